@@ -1,0 +1,61 @@
+//! What every command needs before it runs: the workspace config, "today",
+//! and the severity overrides from the config and the command line.
+
+use claimtool::config::Config;
+use claimtool::diag::{Level, Overrides};
+use claimtool::rules::{self, Env};
+
+use super::{Failure, GlobalArgs};
+
+/// The run's environment and overrides.
+pub fn load(global: &GlobalArgs) -> Result<(Env, Overrides), Failure> {
+    let config_path = match &global.config {
+        Some(path) => {
+            if !path.is_file() {
+                return Err(Failure(format!(
+                    "config file {} does not exist",
+                    path.display()
+                )));
+            }
+            Some(path.clone())
+        }
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| Config::discover(&dir)),
+    };
+    let config = match &config_path {
+        Some(path) => Config::load(path)?,
+        None => Config::default(),
+    };
+    if global.verbose {
+        match &config.path {
+            Some(p) => eprintln!("using config {}", p.display()),
+            None => eprintln!("no claimtool.toml found; using the built-in defaults"),
+        }
+    }
+    let mut overrides = Overrides {
+        config: config.rules.clone(),
+        deny_warnings: global.deny_warnings,
+        ..Overrides::default()
+    };
+    for (ids, level) in [
+        (&global.allow, Level::Off),
+        (&global.warn, Level::Warning),
+        (&global.deny, Level::Error),
+    ] {
+        for id in ids {
+            if rules::find(id).is_none() {
+                let hint = claimtool::decode::nearest(id, rules::all().map(|r| r.id))
+                    .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
+                return Err(Failure(format!(
+                    "no rule `{id}`{hint}; `claimtool rules` lists them"
+                )));
+            }
+            overrides.cli.insert(id.clone(), level);
+        }
+    }
+    let today = global
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    Ok((Env::new(config, today), overrides))
+}

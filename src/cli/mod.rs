@@ -1,0 +1,69 @@
+//! The command line: clap definitions and dispatch. The only place clap,
+//! dialoguer and comfy-table are named; everything it does is a call into
+//! the `claimtool` library.
+//!
+//! Exit codes: 0 no error finding, 1 at least one error finding, 2 the
+//! command could not run ([`Failure`]).
+
+mod args;
+mod context;
+mod rules_cmd;
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Cli, Command, GlobalArgs};
+
+/// The command could not run (bad arguments, missing path, unreadable
+/// config, no terminal...): exit 2 with this message.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+/// What a command tells `main` to exit with.
+pub enum Outcome {
+    /// No error-level finding.
+    Clean,
+    /// At least one error-level finding.
+    Findings,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    cli.global.color.write_global();
+    match run(cli) {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(Failure(message)) => {
+            anstream::eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<Outcome, Failure> {
+    let global = cli.global;
+    match cli.command {
+        Command::Validate(args) => validate::run(&global, &args.paths, None),
+        Command::Cpor(cmd) => match cmd {
+            args::KindCommand::Validate(args) => {
+                validate::run(&global, &args.files, Some(claimtool::model::Kind::Cpor))
+            }
+        },
+        Command::Rules(args) => rules_cmd::run(&global, &args),
+    }
+}

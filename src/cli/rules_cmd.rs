@@ -1,0 +1,68 @@
+//! `claimtool rules [ID]`: the rule table, or one rule explained.
+
+use claimtool::rules;
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+use super::args::{Format, RulesArgs};
+use super::{Failure, GlobalArgs, Outcome};
+
+pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
+    if args.markdown {
+        print!("{}", rules::markdown_reference());
+        return Ok(Outcome::Clean);
+    }
+    if let Some(id) = &args.rule {
+        let Some(rule) = rules::find(id) else {
+            let hint = claimtool::decode::nearest(id, rules::all().map(|r| r.id))
+                .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
+            return Err(Failure(format!("no rule `{id}`{hint}")));
+        };
+        if global.format == Format::Json {
+            let json = serde_json::json!({
+                "id": rule.id,
+                "severity": rule.severity_text(),
+                "applies_to": rule.scope(),
+                "summary": rule.summary,
+                "source": rule.source,
+                "docs": rule.docs,
+            });
+            println!("{}", serde_json::to_string_pretty(&json)?);
+        } else {
+            println!(
+                "{} ({}, applies to {})\n\n{}\n\nSource: {}\n\n{}",
+                rule.id,
+                rule.severity_text(),
+                rule.scope(),
+                rule.summary,
+                rule.source,
+                rule.docs.trim()
+            );
+        }
+        return Ok(Outcome::Clean);
+    }
+    if global.format == Format::Json {
+        let list: Vec<_> = rules::all()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id,
+                    "severity": r.severity_text(),
+                    "applies_to": r.scope(),
+                    "summary": r.summary,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(Outcome::Clean);
+    }
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["rule", "applies to", "severity", "summary"]);
+    for r in rules::all() {
+        table.add_row([r.id, r.scope(), &r.severity_text(), r.summary]);
+    }
+    println!("{table}");
+    println!("`claimtool rules RULE` explains one rule.");
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,148 @@
+//! `claimtool validate PATH...` and `claimtool <kind> validate FILE...`.
+
+use std::path::{Path, PathBuf};
+
+use claimtool::decode::StrEnum;
+use claimtool::diag::{Finding, Severity};
+use claimtool::engine::{self, Input, Report};
+use claimtool::model::Kind;
+use claimtool::report;
+use claimtool::rules::Env;
+
+use super::args::Format;
+use super::{Failure, GlobalArgs, Outcome, context};
+
+pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result<Outcome, Failure> {
+    let (env, overrides) = context::load(global)?;
+    let inputs = collect_inputs(paths, &env)?;
+    let mut report = engine::check_paths(&inputs, &env, &overrides)
+        .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    if let Some(expected) = kind {
+        flag_other_kinds(&mut report, expected);
+    }
+    print_report(global, &report, &env);
+    Ok(if report.has_errors() {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// `<kind> validate` checks files of that kind: another kind is an error.
+fn flag_other_kinds(report: &mut Report, expected: Kind) {
+    for file in &mut report.files {
+        if let Some(found) = file.kind
+            && found != expected
+        {
+            let span = file.source.text.find("kind").map(|s| s..s + 4);
+            file.findings.insert(
+                0,
+                Finding {
+                    rule: claimtool::rules::any::unknown_kind::RULE.id,
+                    severity: Severity::Error,
+                    message: format!(
+                        "this is a {} claim, not {}",
+                        found.as_str(),
+                        expected.as_str()
+                    ),
+                    field: Some("kind".into()),
+                    span,
+                    label: Some(format!("kind is \"{}\"", found.as_str())),
+                    help: Some(format!(
+                        "check it with `claimtool {} validate` or `claimtool validate`",
+                        found.as_str()
+                    )),
+                },
+            );
+        }
+    }
+}
+
+pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
+    match global.format {
+        Format::Json => println!("{}", report::json::render(report, env.today)),
+        Format::Human => {
+            let text = report::human::render(
+                report,
+                report::human::HumanOptions {
+                    color: true,
+                    quiet: global.quiet,
+                },
+            );
+            // anstream strips the colour when stdout is not a terminal, under
+            // NO_COLOR, and with --color never.
+            anstream::print!("{text}");
+        }
+    }
+}
+
+/// The claim files under `paths`, in a stable order. A path that does not
+/// exist stops the run (exit 2).
+pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failure> {
+    let excluded: Vec<PathBuf> = env
+        .config
+        .path
+        .iter()
+        .chain(env.config.catalog.iter())
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let mut inputs = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            return Err(Failure(format!("{} does not exist", path.display())));
+        }
+        if path.is_file() {
+            inputs.push(input(path));
+            continue;
+        }
+        let mut found = Vec::new();
+        let walker = walkdir::WalkDir::new(path)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_skipped_dir(e));
+        for entry in walker {
+            let entry = entry.map_err(|e| Failure(format!("cannot walk {}: {e}", path.display())))?;
+            let p = entry.path();
+            if !entry.file_type().is_file() || p.extension().is_none_or(|e| e != "toml") {
+                continue;
+            }
+            if p.file_name().is_some_and(|n| n == claimtool::config::FILE_NAME)
+                || p.canonicalize().is_ok_and(|c| excluded.contains(&c))
+                || is_engagement_catalog(p)
+            {
+                continue;
+            }
+            found.push(input(p));
+        }
+        inputs.extend(found);
+    }
+    Ok(inputs)
+}
+
+fn input(path: &Path) -> Input {
+    let display = path.strip_prefix("./").unwrap_or(path).display().to_string();
+    Input {
+        display,
+        path: path.to_path_buf(),
+    }
+}
+
+fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
+    entry.file_type().is_dir()
+        && entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.') || n == "target")
+}
+
+/// A file whose top level is an `[[engagement]]` list is a catalogue, not a
+/// claim.
+fn is_engagement_catalog(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else { return false };
+    let Ok(doc) = toml::de::DeTable::parse(&text) else { return false };
+    let doc = doc.into_inner();
+    !doc.contains_key("kind")
+        && doc
+            .get("engagement")
+            .is_some_and(|v| v.get_ref().as_array().is_some())
+}

@@ -1,0 +1,604 @@
+//! Turning a parsed TOML table into typed values, with a finding for every
+//! structural problem instead of stopping at the first.
+//!
+//! The loader parses the text with `toml::de::DeTable` (which keeps the byte
+//! span of every key and value), then each claim kind walks its tables with a
+//! [`Table`] reader: `t.string(out, "claim_name", REQUIRED)`. Each call
+//! records the key as known, and reports `missing-field` or `wrong-type` at
+//! the exact place. [`Table::finish`] then reports every key nobody asked for
+//! as `unknown-field`, with the nearest known key suggested. So the list of
+//! known keys *is* the decoding code: it cannot drift from it.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diag::Finding;
+use crate::rules::any::{missing_field, unknown_field, wrong_type};
+
+/// A decoded value with the byte span of its source text and its field path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Range<usize>,
+    /// Dotted path of the field (`customer_contact.email`, `documents[0].path`).
+    pub path: String,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, span: Range<usize>, path: impl Into<String>) -> Self {
+        Sp {
+            value,
+            span,
+            path: path.into(),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Sp<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// A closed list of string values (an enum in the claim format).
+pub trait StrEnum: Sized + Copy + 'static {
+    const ALL: &'static [Self];
+    fn as_str(self) -> &'static str;
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.as_str() == text)
+    }
+    /// The allowed values, for messages: `"a", "b" or "c"`.
+    fn allowed() -> String {
+        quoted_list(Self::ALL.iter().map(|v| v.as_str()))
+    }
+}
+
+/// `"a", "b" or "c"`.
+pub fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let items: Vec<String> = items.into_iter().map(|s| format!("\"{s}\"")).collect();
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// Declares a [`StrEnum`]: `str_enum! { pub enum Stage { Draft = "draft", ... } }`.
+#[macro_export]
+macro_rules! str_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $crate::decode::StrEnum for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),+];
+            fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str($crate::decode::StrEnum::as_str(*self))
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str($crate::decode::StrEnum::as_str(*self))
+            }
+        }
+    };
+}
+
+/// Whether a field must be present (and not empty).
+pub const REQUIRED: bool = true;
+/// Whether a field may be left out.
+pub const OPTIONAL: bool = false;
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Reads one TOML table, remembering which keys the format knows.
+pub struct Table<'t, 'i> {
+    table: &'t DeTable<'i>,
+    span: Range<usize>,
+    path: String,
+    known: Vec<&'static str>,
+}
+
+impl<'t, 'i> Table<'t, 'i> {
+    /// The document's top-level table.
+    pub fn root(table: &'t DeTable<'i>) -> Self {
+        Table {
+            table,
+            span: 0..0,
+            path: String::new(),
+            known: Vec::new(),
+        }
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn field_path(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    /// Marks `key` as part of the format and returns its value.
+    pub fn get(&mut self, key: &'static str) -> Option<&'t Value<'i>> {
+        if !self.known.contains(&key) {
+            self.known.push(key);
+        }
+        self.table.get(key)
+    }
+
+    fn missing(&self, out: &mut Vec<Finding>, key: &str) {
+        let path = self.field_path(key);
+        let where_ = if self.path.is_empty() {
+            "at the top of the file".to_string()
+        } else {
+            format!("in `[{}]`", self.path)
+        };
+        out.push(
+            Finding::new(&missing_field::RULE, format!("required field `{path}` is missing"))
+                .at_span(path, self.span.clone())
+                .label(format!("`{key}` is required here"))
+                .help(format!("add `{key} = ...` {where_}")),
+        );
+    }
+
+    fn wrong_type(&self, out: &mut Vec<Finding>, key: &str, value: &Value<'_>, expected: &str) {
+        let path = self.field_path(key);
+        out.push(
+            Finding::new(
+                &wrong_type::RULE,
+                format!(
+                    "`{path}` must be {expected}, not {}",
+                    describe(value.get_ref())
+                ),
+            )
+            .at_span(path, value.span())
+            .label(format!("expected {expected}")),
+        );
+    }
+
+    fn empty(&self, out: &mut Vec<Finding>, key: &str, span: Range<usize>) {
+        let path = self.field_path(key);
+        out.push(
+            Finding::new(&missing_field::RULE, format!("required field `{path}` is empty"))
+                .at_span(path, span)
+                .label("empty")
+                .help(format!("fill in `{key}`")),
+        );
+    }
+
+    /// A string value. Required strings must not be blank.
+    pub fn string(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Sp<String>> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(out, key);
+            }
+            return None;
+        };
+        let Some(text) = value.get_ref().as_str() else {
+            self.wrong_type(out, key, value, "a string");
+            return None;
+        };
+        if required && text.trim().is_empty() {
+            self.empty(out, key, value.span());
+            return None;
+        }
+        Some(Sp::new(text.to_string(), value.span(), self.field_path(key)))
+    }
+
+    /// An identifier written as a string or a whole number (`partner_id`).
+    pub fn id(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Sp<String>> {
+        if let Some(value) = self.table.get(key)
+            && let Some(int) = value.get_ref().as_integer()
+        {
+            self.get(key);
+            return Some(Sp::new(
+                int.as_str().replace('_', ""),
+                value.span(),
+                self.field_path(key),
+            ));
+        }
+        self.string(out, key, required)
+    }
+
+    /// One of the values of `E`; anything else is `wrong-type` listing them.
+    pub fn enumeration<E: StrEnum>(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Sp<E>> {
+        let text = self.string(out, key, required)?;
+        match E::parse(text.value.trim()) {
+            Some(v) => Some(Sp::new(v, text.span, text.path)),
+            None => {
+                let mut finding = Finding::new(
+                    &wrong_type::RULE,
+                    format!(
+                        "`{}` must be one of {}, not \"{}\"",
+                        text.path,
+                        E::allowed(),
+                        text.value
+                    ),
+                )
+                .at(&text)
+                .label("not an allowed value");
+                if let Some(near) = nearest(&text.value, E::ALL.iter().map(|v| v.as_str())) {
+                    finding = finding.help(format!("did you mean \"{near}\"?"));
+                }
+                out.push(finding);
+                None
+            }
+        }
+    }
+
+    pub fn boolean(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Sp<bool>> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(out, key);
+            }
+            return None;
+        };
+        match value.get_ref().as_bool() {
+            Some(b) => Some(Sp::new(b, value.span(), self.field_path(key))),
+            None => {
+                self.wrong_type(out, key, value, "true or false");
+                None
+            }
+        }
+    }
+
+    /// A TOML local date (`2026-09-15`, no quotes).
+    pub fn date(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Sp<NaiveDate>> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(out, key);
+            }
+            return None;
+        };
+        let parsed = value.get_ref().as_datetime().and_then(|dt| {
+            let date = dt.date?;
+            if dt.time.is_some() || dt.offset.is_some() {
+                return None;
+            }
+            NaiveDate::from_ymd_opt(i32::from(date.year), date.month.into(), date.day.into())
+        });
+        if let Some(date) = parsed {
+            return Some(Sp::new(date, value.span(), self.field_path(key)));
+        }
+        let path = self.field_path(key);
+        let mut finding = Finding::new(
+            &wrong_type::RULE,
+            format!(
+                "`{path}` must be a date like 2026-09-15, not {}",
+                describe(value.get_ref())
+            ),
+        )
+        .at_span(path, value.span())
+        .label("expected a date (YYYY-MM-DD)");
+        if let Some(text) = value.get_ref().as_str()
+            && NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").is_ok()
+        {
+            finding = finding.help(format!("write the date without quotes: {key} = {text}"));
+        }
+        out.push(finding);
+        None
+    }
+
+    /// An exact decimal written as a string, an integer or a float. A float
+    /// is read from its source text, so `0.1` is exactly one tenth.
+    pub fn decimal(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Sp<Decimal>> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(out, key);
+            }
+            return None;
+        };
+        let text: Option<Cow<'_, str>> = match value.get_ref() {
+            DeValue::String(s) => Some(Cow::Borrowed(s.trim())),
+            DeValue::Integer(i) if i.radix() == 10 => Some(Cow::Owned(i.as_str().replace('_', ""))),
+            DeValue::Float(f) => Some(Cow::Owned(f.as_str().replace('_', ""))),
+            _ => None,
+        };
+        let parsed = text.as_deref().and_then(parse_decimal);
+        match parsed {
+            Some(d) => Some(Sp::new(d, value.span(), self.field_path(key))),
+            None => {
+                self.wrong_type(out, key, value, "an amount like \"12500.00\"");
+                None
+            }
+        }
+    }
+
+    /// A whole number.
+    pub fn integer(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Sp<i64>> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(out, key);
+            }
+            return None;
+        };
+        match value.get_ref().as_integer().and_then(|i| {
+            i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+        }) {
+            Some(n) => Some(Sp::new(n, value.span(), self.field_path(key))),
+            None => {
+                self.wrong_type(out, key, value, "a whole number");
+                None
+            }
+        }
+    }
+
+    /// An array of strings. `Some` with an empty list when written as `[]`.
+    pub fn string_list(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Sp<Vec<Sp<String>>>> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(out, key);
+            }
+            return None;
+        };
+        let path = self.field_path(key);
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type(out, key, value, "a list of strings");
+            return None;
+        };
+        let mut items = Vec::new();
+        for (i, item) in array.iter().enumerate() {
+            match item.get_ref().as_str() {
+                Some(s) => items.push(Sp::new(s.to_string(), item.span(), format!("{path}[{i}]"))),
+                None => out.push(
+                    Finding::new(
+                        &wrong_type::RULE,
+                        format!(
+                            "`{path}[{i}]` must be a string, not {}",
+                            describe(item.get_ref())
+                        ),
+                    )
+                    .at_span(format!("{path}[{i}]"), item.span())
+                    .label("expected a string"),
+                ),
+            }
+        }
+        Some(Sp::new(items, value.span(), path))
+    }
+
+    /// A sub-table (`[customer_contact]` or an inline table).
+    pub fn table(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Table<'t, 'i>> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(out, key);
+            }
+            return None;
+        };
+        match value.get_ref().as_table() {
+            Some(table) => Some(Table {
+                table,
+                span: value.span(),
+                path: self.field_path(key),
+                known: Vec::new(),
+            }),
+            None => {
+                self.wrong_type(out, key, value, &format!("a table (`[{key}]`)"));
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[documents]]`); each comes with its index.
+    pub fn tables(&mut self, out: &mut Vec<Finding>, key: &'static str) -> Vec<Table<'t, 'i>> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let path = self.field_path(key);
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type(out, key, value, &format!("a list of tables (`[[{key}]]`)"));
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for (i, item) in array.iter().enumerate() {
+            match item.get_ref().as_table() {
+                Some(table) => tables.push(Table {
+                    table,
+                    span: item.span(),
+                    path: format!("{path}[{i}]"),
+                    known: Vec::new(),
+                }),
+                None => out.push(
+                    Finding::new(
+                        &wrong_type::RULE,
+                        format!(
+                            "`{path}[{i}]` must be a table, not {}",
+                            describe(item.get_ref())
+                        ),
+                    )
+                    .at_span(format!("{path}[{i}]"), item.span())
+                    .label(format!("expected a `[[{key}]]` table")),
+                ),
+            }
+        }
+        tables
+    }
+
+    /// Reports every key the format does not have (`unknown-field`).
+    pub fn finish(self, out: &mut Vec<Finding>) {
+        for (key, _) in self.table.iter() {
+            let name = key.get_ref().as_ref();
+            if self.known.contains(&name) {
+                continue;
+            }
+            let path = self.field_path(name);
+            let mut finding = Finding::new(
+                &unknown_field::RULE,
+                format!("unknown field `{path}`"),
+            )
+            .at_span(path, key.span())
+            .label("not a field of this claim kind");
+            finding = match nearest(name, self.known.iter().copied()) {
+                Some(near) => finding.help(format!("did you mean `{near}`?")),
+                None => finding.help(format!(
+                    "the fields here are: {}",
+                    self.known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            };
+            out.push(finding);
+        }
+    }
+}
+
+/// An exact decimal from text: plain (`12.50`) or scientific (`1.25e3`).
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let text = text.trim().trim_start_matches('+');
+    if text.is_empty() {
+        return None;
+    }
+    if text.contains(['e', 'E']) {
+        return Decimal::from_scientific(text).ok();
+    }
+    Decimal::from_str_exact(text)
+        .or_else(|_| Decimal::from_str(text))
+        .ok()
+}
+
+/// "a string (\"x\")", "an integer (5)"...: what the user actually wrote.
+fn describe(value: &DeValue<'_>) -> String {
+    let shorten = |s: &str| {
+        if s.chars().count() > 40 {
+            format!("{}…", s.chars().take(40).collect::<String>())
+        } else {
+            s.to_string()
+        }
+    };
+    match value {
+        DeValue::String(s) => format!("the string \"{}\"", shorten(s)),
+        DeValue::Integer(i) => format!("the integer {}", i.as_str()),
+        DeValue::Float(f) => format!("the number {}", f.as_str()),
+        DeValue::Boolean(b) => format!("the boolean {b}"),
+        DeValue::Datetime(d) => format!("the date-time {d}"),
+        DeValue::Array(_) => "a list".to_string(),
+        DeValue::Table(_) => "a table".to_string(),
+    }
+}
+
+/// The closest candidate to `word`, when it is close enough to be a typo.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_root(text: &str, f: impl FnOnce(&mut Table<'_, '_>, &mut Vec<Finding>)) -> Vec<Finding> {
+        let doc = DeTable::parse(text).unwrap();
+        let mut out = Vec::new();
+        let mut t = Table::root(doc.get_ref());
+        f(&mut t, &mut out);
+        t.finish(&mut out);
+        out
+    }
+
+    #[test]
+    fn floats_are_read_from_their_source_text() {
+        let mut got = None;
+        with_root("amount = 0.1\n", |t, out| got = t.decimal(out, "amount", REQUIRED));
+        assert_eq!(got.unwrap().value, Decimal::new(1, 1));
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_nearest_known_one() {
+        let out = with_root("claim_nme = \"x\"\n", |t, out| {
+            t.string(out, "claim_name", OPTIONAL);
+        });
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].rule, "unknown-field");
+        assert_eq!(out[0].help.as_deref(), Some("did you mean `claim_name`?"));
+        assert_eq!(out[0].span, Some(0..9));
+    }
+
+    #[test]
+    fn quoted_date_is_wrong_type_with_a_fix() {
+        let out = with_root("since = \"2026-01-02\"\n", |t, out| {
+            t.date(out, "since", REQUIRED);
+        });
+        assert_eq!(out[0].rule, "wrong-type");
+        assert!(out[0].help.as_deref().unwrap().contains("since = 2026-01-02"));
+    }
+
+    #[test]
+    fn quoted_list_reads_naturally() {
+        assert_eq!(quoted_list(["a", "b", "c"]), "\"a\", \"b\" or \"c\"");
+        assert_eq!(quoted_list(["a"]), "\"a\"");
+    }
+}

@@ -1,0 +1,254 @@
+//! Reading PoE documents: size, SHA-256 and file type by content.
+//!
+//! Rules and bundles ask the [`DocumentStore`] for a path; it reads each path
+//! once per run (a thousand claims sharing one SOW read it once) and keeps
+//! only what the checks need: size, hash, detected type. The type is found
+//! from the bytes (magic numbers, the parts inside Office zip containers), so
+//! a PNG renamed to `.pdf` is caught before Partner Center rejects it.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use sha2::{Digest, Sha256};
+
+/// What a document's bytes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detected {
+    Pdf,
+    /// An OLE2 compound file: legacy .doc, .xls, .ppt, or an Outlook .msg.
+    Ole2,
+    Docx,
+    Xlsx,
+    Pptx,
+    Xps,
+    /// A zip that is none of the Office formats.
+    Zip,
+    Rtf,
+    Png,
+    Jpeg,
+    Gif,
+    Tiff,
+    Bmp,
+    /// Readable text (csv, eml, html, mht).
+    Text,
+    /// Something else (an executable, an archive, a format we do not know).
+    Other(&'static str),
+}
+
+impl Detected {
+    /// A short name for messages and the bundle manifest.
+    pub fn name(self) -> &'static str {
+        match self {
+            Detected::Pdf => "pdf",
+            Detected::Ole2 => "ole2 (doc/xls/ppt/msg)",
+            Detected::Docx => "docx",
+            Detected::Xlsx => "xlsx",
+            Detected::Pptx => "pptx",
+            Detected::Xps => "xps",
+            Detected::Zip => "zip",
+            Detected::Rtf => "rtf",
+            Detected::Png => "png",
+            Detected::Jpeg => "jpeg",
+            Detected::Gif => "gif",
+            Detected::Tiff => "tiff",
+            Detected::Bmp => "bmp",
+            Detected::Text => "text",
+            Detected::Other(name) => name,
+        }
+    }
+
+    /// Whether a file with extension `ext` (lower case) may hold this
+    /// content. `None` when Partner Center does not accept the extension.
+    pub fn matches_extension(self, ext: &str) -> Option<bool> {
+        let expected: &[Detected] = match ext {
+            "pdf" => &[Detected::Pdf],
+            "doc" | "xls" | "ppt" | "msg" => &[Detected::Ole2],
+            "docx" => &[Detected::Docx],
+            "xlsx" => &[Detected::Xlsx],
+            "pptx" => &[Detected::Pptx],
+            "xps" => &[Detected::Xps],
+            "rtf" => &[Detected::Rtf],
+            "csv" | "eml" | "htm" | "html" | "mht" => &[Detected::Text],
+            "png" => &[Detected::Png],
+            "jpg" | "jpeg" | "jpe" | "jfif" => &[Detected::Jpeg],
+            "gif" => &[Detected::Gif],
+            "tif" | "tiff" => &[Detected::Tiff],
+            "bmp" | "dib" => &[Detected::Bmp],
+            _ => return None,
+        };
+        Some(expected.contains(&self))
+    }
+}
+
+/// The extensions Partner Center accepts (F§1.22, plus eml and tif).
+pub const ACCEPTED_EXTENSIONS: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "csv", "ppt", "pptx", "msg", "eml", "rtf", "htm",
+    "html", "mht", "xps", "png", "jpg", "jpeg", "jpe", "jfif", "gif", "tif", "tiff", "bmp",
+    "dib",
+];
+
+/// A document that could be read.
+#[derive(Debug, Clone)]
+pub struct DocInfo {
+    pub size: u64,
+    /// 64 lower-case hex digits.
+    pub sha256: String,
+    pub detected: Detected,
+}
+
+/// The outcome of reading one document path.
+#[derive(Debug, Clone)]
+pub enum DocRead {
+    Ok(DocInfo),
+    Missing,
+    NotAFile,
+    Unreadable(String),
+}
+
+/// Reads each document path once per run; safe to share across threads.
+#[derive(Debug, Default)]
+pub struct DocumentStore {
+    cache: Mutex<HashMap<PathBuf, Arc<DocRead>>>,
+}
+
+impl DocumentStore {
+    pub fn read(&self, path: &Path) -> Arc<DocRead> {
+        if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(path).cloned()) {
+            return hit;
+        }
+        let read = Arc::new(read_document(path));
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(path.to_path_buf(), Arc::clone(&read));
+        }
+        read
+    }
+}
+
+fn read_document(path: &Path) -> DocRead {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return DocRead::Missing,
+        Err(e) => return DocRead::Unreadable(e.to_string()),
+    };
+    if !meta.is_file() {
+        return DocRead::NotAFile;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return DocRead::Unreadable(e.to_string()),
+    };
+    DocRead::Ok(DocInfo {
+        size: bytes.len() as u64,
+        sha256: hex::encode(Sha256::digest(&bytes)),
+        detected: detect(&bytes),
+    })
+}
+
+/// The type of a document from its bytes.
+pub fn detect(bytes: &[u8]) -> Detected {
+    if bytes.starts_with(b"%PDF-") {
+        return Detected::Pdf;
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Detected::Rtf;
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Detected::Ole2;
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return detect_zip(bytes);
+    }
+    if let Some(kind) = infer::get(bytes) {
+        return match kind.mime_type() {
+            "image/png" => Detected::Png,
+            "image/jpeg" => Detected::Jpeg,
+            "image/gif" => Detected::Gif,
+            "image/tiff" => Detected::Tiff,
+            "image/bmp" => Detected::Bmp,
+            "application/pdf" => Detected::Pdf,
+            _ => Detected::Other(kind.extension()),
+        };
+    }
+    if is_text(bytes) {
+        Detected::Text
+    } else {
+        Detected::Other("binary")
+    }
+}
+
+/// Office Open XML and XPS are zips; which one is told by the parts inside
+/// (infer alone reports some valid .docx files as plain zip).
+fn detect_zip(bytes: &[u8]) -> Detected {
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Detected::Other("broken zip");
+    };
+    let names: Vec<String> = (0..archive.len())
+        .filter_map(|i| archive.name_for_index(i)?.ok().map(|n| n.into_owned()))
+        .collect();
+    let has = |prefix: &str| names.iter().any(|n| n.starts_with(prefix));
+    if has("word/") {
+        Detected::Docx
+    } else if has("xl/") {
+        Detected::Xlsx
+    } else if has("ppt/") {
+        Detected::Pptx
+    } else if names.iter().any(|n| n.ends_with(".fdseq")) || has("Documents/1/") {
+        Detected::Xps
+    } else {
+        // A zip with a content-types part but none of the above is still not
+        // an accepted document; read one byte to be sure it is not corrupt.
+        let readable = archive
+            .by_index(0)
+            .map(|mut f| f.read(&mut [0u8; 1]).is_ok())
+            .unwrap_or(false);
+        if readable {
+            Detected::Zip
+        } else {
+            Detected::Other("broken zip")
+        }
+    }
+}
+
+/// UTF-8 (or Latin-1 style) text without NUL bytes in its first 8 KiB.
+fn is_text(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    !head.contains(&0)
+        && head
+            .iter()
+            .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
+            .count()
+            * 100
+            <= head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_by_content_not_extension() {
+        assert_eq!(detect(b"%PDF-1.4\n..."), Detected::Pdf);
+        assert_eq!(
+            detect(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]),
+            Detected::Png
+        );
+        assert_eq!(detect(b"From: a@b.com\nSubject: x\n\nbody"), Detected::Text);
+        assert_eq!(Detected::Png.matches_extension("pdf"), Some(false));
+        assert_eq!(Detected::Pdf.matches_extension("exe"), None);
+    }
+
+    #[test]
+    fn office_zips_are_told_apart_by_their_parts() {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut w = zip::ZipWriter::new(&mut buf);
+            w.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut w, b"<workbook/>").unwrap();
+            w.finish().unwrap();
+        }
+        assert_eq!(detect(buf.get_ref()), Detected::Xlsx);
+    }
+}

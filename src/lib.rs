@@ -1,0 +1,27 @@
+//! claimtool: prepare Microsoft Partner Center incentive claims that are
+//! right the first time.
+//!
+//! How data flows:
+//!
+//! 1. [`load`] reads a claim file (TOML) and [`model`] decodes it into a
+//!    typed claim whose every value keeps its source span ([`decode::Sp`]).
+//!    Structural problems become findings, never errors.
+//! 2. [`engine`] runs the [`rules`] table over each claim (in parallel), then
+//!    the cross-file rules, then the user's severity overrides
+//!    ([`diag::Overrides`], from [`config`] and the command line).
+//! 3. [`report`] renders the findings: rustc-style text, JSON.
+//!
+//! The binary (`src/main.rs`, `src/cli/`) is a thin layer of clap, dialoguer
+//! and comfy-table over this library.
+
+pub mod calendar;
+pub mod config;
+pub mod decode;
+pub mod diag;
+pub mod documents;
+pub mod engine;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod source;

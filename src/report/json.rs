@@ -1,0 +1,82 @@
+//! `--format json`: the shape of spec/cli.md ("JSON output").
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::engine::{Report, Status};
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    today: String,
+    files: Vec<JsonFile<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    kind: Option<&'static str>,
+    status: &'static str,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    field: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    ok: usize,
+    warnings: usize,
+    errors: usize,
+}
+
+/// The JSON document for a report, pretty-printed.
+pub fn render(report: &Report, today: NaiveDate) -> String {
+    let files = report
+        .files
+        .iter()
+        .map(|f| JsonFile {
+            path: &f.source.display,
+            kind: f.kind.map(|k| crate::decode::StrEnum::as_str(k)),
+            status: f.status().as_str(),
+            diagnostics: f
+                .findings
+                .iter()
+                .map(|d| {
+                    let pos = d.span.as_ref().map(|s| f.source.line_col(s.start));
+                    JsonDiagnostic {
+                        rule: d.rule,
+                        severity: d.severity.as_str(),
+                        message: &d.message,
+                        field: d.field.as_deref().filter(|f| !f.is_empty()),
+                        line: pos.map(|p| p.0),
+                        column: pos.map(|p| p.1),
+                        help: d.help.as_deref(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let doc = JsonReport {
+        version: 1,
+        today: today.to_string(),
+        files,
+        summary: Summary {
+            files: report.files.len(),
+            ok: report.count(Status::Ok),
+            warnings: report.count(Status::Warning),
+            errors: report.count(Status::Error),
+        },
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}

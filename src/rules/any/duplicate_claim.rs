@@ -1,0 +1,126 @@
+//! `duplicate-claim` (batch): two files claim the same thing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use crate::diag::{Finding, Severity};
+use crate::documents::DocRead;
+use crate::model::{Claim, DocType, cpor};
+use crate::rules::{BatchFile, Check, Env, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "duplicate-claim",
+    default_severity: Severity::Error,
+    severity_note: None,
+    summary: "two files claim the same thing (same co-op activity, or same CPOR tenant and workload)",
+    source: "G: \"Submit individual claims for each eligible activity\"; F§1.8 (one partner per workload)",
+    docs: "Checked across all files of a `validate` run. CPOR: two claims for the same \
+customer tenant and workload (a workload can be associated with one partner only; \
+claims at stage `rejected-final` are left out). Co-op: the same activity claimed \
+twice (same PartnerID, activity name and dates), or the same invoice file attached \
+to two claims. One finding per file, naming the first other file and how many files \
+share the claim.\n\nHow to fix: keep one claim and delete or merge the others; if \
+they are different activities, give them distinct names and dates.",
+    check: Check::Batch(check),
+};
+
+/// What a file claims, as comparable keys, with the place to point at.
+fn keys(file: &BatchFile<'_>, env: &Env) -> Vec<(String, String, String, Range<usize>)> {
+    let mut keys = Vec::new();
+    match file.claim {
+        Claim::Cpor(c) => {
+            let rejected_final = c
+                .status
+                .as_ref()
+                .and_then(|s| s.stage.as_ref())
+                .is_some_and(|s| s.value == cpor::Stage::RejectedFinal);
+            let Some(tenant) = &c.customer_tenant_id else { return keys };
+            let Ok(guid) = uuid::Uuid::parse_str(tenant.value.trim()) else { return keys };
+            if rejected_final || guid.is_nil() {
+                return keys;
+            }
+            for w in c.workloads.iter().flat_map(|w| w.value.iter()) {
+                keys.push((
+                    format!("cpor:{guid}:{}", w.value.trim().to_lowercase()),
+                    format!("customer tenant {guid} and workload \"{}\"", w.value.trim()),
+                    tenant.path.clone(),
+                    tenant.span.clone(),
+                ));
+            }
+        }
+        Claim::Coop(c) => {
+            if let Some(a) = &c.activity
+                && let (Some(pid), Some(name), Some(start), Some(end)) =
+                    (&c.partner_id, &a.name, &a.start_date, &a.end_date)
+            {
+                keys.push((
+                    format!(
+                        "coop:{}:{}:{}:{}",
+                        pid.value.trim(),
+                        name.value.trim().to_lowercase(),
+                        start.value,
+                        end.value
+                    ),
+                    format!("activity \"{}\" ({} to {})", name.value.trim(), start.value, end.value),
+                    name.path.clone(),
+                    name.span.clone(),
+                ));
+            }
+            for doc in &c.documents {
+                let Some(path) = &doc.path else { continue };
+                if !(doc.is_type(DocType::Invoice) || doc.is_type(DocType::Csr)) {
+                    continue;
+                }
+                if let DocRead::Ok(info) = &*env.documents.read(&file.file.dir().join(&path.value))
+                    && info.size > 0
+                {
+                    keys.push((
+                        format!("coop-invoice:{}", info.sha256),
+                        format!("invoice file `{}`", path.value),
+                        path.path.clone(),
+                        path.span.clone(),
+                    ));
+                }
+            }
+        }
+        Claim::Plfunding(_) | Claim::Score(_) => {}
+    }
+    keys
+}
+
+fn check(files: &[BatchFile<'_>], env: &Env, out: &mut Vec<(usize, Finding)>) {
+    let per_file: Vec<_> = files.iter().map(|f| keys(f, env)).collect();
+    let mut owners: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (i, keys) in per_file.iter().enumerate() {
+        for (key, ..) in keys {
+            owners.entry(key.as_str()).or_default().insert(i);
+        }
+    }
+    for (i, keys) in per_file.iter().enumerate() {
+        let mut group = BTreeSet::new();
+        let mut first: Option<&(String, String, String, Range<usize>)> = None;
+        for entry in keys {
+            let sharing = &owners[entry.0.as_str()];
+            if sharing.len() > 1 {
+                group.extend(sharing.iter().copied());
+                first.get_or_insert(entry);
+            }
+        }
+        let Some((_, what, field, span)) = first else { continue };
+        let other = group.iter().copied().find(|&j| j != i).unwrap_or(i);
+        out.push((
+            i,
+            Finding::new(
+                &RULE,
+                format!(
+                    "{what} is also claimed in {} ({} files claim it)",
+                    files[other].file.display,
+                    group.len()
+                ),
+            )
+            .at_span(field.clone(), span.clone())
+            .label("claimed twice")
+            .help("keep one claim and remove the other, or make them distinct activities"),
+        ));
+    }
+}

@@ -1,0 +1,5 @@
+//! Co-op claim rules (`coop-`).
+
+use super::Rule;
+
+pub static RULES: &[&Rule] = &[];

@@ -1,0 +1,199 @@
+//! The rule table: every check claimtool runs, one rule per file.
+//!
+//! A rule is a static [`Rule`] (stable id, default severity, one-line
+//! summary, docs naming its source, and its [`Check`]). The kind modules
+//! (`any`, `cpor`, `coop`, `plfunding`, `score`) each list theirs in a
+//! `RULES` slice; [`all`] chains them into the one table that `validate`,
+//! the wizards, `bundle`, `claimtool rules` and `docs/rules.md` all read.
+//! A check receives a [`RuleCtx`] (the claim, its file, the workspace
+//! [`Env`]) and pushes [`Finding`]s; it never fails.
+
+pub mod any;
+pub mod coop;
+pub mod cpor;
+pub mod plfunding;
+pub mod score;
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::diag::{Finding, Severity};
+use crate::documents::DocumentStore;
+use crate::model::Claim;
+use crate::model::coop::CoopClaim;
+use crate::model::cpor::CporClaim;
+use crate::model::plfunding::PlfClaim;
+use crate::model::score::ScoreHistory;
+use crate::source::SourceFile;
+
+/// Everything a check may look at besides the claim itself.
+pub struct Env {
+    pub config: Config,
+    /// The date deadlines are computed from (`--today` or the clock).
+    pub today: NaiveDate,
+    /// Document contents, read once per path for the whole run.
+    pub documents: DocumentStore,
+}
+
+impl Env {
+    pub fn new(config: Config, today: NaiveDate) -> Self {
+        Env {
+            config,
+            today,
+            documents: DocumentStore::default(),
+        }
+    }
+}
+
+/// One claim being checked.
+pub struct RuleCtx<'a> {
+    pub file: &'a SourceFile,
+    pub claim: &'a Claim,
+    pub env: &'a Env,
+}
+
+/// One file of a batch, as the cross-file rules see it.
+pub struct BatchFile<'a> {
+    pub file: &'a SourceFile,
+    pub claim: &'a Claim,
+}
+
+/// How and when a rule runs.
+pub enum Check {
+    /// Reported by the loader while it reads the file (syntax, fields).
+    Load,
+    /// Any claim kind.
+    Claim(fn(&RuleCtx<'_>, &mut Vec<Finding>)),
+    Cpor(fn(&RuleCtx<'_>, &CporClaim, &mut Vec<Finding>)),
+    Coop(fn(&RuleCtx<'_>, &CoopClaim, &mut Vec<Finding>)),
+    Plfunding(fn(&RuleCtx<'_>, &PlfClaim, &mut Vec<Finding>)),
+    Score(fn(&RuleCtx<'_>, &ScoreHistory, &mut Vec<Finding>)),
+    /// Across all files of a run; findings come with the file's index.
+    Batch(fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>)),
+}
+
+/// One entry of the rule table.
+pub struct Rule {
+    /// Stable kebab-case id; never renamed or reused.
+    pub id: &'static str,
+    pub default_severity: Severity,
+    /// When the severity depends on the case (deadlines), how.
+    pub severity_note: Option<&'static str>,
+    /// One line: what is wrong when the rule fires.
+    pub summary: &'static str,
+    /// Where the rule comes from: the guide (G), the facts file (F§n), a
+    /// rejection reason (R#n).
+    pub source: &'static str,
+    /// Markdown: what it checks, why, how to fix, an example.
+    pub docs: &'static str,
+    pub check: Check,
+}
+
+impl Rule {
+    /// Which claims the rule applies to, for listings.
+    pub fn scope(&self) -> &'static str {
+        match self.check {
+            Check::Load | Check::Claim(_) => "any",
+            Check::Batch(_) => "any (across files)",
+            Check::Cpor(_) => "cpor",
+            Check::Coop(_) => "coop",
+            Check::Plfunding(_) => "plfunding",
+            Check::Score(_) => "score",
+        }
+    }
+
+    /// The severity column: `error`, or the note for rules that vary.
+    pub fn severity_text(&self) -> String {
+        self.severity_note
+            .map_or_else(|| self.default_severity.to_string(), str::to_string)
+    }
+
+    /// Runs a per-claim check (not `Load`/`Batch`).
+    pub fn run(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
+        match (&self.check, ctx.claim) {
+            (Check::Claim(f), _) => f(ctx, out),
+            (Check::Cpor(f), Claim::Cpor(c)) => f(ctx, c, out),
+            (Check::Coop(f), Claim::Coop(c)) => f(ctx, c, out),
+            (Check::Plfunding(f), Claim::Plfunding(c)) => f(ctx, c, out),
+            (Check::Score(f), Claim::Score(c)) => f(ctx, c, out),
+            _ => {}
+        }
+    }
+}
+
+/// The rule table, in documentation order.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    any::RULES
+        .iter()
+        .chain(cpor::RULES)
+        .chain(coop::RULES)
+        .chain(plfunding::RULES)
+        .chain(score::RULES)
+        .copied()
+}
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    all().find(|r| r.id == id)
+}
+
+/// `docs/rules.md`, generated from the table (a test keeps it current).
+pub fn markdown_reference() -> String {
+    let mut md = String::from(
+        "# Rules\n\n<!-- Generated from the rule table by `claimtool rules --markdown`; \
+         do not edit. A test fails when this file is stale. -->\n\n\
+         Every finding carries one of these ids. Override a rule's severity in \
+         `claimtool.toml` (`[rules] id = \"error\" | \"warning\" | \"info\" | \"off\"`) \
+         or with `--deny`, `--warn`, `--allow`.\n\n\
+         Sources: G = the Partner Center incentives guide; F§n = a section of \
+         the Partner Center facts digest; R#n = a rejection reason from the peers study.\n\n\
+         | id | applies to | severity | summary |\n|---|---|---|---|\n",
+    );
+    for rule in all() {
+        let _ = writeln!(
+            md,
+            "| [`{id}`](#{id}) | {} | {} | {} |",
+            rule.scope(),
+            rule.severity_text(),
+            rule.summary.replace('|', "\\|"),
+            id = rule.id
+        );
+    }
+    for rule in all() {
+        let _ = write!(
+            md,
+            "\n## {}\n\n*{}* · applies to {} · source: {}\n\n{}\n\n{}\n",
+            rule.id,
+            rule.severity_text(),
+            rule.scope(),
+            rule.source,
+            rule.summary,
+            rule.docs.trim()
+        );
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_documented() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in all() {
+            assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
+            assert!(
+                rule.id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{} is not kebab-case",
+                rule.id
+            );
+            assert!(!rule.summary.is_empty(), "{} has no summary", rule.id);
+            assert!(!rule.source.is_empty(), "{} names no source", rule.id);
+            assert!(rule.docs.contains("fix"), "{} docs say nothing of the fix", rule.id);
+        }
+    }
+}

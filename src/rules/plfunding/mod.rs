@@ -1,0 +1,5 @@
+//! Partner-led funding rules (`plf-`).
+
+use super::Rule;
+
+pub static RULES: &[&Rule] = &[];

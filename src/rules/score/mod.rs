@@ -1,0 +1,5 @@
+//! Partner Capability Score rules (`score-`).
+
+use super::Rule;
+
+pub static RULES: &[&Rule] = &[];

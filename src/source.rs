@@ -1,0 +1,88 @@
+//! A claim file's text with a line index, so byte spans from the TOML parser
+//! become the 1-based line and column numbers users see.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// One loaded file: the path as the user should see it, and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as given or found by the folder walk (shown in reports).
+    pub display: String,
+    /// The path used to read the file and resolve its relative documents.
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(display: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            display: display.into(),
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+
+    /// The text of the 1-based line `line`, without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_starts[line - 1];
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&e| e.saturating_sub(1));
+        self.text[start..end].trim_end_matches('\r')
+    }
+
+    /// The folder relative documents are resolved against.
+    pub fn dir(&self) -> PathBuf {
+        self.path
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default()
+    }
+
+    /// Clamps a span to the text, on character boundaries.
+    pub fn clamp(&self, span: &Range<usize>) -> Range<usize> {
+        let mut start = span.start.min(self.text.len());
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = span.end.clamp(start, self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based_and_count_characters() {
+        let f = SourceFile::new("a.toml", "a.toml", "a = 1\nnäme = \"x\"\n".into());
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(6), (2, 1));
+        let quote = f.text.find('"').unwrap();
+        assert_eq!(f.line_col(quote), (2, 8));
+        assert_eq!(f.line_text(2), "näme = \"x\"");
+    }
+}
