@@ -100,7 +100,15 @@ pub enum Command {
     Validate(ValidateArgs),
     /// CPOR: Claiming Partner of Record customer association and claim
     #[command(subcommand)]
-    Cpor(KindCommand),
+    Cpor(super::cpor::CporCommand),
+    /// Co-op fund claims (Microsoft Commerce Incentives)
+    #[command(subcommand)]
+    Coop(super::coop::CoopCommand),
+    /// Partner-led funding engagements (Azure Migrate and Modernize, Azure Innovate...)
+    #[command(subcommand)]
+    Plfunding(super::plfunding::PlfCommand),
+    /// Partner Capability Score eligibility
+    Score(super::score::ScoreArgs),
     /// List the rules, or explain one
     Rules(RulesArgs),
 }
@@ -110,12 +118,6 @@ pub struct ValidateArgs {
     /// Claim files and folders (folders are walked for *.toml)
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum KindCommand {
-    /// Check claim files of this kind
-    Validate(KindValidateArgs),
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,11 @@
 
 mod args;
 mod context;
+mod coop;
+mod cpor;
+mod plfunding;
 mod rules_cmd;
+mod score;
 mod validate;
 
 use std::process::ExitCode;
@@ -59,11 +63,10 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     let global = cli.global;
     match cli.command {
         Command::Validate(args) => validate::run(&global, &args.paths, None),
-        Command::Cpor(cmd) => match cmd {
-            args::KindCommand::Validate(args) => {
-                validate::run(&global, &args.files, Some(claimtool::model::Kind::Cpor))
-            }
-        },
+        Command::Cpor(cmd) => cpor::run(&global, cmd),
+        Command::Coop(cmd) => coop::run(&global, cmd),
+        Command::Plfunding(cmd) => plfunding::run(&global, cmd),
+        Command::Score(args) => score::run(&global, args),
         Command::Rules(args) => rules_cmd::run(&global, &args),
     }
 }

@@ -1,0 +1,19 @@
+//! `claimtool plfunding ...`.
+
+use clap::Subcommand;
+use claimtool::model::Kind;
+
+use super::args::KindValidateArgs;
+use super::{Failure, GlobalArgs, Outcome, validate};
+
+#[derive(Debug, Subcommand)]
+pub enum PlfCommand {
+    /// Check plfunding claim files
+    Validate(KindValidateArgs),
+}
+
+pub fn run(global: &GlobalArgs, cmd: PlfCommand) -> Result<Outcome, Failure> {
+    match cmd {
+        PlfCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Plfunding)),
+    }
+}

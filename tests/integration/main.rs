@@ -1,0 +1,4 @@
+//! The one integration test binary (one link step for all of them).
+
+mod docs;
+mod fixtures;
