@@ -10,6 +10,8 @@
 //!    the cross-file rules, then the user's severity overrides
 //!    ([`diag::Overrides`], from [`config`] and the command line).
 //! 3. [`report`] renders the findings: rustc-style text, JSON.
+//! 4. [`score`] computes Partner Capability Score eligibility from a
+//!    checked score history (`claimtool score`).
 //!
 //! The binary (`src/main.rs`, `src/cli/`) is a thin layer of clap, dialoguer
 //! and comfy-table over this library.
@@ -24,4 +26,5 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod score;
 pub mod source;

@@ -100,3 +100,95 @@ impl ScoreHistory {
         }
     }
 }
+
+impl ScoreArea {
+    /// Whether the area's score has an advanced-certifications metric
+    /// (F§4.5: "Advanced certifications aren't applicable" to Security and
+    /// Data & AI).
+    pub fn has_advanced_certifications(self) -> bool {
+        !matches!(self, ScoreArea::Security | ScoreArea::DataAiAzure)
+    }
+
+    /// The name Partner Center shows.
+    pub fn title(self) -> &'static str {
+        match self {
+            ScoreArea::ModernWork => "Modern Work",
+            ScoreArea::Security => "Security",
+            ScoreArea::InfraAzure => "Infrastructure (Azure)",
+            ScoreArea::DataAiAzure => "Data & AI (Azure)",
+            ScoreArea::DigitalAppInnovationAzure => "Digital & App Innovation (Azure)",
+            ScoreArea::BusinessApplications => "Business Applications",
+        }
+    }
+}
+
+fn value(v: &Option<Sp<Decimal>>) -> Decimal {
+    v.as_ref().map_or(Decimal::ZERO, |s| s.value)
+}
+
+impl Metrics {
+    /// Every metric that was given, with its key.
+    pub fn values(&self) -> impl Iterator<Item = &Sp<Decimal>> {
+        [
+            &self.net_customer_adds,
+            &self.intermediate_certifications,
+            &self.advanced_certifications,
+            &self.usage_growth,
+            &self.deployments,
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// Performance = net customer adds (a metric left out counts as zero).
+    pub fn performance(&self) -> Decimal {
+        value(&self.net_customer_adds)
+    }
+
+    /// Skilling = intermediate + advanced certifications.
+    pub fn skilling(&self) -> Decimal {
+        value(&self.intermediate_certifications) + value(&self.advanced_certifications)
+    }
+
+    /// Customer success = usage growth + deployments.
+    pub fn customer_success(&self) -> Decimal {
+        value(&self.usage_growth) + value(&self.deployments)
+    }
+
+    /// Whether every metric that applies to `area` is above zero (the
+    /// Solutions Partner condition, F§4.2).
+    pub fn all_above_zero(&self, area: ScoreArea) -> bool {
+        let positive =
+            |v: &Option<Sp<Decimal>>| v.as_ref().is_some_and(|s| s.value > Decimal::ZERO);
+        positive(&self.net_customer_adds)
+            && positive(&self.intermediate_certifications)
+            && (!area.has_advanced_certifications() || positive(&self.advanced_certifications))
+            && positive(&self.usage_growth)
+            && positive(&self.deployments)
+    }
+}
+
+impl Month {
+    /// The dotted path of a key of this month (`month[2].skilling`).
+    pub fn field_path(&self, key: &str) -> String {
+        format!("month[{}].{key}", self.index)
+    }
+
+    /// The category scores the month's points are made of: derived from
+    /// `metrics` when given (they win over the category keys), else the
+    /// three category keys, which must then all be present.
+    pub fn categories(&self) -> Option<[Decimal; 3]> {
+        if let Some(m) = &self.metrics {
+            return Some([m.performance(), m.skilling(), m.customer_success()]);
+        }
+        match (&self.performance, &self.skilling, &self.customer_success) {
+            (Some(p), Some(s), Some(c)) => Some([p.value, s.value, c.value]),
+            _ => None,
+        }
+    }
+
+    /// The month's capability points: the sum of [`Month::categories`].
+    pub fn points(&self) -> Option<Decimal> {
+        self.categories().map(|c| c.iter().copied().sum())
+    }
+}
