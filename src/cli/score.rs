@@ -1,20 +1,326 @@
-//! `claimtool score FILE`: Partner Capability Score eligibility.
+//! `claimtool score FILE | import`: Partner Capability Score eligibility.
+//!
+//! `score FILE` runs the rule engine on the history first (errors are shown
+//! rustc-style and exit 1, like `validate`), then calls
+//! [`claimtool::score::evaluate`] and prints the result: a month table and
+//! one sentence, or the JSON of spec/cli.md. `score import` turns a CSV
+//! scoring history into the TOML file, checked by the same engine.
 
-use std::path::PathBuf;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
-use clap::Args;
+use claimtool::decode::StrEnum;
+use claimtool::diag::Severity;
+use claimtool::engine::{self, FileReport, Report};
+use claimtool::model::score::ScoreArea;
+use claimtool::model::{Claim, Kind};
+use claimtool::report;
+use claimtool::score::write::{HistoryDraft, to_toml};
+use claimtool::score::{self, Eligibility, PlanEntry, fmt_points, fmt_usd};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Subcommand};
+use comfy_table::{Attribute, Cell, CellAlignment, Color, Table, presets};
 
-use super::{Failure, GlobalArgs, Outcome};
+use super::args::Format;
+use super::{Failure, GlobalArgs, Outcome, context, validate};
+
+const AFTER_HELP: &str = "\
+Examples:
+  claimtool score history.toml                     month table and where you stand
+  claimtool score history.toml --format json       the same as JSON
+  claimtool score --plan 2026-12=30 history.toml   what if December 2026 scores 30?
+  claimtool score import history.csv --partner-id 4871236 --solution-area modern-work --out history.toml
+
+Eligible in a month: (Solutions Partner designation, or 25+ points in the month or the five
+before it) and USD 25,000+ CSP revenue over the month and the eleven before it. The
+thresholds are settings: [score] threshold_points, threshold_revenue_usd in claimtool.toml.
+See docs/score.md.";
 
 #[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
+    after_help = AFTER_HELP
+)]
 pub struct ScoreArgs {
-    /// A score history file (TOML)
-    pub file: PathBuf,
+    /// A score history file (TOML, `kind = "score"`)
+    #[arg(required = true, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// What-if: a planned month's best score, MONTH=POINTS (repeatable), e.g. 2026-12=30
+    #[arg(long, value_name = "MONTH=POINTS")]
+    pub plan: Vec<PlanEntry>,
+    #[command(subcommand)]
+    pub command: Option<ScoreCommand>,
 }
 
-pub fn run(_global: &GlobalArgs, args: ScoreArgs) -> Result<Outcome, Failure> {
-    Err(Failure(format!(
-        "`claimtool score` is not available in this build yet; `claimtool validate {}` checks the file",
-        args.file.display()
-    )))
+#[derive(Debug, Subcommand)]
+pub enum ScoreCommand {
+    /// Write a score history file from a CSV scoring history
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
+}
+
+const IMPORT_HELP: &str = "\
+The CSV needs a header line; columns in any order:
+  month,performance,skilling,customer_success,csp_revenue_usd[,designation]
+  2026-06,8,10,7.5,2100.00
+Months are YYYY-MM; amounts may carry $ and thousands separators (\"$31,000.00\").
+Problems are reported as FILE:LINE:COLUMN and nothing is written. The TOML written is then
+checked like `claimtool validate` (exit 1 on errors).";
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV scoring history
+    #[arg(value_name = "FILE.csv")]
+    pub csv: PathBuf,
+    /// The location's PartnerID, written into the history
+    #[arg(long, value_name = "ID")]
+    pub partner_id: String,
+    /// The solution area the scores belong to
+    #[arg(long, value_name = "AREA", value_parser = area_parser())]
+    pub solution_area: ScoreArea,
+    /// Write the TOML to this file [default: stdout]
+    #[arg(long, value_name = "FILE.toml")]
+    pub out: Option<PathBuf>,
+    /// Replace the --out file when it exists
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+fn area_parser() -> impl TypedValueParser<Value = ScoreArea> {
+    PossibleValuesParser::new(ScoreArea::ALL.iter().map(|a| a.as_str())).try_map(|text| {
+        ScoreArea::parse(&text).ok_or_else(|| format!("unknown solution area \"{text}\""))
+    })
+}
+
+pub fn run(global: &GlobalArgs, args: ScoreArgs) -> Result<Outcome, Failure> {
+    match (args.command, args.file) {
+        (Some(ScoreCommand::Import(import)), _) => run_import(global, import),
+        (None, Some(file)) => run_score(global, &file, &args.plan),
+        (None, None) => Err(Failure(
+            "name a score history file: claimtool score FILE".into(),
+        )),
+    }
+}
+
+fn run_score(global: &GlobalArgs, file: &Path, plan: &[PlanEntry]) -> Result<Outcome, Failure> {
+    let (env, overrides) = context::load(global)?;
+    if !file.is_file() {
+        return Err(Failure(format!("{} does not exist", file.display())));
+    }
+    if file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return Err(Failure(format!(
+            "{} is CSV; convert it first: claimtool score import {} --partner-id ID \
+             --solution-area AREA --out history.toml",
+            file.display(),
+            file.display()
+        )));
+    }
+    let inputs = validate::collect_inputs(&[file.to_path_buf()], &env)?;
+    let mut report = engine::check_paths(&inputs, &env, &overrides)
+        .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    validate::flag_other_kinds(&mut report, Kind::Score);
+    if report.has_errors() {
+        validate::print_report(global, &report, &env);
+        return Ok(Outcome::Findings);
+    }
+    let Some(file_report) = report.files.first() else {
+        return Err(Failure(format!("{} could not be read", file.display())));
+    };
+    let Some(Claim::Score(history)) = &file_report.claim else {
+        // Without errors the file decoded as a score history; this is a
+        // guard, not a path users reach.
+        return Err(Failure(format!(
+            "{} is not a score history",
+            file.display()
+        )));
+    };
+    let result = score::evaluate(history, env.today, &env.config.score, plan).map_err(Failure)?;
+    if global.format == Format::Json {
+        // Warnings go to stderr so that stdout stays one JSON document.
+        let text = findings_text(file_report, global.quiet);
+        if !text.is_empty() {
+            anstream::eprint!("{text}");
+        }
+        let json = serde_json::to_string_pretty(&result)?;
+        println!("{json}");
+    } else {
+        anstream::print!("{}", findings_text(file_report, global.quiet));
+        anstream::println!("{}", render_human(&result));
+    }
+    Ok(Outcome::Clean)
+}
+
+/// The non-error findings (warnings such as `score-gap`, info), rustc-style.
+fn findings_text(file: &FileReport, quiet: bool) -> String {
+    file.findings
+        .iter()
+        .filter(|f| !(quiet && f.severity == Severity::Info))
+        .map(|f| format!("{}\n\n", report::human::render_finding(file, f, true)))
+        .collect()
+}
+
+/// The heading, the month table and the sentence.
+fn render_human(result: &Eligibility) -> String {
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED);
+    if anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table.set_header([
+        "Month",
+        "Points",
+        "Window",
+        "Best in window",
+        "TTM revenue (USD)",
+        "Designation",
+        "Eligible",
+    ]);
+    let mark = |cell: Cell, ok: bool| cell.fg(if ok { Color::Green } else { Color::Red });
+    for m in &result.months {
+        let mut month = m.month.to_string();
+        if m.month == result.now {
+            month.push_str(" (now)");
+        }
+        let points = match (m.planned, m.missing) {
+            (true, _) => format!("{} (plan)", fmt_points(m.points)),
+            (false, true) => "0 (missing)".to_string(),
+            (false, false) => fmt_points(m.points),
+        };
+        table.add_row([
+            Cell::new(month),
+            Cell::new(points),
+            Cell::new(format!("{}..{}", m.window[0], m.window[1])),
+            mark(Cell::new(fmt_points(m.best_in_window)), m.points_ok),
+            mark(Cell::new(fmt_usd(m.ttm_revenue_usd)), m.revenue_ok),
+            Cell::new(if m.designation { "yes" } else { "" }),
+            mark(Cell::new(if m.eligible { "yes" } else { "no" }), m.eligible)
+                .add_attribute(Attribute::Bold),
+        ]);
+    }
+    for column in [1, 3, 4] {
+        if let Some(c) = table.column_mut(column) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let who = match (&result.partner_id, result.solution_area) {
+        (Some(id), Some(area)) => format!("PartnerID {id}, {}", area.title()),
+        _ => "Partner Capability Score".to_string(),
+    };
+    format!(
+        "{who}: Partner Capability Score on {} (needs {} points in the window and USD {} \
+         trailing-12-month CSP revenue)\n{table}\n{}",
+        result.today,
+        fmt_points(result.threshold_points),
+        fmt_usd(result.threshold_revenue_usd),
+        result.summary()
+    )
+}
+
+fn run_import(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome, Failure> {
+    let (env, overrides) = context::load(global)?;
+    if !args.csv.is_file() {
+        return Err(Failure(format!("{} does not exist", args.csv.display())));
+    }
+    if let Some(out) = &args.out
+        && out.exists()
+        && !args.force
+    {
+        return Err(Failure(format!(
+            "{} already exists; use --force to replace it",
+            out.display()
+        )));
+    }
+    let display = args.csv.display().to_string();
+    let bytes = std::fs::read(&args.csv)?;
+    let Ok(text) = String::from_utf8(bytes) else {
+        anstream::eprintln!(
+            "{display}:1: {}: the file is not UTF-8\n  = help: save the sheet as \"CSV UTF-8\"",
+            error_word()
+        );
+        return Ok(Outcome::Findings);
+    };
+    let months = match score::import::parse_csv(&text) {
+        Ok(months) => months,
+        Err(problems) => {
+            for p in &problems {
+                anstream::eprintln!("{}: {}: {}", p.location(&display), error_word(), p.message);
+                if let Some(help) = &p.help {
+                    anstream::eprintln!("  = help: {help}");
+                }
+            }
+            anstream::eprintln!(
+                "{display}: {} problem{}; nothing written",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
+            return Ok(Outcome::Findings);
+        }
+    };
+    let count = months.len();
+    let toml = to_toml(&HistoryDraft {
+        partner_id: args.partner_id.trim().to_string(),
+        solution_area: args.solution_area,
+        months,
+    });
+    // Check what was produced with the engine, as `validate` would.
+    let (path, shown) = match &args.out {
+        Some(out) => (out.clone(), out.display().to_string()),
+        None => (PathBuf::from("history.toml"), "<stdout>".to_string()),
+    };
+    let loaded = claimtool::load::load_text(toml.clone(), &path, &shown);
+    let report = engine::check_loaded(vec![loaded], &env, &overrides);
+    match &args.out {
+        Some(out) => {
+            write_atomically(out, &toml)?;
+            eprintln!(
+                "wrote {} ({count} month{})",
+                out.display(),
+                if count == 1 { "" } else { "s" }
+            );
+            validate::print_report(global, &report, &env);
+        }
+        None => {
+            print!("{toml}");
+            let findings = human_report(&report, global.quiet);
+            anstream::eprint!("{findings}");
+        }
+    }
+    Ok(if report.has_errors() {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn human_report(report: &Report, quiet: bool) -> String {
+    report::human::render(report, report::human::HumanOptions { color: true, quiet })
+}
+
+/// `error` in bold red (anstream strips the escape codes when colour is
+/// off: a pipe, `NO_COLOR`, `--color never`).
+fn error_word() -> &'static str {
+    "\x1b[1;31merror\x1b[0m"
+}
+
+/// Writes via a temporary file in the same folder, renamed into place, so
+/// an interrupted run leaves no half-written history.
+fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| Failure(format!("cannot write in {}: {e}", dir.display())))?;
+    tmp.write_all(text.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+    tmp.persist(path)
+        .map_err(|e| Failure(format!("cannot write {}: {}", path.display(), e.error)))?;
+    Ok(())
 }

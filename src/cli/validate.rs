@@ -29,7 +29,7 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
 }
 
 /// `<kind> validate` checks files of that kind: another kind is an error.
-fn flag_other_kinds(report: &mut Report, expected: Kind) {
+pub fn flag_other_kinds(report: &mut Report, expected: Kind) {
     for file in &mut report.files {
         if let Some(found) = file.kind
             && found != expected

@@ -388,8 +388,13 @@ impl Eligibility {
                         Some(until) => {
                             let _ = write!(
                                 text,
-                                " The points hold through {until}: bring trailing-12-month CSP revenue \
-                                 to USD {revenue} by {} to use them.",
+                                " {}he points hold through {until}: bring trailing-12-month CSP \
+                                 revenue to USD {revenue} by {} to use them.",
+                                if self.has_plan {
+                                    "With the plan, t"
+                                } else {
+                                    "T"
+                                },
                                 until.long_name()
                             );
                         }

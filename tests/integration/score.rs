@@ -1,0 +1,409 @@
+//! `claimtool score` through the binary: the clap shapes (`score FILE`,
+//! `score --plan M=P FILE`, `score import`), exit codes, the human table
+//! and sentence, the JSON document, and thresholds from `claimtool.toml`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const TODAY: &str = "2026-11-26";
+
+fn month(month: &str, points: &str, revenue: &str) -> String {
+    format!(
+        "\n[[month]]\nmonth = \"{month}\"\nperformance = {points}\nskilling = 0\n\
+         customer_success = 0\ncsp_revenue_usd = \"{revenue}\"\n"
+    )
+}
+
+/// 2025-12..2026-11 at 2,500.00 a month; 25.5 points in 2026-08, the
+/// guide's example: eligible through 2027-01.
+fn history_text() -> String {
+    let mut text = String::from(
+        "kind = \"score\"\npartner_id = \"4871236\"\nsolution_area = \"modern-work\"\n",
+    );
+    text.push_str(&month("2025-12", "0", "2500.00"));
+    for m in 1..=11 {
+        let points = if m == 8 { "25.5" } else { "10" };
+        text.push_str(&month(&format!("2026-{m:02}"), points, "2500.00"));
+    }
+    text
+}
+
+fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.toml");
+    std::fs::write(&path, history_text()).unwrap();
+    (dir, path)
+}
+
+fn claimtool(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("claimtool").unwrap();
+    cmd.current_dir(dir)
+        .env("CLAIMTOOL_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+#[test]
+fn score_file_prints_the_table_and_the_sentence() {
+    let (dir, _) = workspace();
+    claimtool(dir.path())
+        .args(["score", "history.toml"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("2026-11 (now)"))
+        .stdout(predicate::str::contains("2026-08"))
+        .stdout(predicate::str::contains("30,000.00"))
+        .stdout(predicate::str::contains(
+            "Eligible through 2027-01. Reach 25 points in any month by January 2027 to stay eligible.",
+        ))
+        .stdout(predicate::str::contains("\x1b[").not());
+}
+
+#[test]
+fn score_with_a_plan_before_or_after_the_file() {
+    let (dir, _) = workspace();
+    for args in [
+        ["score", "--plan", "2026-12=30", "history.toml"],
+        ["score", "history.toml", "--plan", "2026-12=30"],
+    ] {
+        claimtool(dir.path())
+            .args(args)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("30 (plan)"))
+            .stdout(predicate::str::contains(
+                "With the plan, eligible through 2027-05.",
+            ));
+    }
+    claimtool(dir.path())
+        .args([
+            "score",
+            "history.toml",
+            "--plan",
+            "2027-03=30",
+            "--plan",
+            "2027-05=40",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "With the plan, eligible through 2027-01.",
+        ));
+}
+
+#[test]
+fn score_json_is_the_spec_document() {
+    let (dir, _) = workspace();
+    let out = claimtool(dir.path())
+        .args(["score", "history.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["partner_id"], "4871236");
+    assert_eq!(json["solution_area"], "modern-work");
+    assert_eq!(json["today"], TODAY);
+    assert_eq!(json["threshold_points"], 25);
+    assert_eq!(json["threshold_revenue_usd"], "25000.00");
+    assert_eq!(json["eligible_now"], true);
+    assert_eq!(json["eligible_through"], "2027-01");
+    assert_eq!(json["designation_ready"], false);
+    let months = json["months"].as_array().unwrap();
+    assert_eq!(months.len(), 12);
+    let august = &months[8];
+    assert_eq!(
+        august,
+        &serde_json::json!({
+            "month": "2026-08",
+            "points": 25.5,
+            "window": ["2026-03", "2026-08"],
+            "best_in_window": 25.5,
+            "ttm_revenue_usd": "22500.00",
+            "points_ok": true,
+            "revenue_ok": false,
+            "designation": false,
+            "eligible": false
+        })
+    );
+    assert_eq!(months[11]["ttm_revenue_usd"], "30000.00");
+    assert_eq!(months[11]["eligible"], true);
+}
+
+#[test]
+fn score_today_flag_moves_the_window() {
+    let (dir, _) = workspace();
+    // In 2027-02 the August score has left the window.
+    let out = claimtool(dir.path())
+        .args([
+            "--today",
+            "2027-02-01",
+            "score",
+            "history.toml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["today"], "2027-02-01");
+    assert_eq!(json["eligible_now"], false);
+    assert_eq!(json["eligible_through"], serde_json::Value::Null);
+    // The months after the history are shown as missing; the gap is reported on stderr.
+    assert_eq!(
+        json["months"].as_array().unwrap().last().unwrap()["missing"],
+        true
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning[score-gap]"));
+}
+
+#[test]
+fn score_missing_file_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    claimtool(dir.path())
+        .args(["score", "nope.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nope.toml does not exist"));
+}
+
+#[test]
+fn score_without_a_file_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    claimtool(dir.path()).args(["score"]).assert().code(2);
+}
+
+#[test]
+fn score_file_with_errors_shows_findings_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{}{}",
+        history_text(),
+        month("2026-08", "30", "2500.00") // a second 2026-08
+    );
+    std::fs::write(dir.path().join("dup.toml"), text).unwrap();
+    claimtool(dir.path())
+        .args(["score", "dup.toml"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[score-month]: month 2026-08 is given twice",
+        ))
+        .stdout(predicate::str::contains("--> dup.toml:"))
+        .stdout(predicate::str::contains("Eligible").not());
+    let out = claimtool(dir.path())
+        .args(["score", "dup.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["status"], "error");
+    assert_eq!(json["files"][0]["diagnostics"][0]["rule"], "score-month");
+}
+
+#[test]
+fn score_refuses_another_kind_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("c.toml"), "kind = \"cpor\"\n").unwrap();
+    claimtool(dir.path())
+        .args(["score", "c.toml"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("this is a cpor claim, not score"));
+    std::fs::write(dir.path().join("h.csv"), "month\n").unwrap();
+    claimtool(dir.path())
+        .args(["score", "h.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("claimtool score import h.csv"));
+}
+
+#[test]
+fn score_refuses_a_plan_in_the_past_or_malformed() {
+    let (dir, _) = workspace();
+    claimtool(dir.path())
+        .args(["score", "history.toml", "--plan", "2026-10=30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "before the current month (2026-11)",
+        ));
+    claimtool(dir.path())
+        .args(["score", "history.toml", "--plan", "December=30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--plan"));
+}
+
+#[test]
+fn score_thresholds_come_from_claimtool_toml() {
+    let (dir, _) = workspace();
+    std::fs::write(
+        dir.path().join("claimtool.toml"),
+        "[score]\nthreshold_points = 26\nthreshold_revenue_usd = \"20000.00\"\n",
+    )
+    .unwrap();
+    let out = claimtool(dir.path())
+        .args(["score", "history.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["threshold_points"], 26);
+    assert_eq!(json["threshold_revenue_usd"], "20000.00");
+    assert_eq!(json["eligible_now"], false);
+    claimtool(dir.path())
+        .args(["score", "history.toml"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Not eligible: best score in the window is 25.5 (needs 26).",
+        ));
+}
+
+const CSV: &str = "month,performance,skilling,customer_success,csp_revenue_usd\n\
+                   2026-09,8,10,7.5,\"$12,500.00\"\n\
+                   2026-10,0,0,0,0\n\
+                   2026-11,1,1,1,12500\n";
+
+#[test]
+fn import_writes_a_history_that_score_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("history.csv"), CSV).unwrap();
+    let import = [
+        "score",
+        "import",
+        "history.csv",
+        "--partner-id",
+        "4871236",
+        "--solution-area",
+        "security",
+        "--out",
+        "history.toml",
+    ];
+    claimtool(dir.path())
+        .args(import)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("wrote history.toml (3 months)"))
+        .stdout(predicate::str::contains("1 file: 1 ready"));
+    let written = std::fs::read_to_string(dir.path().join("history.toml")).unwrap();
+    assert!(written.contains("solution_area = \"security\""));
+    assert!(written.contains("month = \"2026-09\"\nperformance = 8.0\nskilling = 10.0\ncustomer_success = 7.5\ncsp_revenue_usd = \"12500.00\"\n"));
+    claimtool(dir.path())
+        .args(["score", "history.toml"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Eligible through 2027-02."));
+    // An existing file is kept unless --force.
+    claimtool(dir.path())
+        .args(import)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    claimtool(dir.path())
+        .args(import)
+        .arg("--force")
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn import_without_out_prints_the_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("history.csv"), CSV).unwrap();
+    claimtool(dir.path())
+        .args([
+            "score",
+            "import",
+            "history.csv",
+            "--partner-id",
+            "4871236",
+            "--solution-area",
+            "modern-work",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(
+            "kind = \"score\"\npartner_id = \"4871236\"",
+        ))
+        .stdout(predicate::str::contains("[[month]]"));
+}
+
+#[test]
+fn import_reports_rows_and_columns_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("history.csv"),
+        "month,performance,skilling,customer_success,csp_revenue_usd\n2026-09,8,10,7.5,100\n\
+         2026-10,8,abc,7.5,100\n",
+    )
+    .unwrap();
+    claimtool(dir.path())
+        .args([
+            "score",
+            "import",
+            "history.csv",
+            "--partner-id",
+            "4871236",
+            "--solution-area",
+            "modern-work",
+            "--out",
+            "history.toml",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "history.csv:3:3: error: `skilling` \"abc\" is not a number",
+        ))
+        .stderr(predicate::str::contains("nothing written"));
+    assert!(!dir.path().join("history.toml").exists());
+}
+
+#[test]
+fn import_checks_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    // December 2026 is after today: score-month fires on the written file.
+    std::fs::write(
+        dir.path().join("history.csv"),
+        "month,performance,skilling,customer_success,csp_revenue_usd\n2026-12,8,10,7.5,100\n",
+    )
+    .unwrap();
+    claimtool(dir.path())
+        .args([
+            "score",
+            "import",
+            "history.csv",
+            "--partner-id",
+            "4871236",
+            "--solution-area",
+            "modern-work",
+            "--out",
+            "history.toml",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[score-month]"))
+        .stdout(predicate::str::contains("--> history.toml:"));
+}
+
+#[test]
+fn import_refuses_an_unknown_solution_area() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("history.csv"), CSV).unwrap();
+    claimtool(dir.path())
+        .args([
+            "score",
+            "import",
+            "history.csv",
+            "--partner-id",
+            "4871236",
+            "--solution-area",
+            "modern-workplace",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("modern-work"));
+}
