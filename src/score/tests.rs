@@ -530,3 +530,64 @@ fn money_has_thousands_separators() {
     assert_eq!(fmt_usd(dec("-1000")), "-1,000.00");
     assert_eq!(fmt_points(dec("25.50")), "25.5");
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever the history and plan, the summary fields agree with the
+        /// month table: `eligible_now` is the current row, and every shown
+        /// month from now through `eligible_through` is eligible, the next
+        /// one not.
+        #[test]
+        fn summary_agrees_with_the_table(
+            months in proptest::collection::vec((0i32..30, 0u32..40, 0u32..6000, any::<bool>()), 0..20),
+            plan in proptest::collection::vec((0i32..10, 0u32..60), 0..3),
+            today_offset in 0i32..30,
+        ) {
+            let base = YearMonth::new(2025, 1).unwrap();
+            // Months after today are a score-month error: the engine stops
+            // before the computation, so they are not generated here.
+            let texts: Vec<String> = months
+                .iter()
+                .filter(|(m, ..)| *m <= today_offset)
+                .map(|(m, p, r, d)| format!(
+                    "{}designation = {d}\n",
+                    month(&base.plus(*m).to_string(), &p.to_string(), &format!("{r}.00"))
+                ))
+                .collect();
+            let h = parse("modern-work", &texts);
+            let now = base.plus(today_offset);
+            let today = NaiveDate::from_ymd_opt(now.year(), now.month(), 15).unwrap();
+            let plan: Vec<PlanEntry> = plan
+                .iter()
+                .map(|(m, p)| PlanEntry { month: now.plus(*m), points: Decimal::from(*p) })
+                .collect();
+            let Ok(e) = evaluate(&h, today, &ScoreSettings::default(), &plan) else {
+                return Ok(()); // a plan naming a month twice
+            };
+            let current = e.current().unwrap();
+            prop_assert_eq!(current.eligible, e.eligible_now);
+            prop_assert_eq!(e.eligible_through.is_some(), e.eligible_now);
+            if let Some(through) = e.eligible_through {
+                prop_assert!(through >= now);
+                for m in e.months.iter().filter(|m| m.month >= now && m.month <= through) {
+                    prop_assert!(m.eligible, "{:?}", m.month);
+                }
+                // The run ends there (a later planned month may start another).
+                if let Some(next) = e.months.iter().find(|m| m.month == through.plus(1)) {
+                    prop_assert!(!next.eligible);
+                }
+            }
+            for m in &e.months {
+                prop_assert!(m.best_in_window >= m.points);
+                prop_assert_eq!(m.eligible, (m.designation || m.points_ok) && m.revenue_ok);
+            }
+            prop_assert!(!e.summary().is_empty());
+        }
+    }
+}
