@@ -193,33 +193,11 @@ impl Config {
             catalog.finish(&mut out);
         }
         if let Some(mut score) = root.table(&mut out, "score", OPTIONAL) {
-            // A zero or negative points threshold would make every month
-            // qualify and `claimtool score` meaningless: refuse it.
             if let Some(p) = score.decimal(&mut out, "threshold_points", OPTIONAL) {
-                if p.value > Decimal::ZERO {
-                    config.score.threshold_points = p.value;
-                } else {
-                    out.push(
-                        Finding::new(
-                            &crate::rules::any::wrong_type::RULE,
-                            "`score.threshold_points` must be above 0",
-                        )
-                        .at(&p),
-                    );
-                }
+                config.score.threshold_points = p.value;
             }
             if let Some(r) = score.decimal(&mut out, "threshold_revenue_usd", OPTIONAL) {
-                if r.value >= Decimal::ZERO {
-                    config.score.threshold_revenue_usd = r.value;
-                } else {
-                    out.push(
-                        Finding::new(
-                            &crate::rules::any::wrong_type::RULE,
-                            "`score.threshold_revenue_usd` must be 0 or more",
-                        )
-                        .at(&r),
-                    );
-                }
+                config.score.threshold_revenue_usd = r.value;
             }
             score.finish(&mut out);
         }
@@ -295,18 +273,6 @@ mod tests {
         assert_eq!(c.holidays.len(), 1);
         assert_eq!(c.catalog.unwrap(), PathBuf::from("/w/e.toml"));
         assert_eq!(c.rules["business-email"], Level::Error);
-    }
-
-    #[test]
-    fn score_thresholds_are_read_and_checked() {
-        let c = parse("[score]\nthreshold_points = 30\nthreshold_revenue_usd = \"50000.00\"\n")
-            .unwrap();
-        assert_eq!(c.score.threshold_points, Decimal::from(30));
-        assert_eq!(c.score.threshold_revenue_usd, Decimal::from(50_000));
-        let errs =
-            parse("[score]\nthreshold_points = 0\nthreshold_revenue_usd = -1\n").unwrap_err();
-        assert_eq!(errs.len(), 2);
-        assert_eq!(errs[0].span, Some(27..28));
     }
 
     #[test]

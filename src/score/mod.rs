@@ -142,14 +142,29 @@ struct Slot {
 }
 
 /// Computes the eligibility of every month. `Err` is a plan that cannot
-/// apply (a month before the current one, or given twice), for the CLI to
-/// report as bad arguments.
+/// apply (a month before the current one, or given twice) or a threshold
+/// that makes no sense (points 0 or less, negative revenue), for the CLI to
+/// report as a command that cannot run.
 pub fn evaluate(
     history: &ScoreHistory,
     today: NaiveDate,
     settings: &ScoreSettings,
     plan: &[PlanEntry],
 ) -> Result<Eligibility, String> {
+    // Checked here rather than in the config reader: a threshold of 0
+    // would make every month qualify and the verdict meaningless.
+    if settings.threshold_points <= Decimal::ZERO {
+        return Err(format!(
+            "claimtool.toml [score] threshold_points must be above 0, not {}",
+            settings.threshold_points
+        ));
+    }
+    if settings.threshold_revenue_usd < Decimal::ZERO {
+        return Err(format!(
+            "claimtool.toml [score] threshold_revenue_usd must be 0 or more, not {}",
+            settings.threshold_revenue_usd
+        ));
+    }
     let now = YearMonth::of(today);
     let area = history.solution_area.as_ref().map(|a| a.value);
     let mut slots: BTreeMap<YearMonth, Slot> = BTreeMap::new();

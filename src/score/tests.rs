@@ -400,6 +400,26 @@ fn thresholds_come_from_the_settings() {
     );
 }
 
+#[test]
+fn senseless_thresholds_are_refused() {
+    let h = with_revenue(&[]);
+    let zero_points = ScoreSettings {
+        threshold_points: Decimal::ZERO,
+        threshold_revenue_usd: dec("25000"),
+    };
+    let err = evaluate(&h, day("2026-11-26"), &zero_points, &[]).unwrap_err();
+    assert!(err.contains("threshold_points must be above 0"), "{err}");
+    let negative_revenue = ScoreSettings {
+        threshold_points: dec("25"),
+        threshold_revenue_usd: dec("-1"),
+    };
+    let err = evaluate(&h, day("2026-11-26"), &negative_revenue, &[]).unwrap_err();
+    assert!(
+        err.contains("threshold_revenue_usd must be 0 or more"),
+        "{err}"
+    );
+}
+
 fn metrics_month(
     m: &str,
     adds: &str,

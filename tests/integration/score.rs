@@ -263,6 +263,21 @@ fn score_thresholds_come_from_claimtool_toml() {
         ));
 }
 
+#[test]
+fn score_refuses_a_zero_points_threshold() {
+    let (dir, _) = workspace();
+    std::fs::write(
+        dir.path().join("claimtool.toml"),
+        "[score]\nthreshold_points = 0\n",
+    )
+    .unwrap();
+    claimtool(dir.path())
+        .args(["score", "history.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("threshold_points must be above 0"));
+}
+
 const CSV: &str = "month,performance,skilling,customer_success,csp_revenue_usd\n\
                    2026-09,8,10,7.5,\"$12,500.00\"\n\
                    2026-10,0,0,0,0\n\
