@@ -119,24 +119,25 @@ fn run_score(global: &GlobalArgs, file: &Path, plan: &[PlanEntry]) -> Result<Out
             file.display()
         )));
     }
-    let inputs = validate::collect_inputs(&[file.to_path_buf()], &env)?;
-    let mut report = engine::check_paths(&inputs, &env, &overrides)
-        .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    let display = file
+        .strip_prefix("./")
+        .unwrap_or(file)
+        .display()
+        .to_string();
+    let loaded = claimtool::load::load_path(file, &display)
+        .map_err(|e| Failure(format!("cannot read {display}: {e}")))?;
+    // The claim is kept aside: the engine's report need not carry it.
+    let claim = loaded.claim.clone();
+    let mut report = engine::check_loaded(vec![loaded], &env, &overrides);
     validate::flag_other_kinds(&mut report, Kind::Score);
     if report.has_errors() {
         validate::print_report(global, &report, &env);
         return Ok(Outcome::Findings);
     }
-    let Some(file_report) = report.files.first() else {
-        return Err(Failure(format!("{} could not be read", file.display())));
-    };
-    let Some(Claim::Score(history)) = &file_report.claim else {
+    let (Some(file_report), Some(Claim::Score(history))) = (report.files.first(), &claim) else {
         // Without errors the file decoded as a score history; this is a
         // guard, not a path users reach.
-        return Err(Failure(format!(
-            "{} is not a score history",
-            file.display()
-        )));
+        return Err(Failure(format!("{display} is not a score history")));
     };
     let result = score::evaluate(history, env.today, &env.config.score, plan).map_err(Failure)?;
     if global.format == Format::Json {
