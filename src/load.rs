@@ -100,6 +100,15 @@ fn decode(text: &str) -> (Option<Kind>, Option<Claim>, Vec<Finding>) {
         }
         return (None, None, out);
     }
+    // The span-keeping parser leaves some literal checks (an integer like
+    // `0x` with no digits) to deserialization; run the full one too.
+    if let Err(e) = toml::from_str::<toml::Table>(text) {
+        let mut f = Finding::new(&syntax::RULE, e.message().to_string())
+            .help("correct the TOML at this position");
+        f.span = e.span();
+        out.push(f);
+        return (None, None, out);
+    }
     let mut root = Table::root(doc.get_ref());
     let Some(kind_value) = root.get("kind") else {
         out.push(
@@ -145,7 +154,10 @@ mod tests {
         assert_eq!(load("a = 1\n").findings[0].rule, "unknown-kind");
         let l = load("kind = \"cpr\"\n");
         assert_eq!(l.findings[0].rule, "unknown-kind");
-        assert_eq!(l.findings[0].help.as_deref(), Some("did you mean \"cpor\"?"));
+        assert_eq!(
+            l.findings[0].help.as_deref(),
+            Some("did you mean \"cpor\"?")
+        );
     }
 
     #[test]
