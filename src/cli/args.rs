@@ -72,6 +72,14 @@ pub enum Format {
     Human,
     /// the JSON document of spec/cli.md
     Json,
+    /// JUnit XML, one testcase per file (validate only)
+    Junit,
+    /// SARIF 2.1.0 (validate only)
+    Sarif,
+    /// GitHub Actions annotations (validate only)
+    Github,
+    /// Azure Pipelines logging commands (validate only)
+    Azure,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

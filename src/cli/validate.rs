@@ -61,6 +61,10 @@ fn flag_other_kinds(report: &mut Report, expected: Kind) {
 pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
     match global.format {
         Format::Json => println!("{}", report::json::render(report, env.today)),
+        Format::Junit => print!("{}", report::junit::render(report)),
+        Format::Sarif => println!("{}", report::sarif::render(report)),
+        Format::Github => print!("{}", report::ci::github(report)),
+        Format::Azure => print!("{}", report::ci::azure(report)),
         Format::Human => {
             let text = report::human::render(
                 report,

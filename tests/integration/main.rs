@@ -1,6 +1,7 @@
 //! The one integration test binary (one link step for all of them).
 
-mod cli;
+pub mod cli;
 mod docs;
 mod fixtures;
+mod formats;
 mod robustness;
