@@ -119,6 +119,17 @@ pub enum Command {
     Score(super::score::ScoreArgs),
     /// List the rules, or explain one
     Rules(RulesArgs),
+    /// Print a shell completion script (e.g. `claimtool completions bash > /etc/bash_completion.d/claimtool`)
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `claimtool man > claimtool.1`
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

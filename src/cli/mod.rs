@@ -68,5 +68,15 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
         Command::Rules(args) => rules_cmd::run(&global, &args),
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut cmd, "claimtool", &mut std::io::stdout());
+            Ok(Outcome::Clean)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            Ok(Outcome::Clean)
+        }
     }
 }

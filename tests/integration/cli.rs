@@ -313,3 +313,26 @@ fn help_has_examples_and_exit_codes() {
         .success()
         .stdout(predicate::str::contains("Examples:").and(predicate::str::contains("Exit codes:")));
 }
+
+#[test]
+fn completions_for_every_shell_and_a_man_page() {
+    for (shell, marker) in [
+        ("bash", "_claimtool()"),
+        ("zsh", "#compdef claimtool"),
+        ("fish", "complete -c claimtool"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[claimtool]"),
+    ] {
+        claimtool()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(marker));
+    }
+    claimtool()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH claimtool 1"));
+    claimtool().args(["completions", "tcsh"]).assert().code(2);
+}
