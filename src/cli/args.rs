@@ -119,10 +119,23 @@ pub enum Command {
     Score(super::score::ScoreArgs),
     /// List the rules, or explain one
     Rules(RulesArgs),
+    /// Print the JSON Schema of a claim kind or of claimtool.toml, for editors
+    Schema(SchemaArgs),
     /// Print a shell completion script (e.g. `claimtool completions bash > /etc/bash_completion.d/claimtool`)
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `claimtool man > claimtool.1`
     Man,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Editors with TOML schema support (taplo, Even Better TOML) read a first-line \
+directive:\n  #:schema ./cpor.schema.json\n\nExample:\n  claimtool schema cpor > cpor.schema.json"
+)]
+pub struct SchemaArgs {
+    /// What to describe
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(claimtool::schema::SchemaTarget::NAMES))]
+    pub kind: String,
 }
 
 #[derive(Debug, Args)]

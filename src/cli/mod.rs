@@ -68,6 +68,12 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
         Command::Rules(args) => rules_cmd::run(&global, &args),
+        Command::Schema(args) => {
+            let target = claimtool::schema::SchemaTarget::parse(&args.kind)
+                .ok_or_else(|| Failure(format!("no schema for `{}`", args.kind)))?;
+            print!("{}", claimtool::schema::schema_text(target));
+            Ok(Outcome::Clean)
+        }
         Command::Completions(args) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(args.shell, &mut cmd, "claimtool", &mut std::io::stdout());

@@ -92,15 +92,14 @@ fn error_finding_exits_1_with_the_spec_json_shape() {
         .expect("cpor-tenant-id reported");
     assert_eq!(d["severity"], "error");
     assert_eq!(d["field"], "customer_tenant_id");
-    assert_eq!(d["line"], 6);
+    assert_eq!(d["line"], 7);
     assert_eq!(d["column"], 22);
     assert!(d["help"].as_str().unwrap().contains("tenant ID"));
     let keys: Vec<&String> = d.as_object().unwrap().keys().collect();
-    // serde_json's Map sorts keys; the set is what the spec fixes.
     assert_eq!(
         keys,
         [
-            "column", "field", "help", "line", "message", "rule", "severity"
+            "rule", "severity", "message", "field", "line", "column", "help"
         ]
     );
     assert_eq!(v["summary"]["errors"], 1);

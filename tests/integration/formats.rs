@@ -97,7 +97,7 @@ fn github_lines_are_workflow_commands() {
     assert_eq!(line.split("::").next(), Some(""), "starts with ::");
     assert!(
         line.starts_with(
-            "::error file=examples/cpor/mistakes/tenant-as-domain.toml,line=6,col=22,title=cpor-tenant-id::customer tenant ID is not a GUID"
+            "::error file=examples/cpor/mistakes/tenant-as-domain.toml,line=7,col=22,title=cpor-tenant-id::customer tenant ID is not a GUID"
         ),
         "{line}"
     );
@@ -119,7 +119,7 @@ fn azure_lines_are_logging_commands() {
         .expect("the tenant-ID finding");
     assert!(
         line.starts_with(
-            "##vso[task.logissue type=error;sourcepath=examples/cpor/mistakes/tenant-as-domain.toml;linenumber=6;columnnumber=22;code=cpor-tenant-id]customer tenant ID is not a GUID"
+            "##vso[task.logissue type=error;sourcepath=examples/cpor/mistakes/tenant-as-domain.toml;linenumber=7;columnnumber=22;code=cpor-tenant-id]customer tenant ID is not a GUID"
         ),
         "{line}"
     );
