@@ -60,6 +60,10 @@ pub struct BatchFile<'a> {
     pub claim: &'a Claim,
 }
 
+/// A cross-file check: the batch, the environment, and the findings with
+/// the index of the file each belongs to.
+pub type BatchCheck = fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>);
+
 /// How and when a rule runs.
 pub enum Check {
     /// Reported by the loader while it reads the file (syntax, fields).
@@ -71,7 +75,7 @@ pub enum Check {
     Plfunding(fn(&RuleCtx<'_>, &PlfClaim, &mut Vec<Finding>)),
     Score(fn(&RuleCtx<'_>, &ScoreHistory, &mut Vec<Finding>)),
     /// Across all files of a run; findings come with the file's index.
-    Batch(fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>)),
+    Batch(BatchCheck),
 }
 
 /// One entry of the rule table.
@@ -193,7 +197,11 @@ mod tests {
             );
             assert!(!rule.summary.is_empty(), "{} has no summary", rule.id);
             assert!(!rule.source.is_empty(), "{} names no source", rule.id);
-            assert!(rule.docs.contains("fix"), "{} docs say nothing of the fix", rule.id);
+            assert!(
+                rule.docs.contains("fix"),
+                "{} docs say nothing of the fix",
+                rule.id
+            );
         }
     }
 }
