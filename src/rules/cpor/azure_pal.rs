@@ -18,7 +18,8 @@ it uses in the customer's tenant, and no claim is filed. The guide does show Azu
 workloads in the CPOR flow, so this is a warning, not an error.\n\nHow to fix: check \
 that the Azure engagement you work under asks for a CPOR claim; if it does not, set up \
 PAL instead (Azure portal > your account > Link to a partner ID) and drop this claim. \
-If it does, leave the claim and turn the warning off (`[rules] cpor-azure-pal = \"off\"`).",
+If it does, keep the claim and switch the warning off (`--allow cpor-azure-pal`, or \
+`[rules] cpor-azure-pal = \"off\"` in `claimtool.toml`).",
     check: Check::Cpor(check),
 };
 

@@ -24,7 +24,7 @@ pub mod workload_names;
 pub mod workloads;
 pub mod workloads_inactive;
 
-use super::Rule;
+use super::{Rule, RuleCtx};
 use crate::decode::Sp;
 use crate::model::cpor::{CporClaim, Stage};
 use crate::model::{DocType, Document};
@@ -76,6 +76,14 @@ pub fn is_poe(doc: &Document) -> bool {
 /// The claim's `[status] stage`, when given and valid.
 pub fn stage(claim: &CporClaim) -> Option<&Sp<Stage>> {
     claim.status.as_ref().and_then(|s| s.stage.as_ref())
+}
+
+/// Whether the claim file writes the top-level `key`, even with a value of
+/// the wrong type. The model holds `None` for both; a rule that reports a
+/// value as missing asks this first, since `wrong-type` already reported an
+/// unreadable one and "missing" would mislead.
+pub fn written(ctx: &RuleCtx<'_>, key: &str) -> bool {
+    toml::de::DeTable::parse(&ctx.file.text).is_ok_and(|t| t.get_ref().get(key).is_some())
 }
 
 /// The non-blank claimed workloads.

@@ -15,8 +15,9 @@ recognition* are marked *Non-Incentivized*: they record the association (for \
 recognition, revenue attribution) and pay nothing. That is right when recognition is \
 all you want, and an expensive mistake otherwise.\n\nHow to fix: if you intend to \
 earn the presales incentive, use `build-intent-advisor` (customers who bought through \
-Volume Licensing or Web-Direct); otherwise leave it and turn the warning off for this \
-claim's workspace (`[rules] cpor-non-incentivized = \"off\"`).\n\n\
+Volume Licensing or Web-Direct). If recognition is all you want, keep the role and \
+switch the warning off (`--allow cpor-non-incentivized` for a run, or \
+`[rules] cpor-non-incentivized = \"off\"` in `claimtool.toml` for the workspace).\n\n\
 ```toml\nsolution_area = \"business-applications\"\npartner_role = \"build-intent-advisor\"\n```",
     check: Check::Cpor(check),
 };

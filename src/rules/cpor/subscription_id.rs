@@ -25,7 +25,7 @@ subscription_id = \"8d2c7b1a-4e3f-4a5b-9c6d-7e8f9a0b1c2d\"\n```",
     check: Check::Cpor(check),
 };
 
-fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
+fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
     let Some(area) = &claim.solution_area else {
         return;
     };
@@ -35,6 +35,8 @@ fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
     let help = "copy the GUID of the customer's Dynamics 365 / Power Platform subscription \
                 (Microsoft 365 admin center > Billing > Your products)";
     match &claim.subscription_id {
+        // Written but not a string: wrong-type said so.
+        None if super::written(ctx, "subscription_id") => {}
         None => out.push(
             Finding::new(
                 &RULE,

@@ -22,8 +22,11 @@ shows.\n\n```toml\nworkloads = [\"Exchange Online\", \"Microsoft Teams\"]\n```",
 const HELP: &str =
     "list the workloads you deployed, e.g. workloads = [\"Exchange Online\", \"Microsoft Teams\"]";
 
-fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
+fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
     let Some(list) = &claim.workloads else {
+        if super::written(ctx, "workloads") {
+            return; // not a list: wrong-type said so
+        }
         out.push(
             Finding::new(&RULE, "no workload selected: `workloads` is missing")
                 .at_span("workloads", 0..0)

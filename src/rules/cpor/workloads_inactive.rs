@@ -24,7 +24,7 @@ customer's admin center that every claimed workload is deployed and in use, then
 const HELP: &str =
     "confirm each claimed workload is deployed and in use, then set workloads_active = true";
 
-fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
+fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
     match &claim.workloads_active {
         Some(flag) if flag.value => {}
         Some(flag) => out.push(
@@ -36,6 +36,8 @@ fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
             .label("not active")
             .help(HELP),
         ),
+        // Written but not a boolean: wrong-type said so.
+        None if super::written(ctx, "workloads_active") => {}
         None => {
             let finding = Finding::new(
                 &RULE,
