@@ -60,7 +60,8 @@ pub struct BatchFile<'a> {
     pub claim: &'a Claim,
 }
 
-/// A cross-file check: findings come with the index of their file.
+/// A cross-file check: the batch, the environment, and the findings with
+/// the index of the file each belongs to.
 pub type BatchCheck = fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>);
 
 /// How and when a rule runs.

@@ -2,6 +2,7 @@
 
 pub mod cli;
 mod docs;
+mod file_too_large;
 mod fixtures;
 mod formats;
 mod robustness;
