@@ -78,14 +78,6 @@ pub fn stage(claim: &CporClaim) -> Option<&Sp<Stage>> {
     claim.status.as_ref().and_then(|s| s.stage.as_ref())
 }
 
-/// Whether the claim file writes the top-level `key`, even with a value of
-/// the wrong type. The model holds `None` for both; a rule that reports a
-/// value as missing asks this first, since `wrong-type` already reported an
-/// unreadable one and "missing" would mislead.
-pub fn written(ctx: &RuleCtx<'_>, key: &str) -> bool {
-    toml::de::DeTable::parse(&ctx.file.text).is_ok_and(|t| t.get_ref().get(key).is_some())
-}
-
 /// The non-blank claimed workloads.
 pub fn claimed_workloads(claim: &CporClaim) -> impl Iterator<Item = &Sp<String>> {
     claim
@@ -146,10 +138,12 @@ workloads = ["Exchange Online", "Microsoft Teams"]
             ..Config::default()
         };
         let env = Env::new(config, today.parse().expect("date"));
+        let unreadable = crate::engine::unreadable_fields(&loaded.findings);
         let ctx = RuleCtx {
             file: &loaded.source,
             claim: &claim,
             env: &env,
+            unreadable: &unreadable,
         };
         let mut out = Vec::new();
         rule.run(&ctx, &mut out);

@@ -36,7 +36,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
                 (Microsoft 365 admin center > Billing > Your products)";
     match &claim.subscription_id {
         // Written but not a string: wrong-type said so.
-        None if super::written(ctx, "subscription_id") => {}
+        None if ctx.is_unreadable("subscription_id") => {}
         None => out.push(
             Finding::new(
                 &RULE,

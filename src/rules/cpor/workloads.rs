@@ -24,7 +24,7 @@ const HELP: &str =
 
 fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
     let Some(list) = &claim.workloads else {
-        if super::written(ctx, "workloads") {
+        if ctx.is_unreadable("workloads") {
             return; // not a list: wrong-type said so
         }
         out.push(

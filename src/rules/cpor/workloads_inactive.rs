@@ -37,7 +37,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
             .help(HELP),
         ),
         // Written but not a boolean: wrong-type said so.
-        None if super::written(ctx, "workloads_active") => {}
+        None if ctx.is_unreadable("workloads_active") => {}
         None => {
             let finding = Finding::new(
                 &RULE,
