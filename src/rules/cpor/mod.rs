@@ -24,7 +24,7 @@ pub mod workload_names;
 pub mod workloads;
 pub mod workloads_inactive;
 
-use super::{Rule, RuleCtx};
+use super::Rule;
 use crate::decode::Sp;
 use crate::model::cpor::{CporClaim, Stage};
 use crate::model::{DocType, Document};
