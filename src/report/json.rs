@@ -42,12 +42,19 @@ struct Summary {
 
 /// The JSON document for a report, pretty-printed.
 pub fn render(report: &Report, today: NaiveDate) -> String {
+    // Keys keep the order of spec/cli.md (serde_json's `preserve_order`).
+    serde_json::to_string_pretty(&value(report, today))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The JSON document for a report, as a value (for commands that embed it).
+pub fn value(report: &Report, today: NaiveDate) -> serde_json::Value {
     let files = report
         .files
         .iter()
         .map(|f| JsonFile {
             path: &f.source.display,
-            kind: f.kind.map(|k| crate::decode::StrEnum::as_str(k)),
+            kind: f.kind.map(crate::decode::StrEnum::as_str),
             status: f.status().as_str(),
             diagnostics: f
                 .findings
@@ -78,5 +85,5 @@ pub fn render(report: &Report, today: NaiveDate) -> String {
             errors: report.count(Status::Error),
         },
     };
-    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    serde_json::to_value(&doc).unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }))
 }

@@ -71,8 +71,12 @@ pub enum Check {
     Plfunding(fn(&RuleCtx<'_>, &PlfClaim, &mut Vec<Finding>)),
     Score(fn(&RuleCtx<'_>, &ScoreHistory, &mut Vec<Finding>)),
     /// Across all files of a run; findings come with the file's index.
-    Batch(fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>)),
+    Batch(BatchCheck),
 }
+
+/// A cross-file check: every file of the run in, findings with the index of
+/// their file out.
+pub type BatchCheck = fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>);
 
 /// One entry of the rule table.
 pub struct Rule {
