@@ -41,7 +41,7 @@ pub struct GlobalArgs {
     /// The workspace config [default: the nearest claimtool.toml upward]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Output format
+    /// Output format: human or json (validate, bundle); checklist takes md (its default), html or json
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Make a rule's warnings errors (repeatable)

@@ -230,10 +230,22 @@ impl CporClaim {
              Usual reasons: no PoE, no customer signature on the PoE, missing or old dates, no \
              description of your service, a claimed workload the PoE does not name (F§1.11).",
         );
-        s = s.act(
-            "Rejected: you can dispute a rejected claim once, within 30 days. After that, \
-             submit a new association with new PoE (F§1.14).",
-        );
+        s = s.act(match self.stage() {
+            Some((Stage::Rejected, Some(since))) => Rich::new()
+                .strong("Rejected")
+                .text(format!(
+                    " on {since}: you can dispute the rejection once, by "
+                ))
+                .strong(calendar::add_days(since, DISPUTE_DAYS).to_string())
+                .text(format!(
+                    " ({DISPUTE_DAYS} days). After that, submit a new association with new PoE \
+                     (F§1.14)."
+                )),
+            _ => Rich::new().text(format!(
+                "Rejected: you can dispute a rejected claim once, within {DISPUTE_DAYS} days. \
+                 After that, submit a new association with new PoE (F§1.14)."
+            )),
+        });
         s.act("Approved: earnings come only for usage after the approval date (F§1.19).")
     }
 }
@@ -368,9 +380,22 @@ impl KindGuide for CporClaim {
                 Rich::new().strong("leave the opt-out box unticked")
             },
         );
-        assoc = assoc
-            .trap("do not tick the opt-out box if you intend to claim incentives: a ticked box means no incentive payment for this claim.")
-            .act(Rich::new().text("Click ").strong("Next").text("."));
+        assoc =
+            if opted_out {
+                assoc.trap(
+                Rich::new()
+                    .text("a ticked opt-out box means no incentive payment for this claim. If you \
+                           intend to claim incentives, leave it unticked and set ")
+                    .code("recognition_only = false")
+                    .text(" in the claim file."),
+            )
+            } else {
+                assoc.trap(
+                    "do not tick the opt-out box if you intend to claim incentives: a ticked box \
+                 means no incentive payment for this claim.",
+                )
+            };
+        assoc = assoc.act(Rich::new().text("Click ").strong("Next").text("."));
         screens.push(assoc);
 
         let workloads = self.workload_names();
@@ -824,5 +849,85 @@ impl KindGuide for CporClaim {
                 "since": st.since.as_ref().map(|d| d.value.to_string()),
             })),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::model::Claim;
+    use crate::rules::Env;
+    use crate::submit::render_markdown;
+
+    const CLAIM: &str = r#"kind = "cpor"
+claim_name = "Fabrikam - Dynamics 365 Sales"
+partner_id = "4871236"
+solution_area = "business-applications"
+partner_role = "build-intent-advisor"
+customer_name = "Fabrikam"
+customer_tenant_id = "3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b"
+subscription_id = "9f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b"
+workloads = ["Dynamics 365 Sales"]
+workloads_active = true
+recognition_only = true
+
+[customer_contact]
+name = "Ada Lovelace"
+email = "ada.lovelace@contoso.com"
+
+[partner_contact]
+name = "Grace Hopper"
+email = "grace.hopper@fabrikam.com.au"
+
+[[documents]]
+url = "https://example.com/case-study"
+type = "other"
+
+[status]
+stage = "rejected"
+since = 2026-11-10
+"#;
+
+    #[test]
+    fn the_walkthrough_follows_the_claim() {
+        let loaded = crate::load::load_text(CLAIM.into(), Path::new("c.toml"), "c.toml");
+        let Some(Claim::Cpor(claim)) = &loaded.claim else {
+            panic!("not decoded")
+        };
+        let env = Env::new(Config::default(), "2026-11-26".parse().unwrap());
+        let names = vec![None];
+        let ctx = GuideCtx {
+            env: &env,
+            source: &loaded.source,
+            document_names: &names,
+        };
+        let md = render_markdown(claim, &ctx, "ok");
+        for needle in [
+            "select **Business Applications**",
+            "select **Build intent - Advisor** (`build-intent-advisor`)",
+            "**Subscription ID\\***: enter `9f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b`",
+            "**tick it**: the claim file says `recognition_only = true`",
+            "set `recognition_only = false`",
+            "add the online evidence, which is not a file: `https://example.com/case-study`",
+            "**Rejected** on 2026-11-10: you can dispute the rejection once, by **2026-12-10**",
+        ] {
+            assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+        }
+        let deadlines = claim.deadlines(&ctx);
+        let dispute = deadlines
+            .iter()
+            .find(|d| d.what.plain().starts_with("Dispute"))
+            .unwrap();
+        assert_eq!(dispute.date, "2026-12-10".parse().ok());
+        assert_eq!(dispute.state, Some("near"));
+        // No signed PoE: no PoE-age deadline is invented; not before review anyway.
+        assert!(
+            !deadlines
+                .iter()
+                .any(|d| d.what.plain().contains("12 months"))
+        );
     }
 }
