@@ -60,6 +60,21 @@ impl Rich {
         self.value(text)
     }
 
+    /// Appends user values separated by `sep` (our own wording).
+    pub fn values<V: Into<String>>(
+        mut self,
+        sep: &'static str,
+        values: impl IntoIterator<Item = V>,
+    ) -> Self {
+        for (i, v) in values.into_iter().enumerate() {
+            if i > 0 {
+                self = self.text(sep);
+            }
+            self = self.value(v);
+        }
+        self
+    }
+
     /// Appends another rich text.
     pub fn then(mut self, other: Rich) -> Self {
         self.0.extend(other.0);
@@ -189,6 +204,10 @@ mod tests {
             "Enter `[x](javascript:alert(1))`, then click **Next**"
         );
         assert_eq!(r.plain(), "Enter [x](javascript:alert(1)), then click Next");
+        assert_eq!(
+            Rich::new().values(", ", ["a", "b`"]).markdown(),
+            "`a`, `` b` ``"
+        );
     }
 
     #[test]

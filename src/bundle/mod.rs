@@ -19,7 +19,6 @@ pub mod write;
 
 use std::path::PathBuf;
 
-use serde::Serialize;
 use serde_json::json;
 
 use crate::checklist::{self, Checklist};
@@ -285,17 +284,6 @@ fn generated(name: &str, bytes: Vec<u8>, file_type: &'static str) -> PlannedFile
     }
 }
 
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    rule: &'static str,
-    severity: &'static str,
-    message: &'a str,
-    field: Option<&'a str>,
-    line: Option<usize>,
-    column: Option<usize>,
-    help: Option<&'a str>,
-}
-
 /// claim.json: the normalised claim (values without spans), its documents
 /// with their bundle names, the kind's totals, the deadlines and the
 /// findings the bundle was written with.
@@ -326,22 +314,6 @@ pub fn claim_json(
             })
         })
         .collect();
-    let findings: Vec<JsonFinding<'_>> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let pos = f.span.as_ref().map(|s| report.source.line_col(s.start));
-            JsonFinding {
-                rule: f.rule,
-                severity: f.severity.as_str(),
-                message: &f.message,
-                field: f.field.as_deref().filter(|f| !f.is_empty()),
-                line: pos.map(|p| p.0),
-                column: pos.map(|p| p.1),
-                help: f.help.as_deref(),
-            }
-        })
-        .collect();
     let doc = json!({
         "version": 1,
         "kind": claim.kind().as_str(),
@@ -352,7 +324,7 @@ pub fn claim_json(
         "documents": documents,
         "totals": guide.totals(),
         "deadlines": list.deadlines,
-        "findings": findings,
+        "findings": crate::report::json::file_diagnostics(report),
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');

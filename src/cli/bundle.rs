@@ -11,14 +11,14 @@ use std::path::PathBuf;
 use claimtool::bundle::{self, PlanError, WriteError, WriteOptions};
 use claimtool::checklist;
 use claimtool::decode::StrEnum;
-use claimtool::engine::{self, Input, Report, Status};
+use claimtool::engine::{self, Report, Status};
 use claimtool::model::Kind;
 use claimtool::report;
 use claimtool::rules::Env;
 use clap::Args;
 
 use super::args::Format;
-use super::validate::{flag_other_kinds, print_report};
+use super::validate::{collect_inputs, flag_other_kinds, print_report};
 use super::{Failure, GlobalArgs, Outcome, context};
 
 pub const BUNDLE_HELP: &str = "\
@@ -73,24 +73,14 @@ fn check_one(
     env: &Env,
     overrides: &claimtool::diag::Overrides,
 ) -> Result<Report, Failure> {
-    if !path.exists() {
-        return Err(Failure(format!("{} does not exist", path.display())));
-    }
     if path.is_dir() {
         return Err(Failure(format!(
             "{} is a folder; give one claim file (`claimtool validate` checks folders)",
             path.display()
         )));
     }
-    let input = Input {
-        display: path
-            .strip_prefix("./")
-            .unwrap_or(path)
-            .display()
-            .to_string(),
-        path: path.to_path_buf(),
-    };
-    let mut report = engine::check_paths(&[input], env, overrides)
+    let inputs = collect_inputs(&[path.to_path_buf()], env)?;
+    let mut report = engine::check_paths(&inputs, env, overrides)
         .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
     flag_other_kinds(&mut report, kind);
     Ok(report)

@@ -141,13 +141,9 @@ impl CporClaim {
         if let Some(w) = &doc.workloads
             && !w.value.is_empty()
         {
-            r = r.text(", names ");
-            for (i, name) in w.value.iter().enumerate() {
-                if i > 0 {
-                    r = r.text(", ");
-                }
-                r = r.value(name.value.clone());
-            }
+            r = r
+                .text(", names ")
+                .values(", ", w.value.iter().map(|n| n.value.as_str()));
         }
         if let Some(d) = text(&doc.description) {
             r = r.text(": ").value(d);
@@ -488,14 +484,9 @@ impl KindGuide for CporClaim {
                  which workload)",
             )
         } else {
-            let mut r = Rich::new().text("add the online evidence, which is not a file: ");
-            for (i, d) in links.iter().enumerate() {
-                if i > 0 {
-                    r = r.text(", ");
-                }
-                r = r.value(d.label());
-            }
-            r
+            Rich::new()
+                .text("add the online evidence, which is not a file: ")
+                .values(", ", links.iter().map(|d| d.label()))
         };
         upload = upload.field("Optional comment", comment).act(
             Rich::new()
@@ -589,13 +580,7 @@ impl KindGuide for CporClaim {
                 },
             ),
         });
-        let mut wl = Rich::new();
-        for (i, w) in self.workload_names().iter().enumerate() {
-            if i > 0 {
-                wl = wl.text(", ");
-            }
-            wl = wl.value(*w);
-        }
+        let wl = Rich::new().values(", ", self.workload_names());
         assoc.push(ItemSpec {
             text: "Workloads selected, known for the solution area, deployed and active".into(),
             rules: &[
@@ -622,8 +607,10 @@ impl KindGuide for CporClaim {
 
         let mut poe = Vec::new();
         let mut docs = Rich::new().text(format!("{} document(s)", self.documents.len()));
-        for (i, d) in self.documents.iter().enumerate() {
-            docs = docs.text(if i == 0 { ": " } else { ", " }).value(d.label());
+        if !self.documents.is_empty() {
+            docs = docs
+                .text(": ")
+                .values(", ", self.documents.iter().map(Document::label));
         }
         poe.push(ItemSpec {
             text: "At least one PoE document, each one readable".into(),
@@ -648,21 +635,23 @@ impl KindGuide for CporClaim {
             rules: &["cpor-poe-unsigned", "document-signed-on"],
             evidence: signed,
         });
-        let mut covered = Rich::new();
-        for (i, w) in self.workload_names().iter().enumerate() {
-            if i > 0 {
-                covered = covered.text(", ");
+        // What each document says it names (the rule does the matching).
+        let mut named = Rich::new();
+        for d in &self.documents {
+            if let Some(w) = d.workloads.as_ref().filter(|w| !w.value.is_empty()) {
+                if !named.is_empty() {
+                    named = named.text("; ");
+                }
+                named = named
+                    .value(d.label())
+                    .text(" names ")
+                    .values(", ", w.value.iter().map(|n| n.value.as_str()));
             }
-            covered = covered.value(*w);
         }
         poe.push(ItemSpec {
             text: "Every claimed workload is named in a PoE document".into(),
             rules: &["cpor-poe-workload-uncovered"],
-            evidence: if covered.is_empty() {
-                covered
-            } else {
-                Rich::new().text("named: ").then(covered)
-            },
+            evidence: named,
         });
         poe.push(ItemSpec {
             text: "Recent: the newest customer signature is less than 12 months old".into(),
