@@ -6,6 +6,7 @@
 //! command could not run ([`Failure`]).
 
 mod args;
+mod bundle;
 mod context;
 mod coop;
 mod cpor;

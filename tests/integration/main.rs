@@ -1,5 +1,6 @@
 //! The one integration test binary (one link step for all of them).
 
+mod bundle;
 pub mod cli;
 mod docs;
 mod file_too_large;
