@@ -3,7 +3,7 @@
 //! Association", F§1.6), the PoE checklist tied to the `cpor-` and document
 //! rules, and the CPOR dates (F§1.10, §1.14).
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::json;
 
 use crate::calendar;
@@ -15,24 +15,21 @@ use crate::rich::Rich;
 
 use super::{GuideCtx, KindGuide, Screen};
 
-/// Business days to answer a *Partner action required* request (F§1.10; the
-/// guide's Microsoft comment says 14 days).
-pub const REPLY_BUSINESS_DAYS: u32 = 14;
+// The deadlines the rules enforce come from the rules themselves, so the
+// walk-through can never state another date than `validate` checks.
+pub use crate::rules::cpor::action_required::RESPONSE_BUSINESS_DAYS as REPLY_BUSINESS_DAYS;
+pub use crate::rules::cpor::dispute_window::DISPUTE_DAYS;
 /// Business days a claim may stay *Submitted* before the review starts.
 pub const REVIEW_START_BUSINESS_DAYS: u32 = 5;
 /// Business days the review may take.
 pub const REVIEW_BUSINESS_DAYS: u32 = 14;
-/// Calendar days to dispute a rejection, once (F§1.14).
-pub const DISPUTE_DAYS: u64 = 30;
 /// Business days reviewers take to answer a dispute (F§1.14).
 pub const DISPUTE_ANSWER_BUSINESS_DAYS: u32 = 5;
-/// The age after which `cpor-poe-stale` calls a signature old (R#6).
-pub const POE_MAX_AGE_MONTHS: u32 = 12;
 
 /// The last day to answer a *Partner action required* request that arrived
-/// on `since`: 14 business days, weekends and `holidays` excluded.
+/// on `since` (the `cpor-action-required` rule's own computation).
 pub fn reply_due(since: NaiveDate, holidays: &[NaiveDate]) -> NaiveDate {
-    calendar::add_business_days(since, REPLY_BUSINESS_DAYS, holidays)
+    crate::rules::cpor::action_required::due(since, holidays)
 }
 
 /// The Partner Center tab for a solution area.
@@ -232,7 +229,7 @@ impl CporClaim {
                 .text(format!(
                     " on {since}: you can dispute the rejection once, by "
                 ))
-                .strong(calendar::add_days(since, DISPUTE_DAYS).to_string())
+                .strong(crate::rules::cpor::dispute_window::last_day(since).to_string())
                 .text(format!(
                     " ({DISPUTE_DAYS} days). After that, submit a new association with new PoE \
                      (F§1.14)."
@@ -764,7 +761,7 @@ impl KindGuide for CporClaim {
             )),
             Some((Stage::Rejected, Some(since))) => out.push(Deadline::yours(
                 "Dispute the rejection (allowed once)".into(),
-                calendar::add_days(since, DISPUTE_DAYS),
+                crate::rules::cpor::dispute_window::last_day(since),
                 today,
                 Rich::new().text(format!(
                     "{DISPUTE_DAYS} days from the rejection on {since} (F§1.14); after it, a new association with new PoE"
@@ -786,7 +783,7 @@ impl KindGuide for CporClaim {
         );
         if before_review
             && let Some(newest) = self.newest_signature()
-            && let Some(old) = newest.checked_add_months(Months::new(POE_MAX_AGE_MONTHS))
+            && let Some(old) = crate::rules::cpor::poe_stale::fresh_until(newest)
         {
             out.push(Deadline::yours(
                 "Submit while the newest PoE signature is under 12 months old".into(),

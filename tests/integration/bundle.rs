@@ -648,3 +648,39 @@ fn bundle_json_output_names_what_was_written() {
     assert_eq!(json["report"]["summary"]["files"], 1);
     assert_eq!(json["files"].as_array().unwrap().len(), 6);
 }
+
+/// Checklist items name their rules by id: every id must be a real rule,
+/// and on the complete example claim every item is ticked.
+#[test]
+fn checklist_items_name_real_rules_and_the_complete_example_ticks_them_all() {
+    let out = super::cli::claimtool()
+        .current_dir(super::cli::repo())
+        .args([
+            "cpor",
+            "checklist",
+            "examples/cpor/contoso-e5.toml",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-26",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut items = 0;
+    for section in doc["sections"].as_array().unwrap() {
+        for item in section["items"].as_array().unwrap() {
+            items += 1;
+            for id in item["rules"].as_array().unwrap() {
+                let id = id.as_str().unwrap();
+                assert!(
+                    claimtool::rules::find(id).is_some(),
+                    "checklist names no rule `{id}`"
+                );
+            }
+            assert_eq!(item["state"], "done", "{item}");
+        }
+    }
+    assert!(items >= 10);
+}

@@ -27,11 +27,17 @@ its `signed_on`.",
     check: Check::Cpor(check),
 };
 
+/// How many months a customer signature stays fresh (R#6).
+pub const MAX_AGE_MONTHS: u32 = 12;
+
+/// The last day a signature of `signed_on` is still fresh.
+pub fn fresh_until(signed_on: NaiveDate) -> Option<NaiveDate> {
+    signed_on.checked_add_months(Months::new(MAX_AGE_MONTHS))
+}
+
 /// Whether a signature of `signed_on` is more than 12 months before `today`.
 pub fn is_stale(signed_on: NaiveDate, today: NaiveDate) -> bool {
-    signed_on
-        .checked_add_months(Months::new(12))
-        .is_some_and(|fresh_until| today > fresh_until)
+    fresh_until(signed_on).is_some_and(|fresh_until| today > fresh_until)
 }
 
 fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
