@@ -131,7 +131,6 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             if p.file_name()
                 .is_some_and(|n| n == claimtool::config::FILE_NAME)
                 || p.canonicalize().is_ok_and(|c| excluded.contains(&c))
-                || is_engagement_catalog(p)
             {
                 continue;
             }
@@ -160,20 +159,4 @@ fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
             .file_name()
             .to_str()
             .is_some_and(|n| n.starts_with('.') || n == "target")
-}
-
-/// A file whose top level is an `[[engagement]]` list is a catalogue, not a
-/// claim.
-fn is_engagement_catalog(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return false;
-    };
-    let Ok(doc) = toml::de::DeTable::parse(&text) else {
-        return false;
-    };
-    let doc = doc.into_inner();
-    !doc.contains_key("kind")
-        && doc
-            .get("engagement")
-            .is_some_and(|v| v.get_ref().as_array().is_some())
 }
