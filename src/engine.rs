@@ -21,7 +21,8 @@ use crate::source::SourceFile;
 pub struct FileReport {
     pub source: SourceFile,
     pub kind: Option<Kind>,
-    pub claim: Option<Claim>,
+    /// Boxed: a claim is large, and most reports (validate) drop it.
+    pub claim: Option<Box<Claim>>,
     /// Sorted by position, after overrides.
     pub findings: Vec<Finding>,
 }
@@ -166,7 +167,11 @@ fn check_one(l: Loaded, env: &Env, keep_claim: bool) -> Checked {
         report: FileReport {
             source: l.source,
             kind: l.kind,
-            claim: if keep_claim { l.claim } else { None },
+            claim: if keep_claim {
+                l.claim.map(Box::new)
+            } else {
+                None
+            },
             findings,
         },
         batch_keys,

@@ -75,7 +75,9 @@ pub fn flag_other_kinds(report: &mut Report, expected: Kind) {
 
 pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
     match global.format {
-        Format::Json => println!("{}", report::json::render(report, env.today)),
+        Format::Json => {
+            let _ = report::json::write(report, env.today, std::io::stdout().lock());
+        }
         Format::Junit => print!("{}", report::junit::render(report)),
         Format::Sarif => println!("{}", report::sarif::render(report)),
         Format::Github => print!("{}", report::ci::github(report)),
@@ -83,16 +85,16 @@ pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
         // Refused before the run (`Format::require`); human text is the
         // readable fallback.
         Format::Human | Format::Md | Format::Html => {
-            let text = report::human::render(
+            // anstream strips the colour when stdout is not a terminal, under
+            // NO_COLOR, and with --color never.
+            let _ = report::human::write(
                 report,
                 report::human::HumanOptions {
                     color: true,
                     quiet: global.quiet,
                 },
+                anstream::stdout().lock(),
             );
-            // anstream strips the colour when stdout is not a terminal, under
-            // NO_COLOR, and with --color never.
-            anstream::print!("{text}");
         }
     }
 }
