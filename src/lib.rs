@@ -10,6 +10,8 @@
 //!    the cross-file rules, then the user's severity overrides
 //!    ([`diag::Overrides`], from [`config`] and the command line).
 //! 3. [`report`] renders the findings: rustc-style text, JSON.
+//! 4. [`wizard`] builds a claim question by question (`<kind> new`), checking
+//!    each answer with the same engine and saving a draft after each.
 //!
 //! The binary (`src/main.rs`, `src/cli/`) is a thin layer of clap, dialoguer
 //! and comfy-table over this library.
@@ -25,3 +27,4 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod wizard;
