@@ -109,7 +109,7 @@ fn associate_customer(w: &mut Wizard<'_>) -> Result<(), WizardError> {
             .comment("\"Claim name*\": your own name for this claim"),
     )?;
     partner_id(w)?;
-    w.text(Ask::new("customer_name", "Customer name").comment("the customer's legal name"))?;
+    w.text(Ask::new("customer_name", "Customer name").comment("the customer's company name"))?;
     w.text(
         Ask::new(
             "customer_tenant_id",

@@ -437,6 +437,11 @@ impl<'p> Wizard<'p> {
             let default = current
                 .map(display)
                 .filter(|s| !s.is_empty())
+                .map(|s| match ask.kind {
+                    // Shown as it would be typed: from the current folder.
+                    TextKind::Path => w.typed_document_path(&s),
+                    _ => s,
+                })
                 .or_else(|| ask.default.clone());
             let typed = w.prompter.input(&ask.prompt, default.as_deref())?;
             Ok(w.text_value(&ask.kind, typed.trim()))
@@ -693,6 +698,27 @@ impl<'p> Wizard<'p> {
         }
     }
 
+    /// The inverse of [`Wizard::document_path`]: a stored path as the
+    /// user would type it from the current folder.
+    fn typed_document_path(&self, stored: &str) -> String {
+        let stored_path = Path::new(stored);
+        if stored_path.is_absolute() {
+            return stored.to_string();
+        }
+        let dir = self
+            .claim_path()
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        match (
+            dir.join(stored_path).canonicalize(),
+            self.cwd.canonicalize(),
+        ) {
+            (Ok(target), Ok(cwd)) => relative(&cwd, &target),
+            _ => stored.to_string(),
+        }
+    }
+
     /// The path the draft is checked as (relative documents resolve
     /// against its folder).
     fn claim_path(&self) -> PathBuf {
@@ -820,6 +846,13 @@ impl<'p> Wizard<'p> {
     /// unfinished draft of it is offered for resuming; an existing claim
     /// file is only replaced after a confirmation at the end.
     fn set_out(&mut self, out: PathBuf) -> Result<(), WizardError> {
+        if out.is_dir() {
+            return Err(WizardError::Failed(format!(
+                "{} is a folder; give the claim file's name, e.g. --out {}",
+                out.display(),
+                out.join("claim.toml").display()
+            )));
+        }
         let draft = draft_path(&out);
         let resuming = self.from.as_ref() == Some(&draft);
         if draft.is_file() && !resuming {

@@ -649,3 +649,42 @@ fn helpers() {
     );
     assert_eq!(relative(Path::new("/a"), Path::new("/a/d.pdf")), "d.pdf");
 }
+
+#[test]
+fn a_stored_document_path_is_offered_as_typed_from_the_current_folder() {
+    let fx = Fixture::new();
+    std::fs::create_dir(fx.path("claims")).unwrap();
+    let (result, _) = fx.run(full(TENANT), Some("claims/c.toml"), None);
+    assert!(result.is_ok());
+    let mut replies = Vec::new();
+    replies.extend([
+        text(""),
+        text(""),
+        text(""),
+        text(""),
+        text(""),
+        Reply::Default,
+    ]);
+    replies.extend([Reply::Default, Reply::Default, Reply::Keep, Reply::Default]);
+    replies.extend([text(""), text(""), text(""), text(""), text("")]);
+    replies.extend([Reply::Yes, text("")]);
+    let (_, p) = fx.run(replies, None, Some("claims/c.toml"));
+    assert!(
+        p.log.contains(&"? PoE 1: file [sow.pdf]".to_string()),
+        "{:#?}",
+        p.log
+    );
+    let draft = std::fs::read_to_string(fx.path("claims/c.toml.draft")).unwrap();
+    assert!(draft.contains("path = \"../sow.pdf\""), "{draft}");
+}
+
+#[test]
+fn out_must_not_be_a_folder() {
+    let fx = Fixture::new();
+    std::fs::create_dir(fx.path("claims")).unwrap();
+    let mut p = Scripted::new([]);
+    match Wizard::start(&mut p, &cpor::SCRIPT, fx.setup(Some("claims"), None)) {
+        Err(WizardError::Failed(m)) => assert!(m.contains("is a folder"), "{m}"),
+        other => panic!("{:?}", other.err()),
+    }
+}
