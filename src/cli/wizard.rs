@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use anstyle::{AnsiColor, Style};
 use claimtool::decode::StrEnum;
 use claimtool::diag::Severity;
 use claimtool::wizard::{Finished, Message, Prompter, Script, Setup, Stop, Wizard, WizardError};
 use clap::Args;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use dialoguer::console::style;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 
@@ -244,27 +244,25 @@ impl Prompter for TermPrompter {
     }
 
     fn show(&mut self, message: Message<'_>) {
-        let bold = Style::new().bold();
+        // console's styles, like dialoguer's: off under NO_COLOR, --color
+        // never, or when stderr is not a terminal.
         match message {
             Message::Section(title) => {
-                anstream::eprintln!("\n{bold}== {title} =={bold:#}");
+                eprintln!("\n{}", style(format!("== {title} ==")).bold().for_stderr());
             }
-            Message::Note(text) => anstream::eprintln!("{text}"),
+            Message::Note(text) => eprintln!("{text}"),
             Message::Finding(f) => {
-                let color = match f.severity {
-                    Severity::Error => AnsiColor::Red,
-                    Severity::Warning => AnsiColor::Yellow,
-                    Severity::Info => AnsiColor::Cyan,
+                let tag = style(format!("{}[{}]", f.severity, f.rule))
+                    .bold()
+                    .for_stderr();
+                let tag = match f.severity {
+                    Severity::Error => tag.red(),
+                    Severity::Warning => tag.yellow(),
+                    Severity::Info => tag.cyan(),
                 };
-                let style = Style::new().bold().fg_color(Some(color.into()));
-                anstream::eprintln!(
-                    "  {style}{}[{}]{style:#}: {}",
-                    f.severity,
-                    f.rule,
-                    f.message
-                );
+                eprintln!("  {tag}: {}", f.message);
                 if let Some(help) = &f.help {
-                    anstream::eprintln!("    help: {help}");
+                    eprintln!("    help: {help}");
                 }
             }
             Message::Table { header, rows } => {
