@@ -52,7 +52,7 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcom
         dialoguer::console::set_colors_enabled_stderr(false);
     }
     install_ctrlc_handler();
-    set_hint("Stopped before any answer was saved.".to_string());
+    set_hint("Stopped. Nothing was saved in this session.".to_string());
 
     let mut prompter = TermPrompter::new(kind, &cwd);
     let setup = Setup {

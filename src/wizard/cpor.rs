@@ -122,7 +122,7 @@ fn associate_customer(w: &mut Wizard<'_>) -> Result<(), WizardError> {
             "customer_domain",
             "Customer domain (optional, e.g. contoso.onmicrosoft.com)",
         )
-        .comment("optional"),
+        .comment("optional: the customer's domain name (not an email address)"),
     )?;
     w.flag(
         Ask::new(

@@ -582,10 +582,12 @@ impl<'p> Wizard<'p> {
         loop {
             let old = self.draft.get(&ask.field).cloned();
             let value = get(self, old.as_ref())?;
+            let mut section_used = false;
             match &value {
                 Some(v) => {
                     self.prepare_tables(&ask.field)?;
-                    let comment = self.key_comment(&ask.field, &ask.comment);
+                    let comment;
+                    (comment, section_used) = self.key_comment(&ask.field, &ask.comment);
                     self.draft.set(&ask.field, v.clone(), &comment)?;
                 }
                 None => {
@@ -599,6 +601,9 @@ impl<'p> Wizard<'p> {
             };
             match verdict {
                 Verdict::Accept => {
+                    if section_used {
+                        self.pending_section = None;
+                    }
                     if !self.answered.iter().any(|a| a.field == ask.field) {
                         self.answered.push(Answered {
                             section: self.section.clone(),
@@ -645,21 +650,25 @@ impl<'p> Wizard<'p> {
     }
 
     /// The comment above a new key: the pending section's (top-level keys
-    /// only), then the question's.
-    fn key_comment(&mut self, field: &str, comment: &str) -> String {
+    /// only), then the question's; and whether the section's was used (it
+    /// is dropped once the answer is kept: a rejected answer's key is
+    /// removed, comment and all).
+    fn key_comment(&self, field: &str, comment: &str) -> (String, bool) {
         if self.draft.get(field).is_some() {
-            return String::new();
+            return (String::new(), false);
         }
         let mut text = String::new();
+        let mut used = false;
         if !field.contains('.')
-            && let Some(section) = self.pending_section.take()
+            && let Some(section) = &self.pending_section
         {
             text.push('\n');
-            text.push_str(&section);
+            text.push_str(section);
             text.push('\n');
+            used = true;
         }
         text.push_str(comment);
-        text
+        (text, used)
     }
 
     /// The TOML value for a typed answer; `None` for an empty answer or

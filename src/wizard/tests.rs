@@ -688,3 +688,29 @@ fn out_must_not_be_a_folder() {
         other => panic!("{:?}", other.err()),
     }
 }
+
+#[test]
+fn a_rejected_first_answer_of_a_section_keeps_the_section_comment() {
+    fn questions(w: &mut Wizard<'_>) -> Result<(), WizardError> {
+        w.section("Screen", "what it is");
+        w.text(Ask::new("customer_tenant_id", "Tenant").comment("a GUID"))?;
+        Ok(())
+    }
+    let script = Script {
+        kind: Kind::Cpor,
+        name_field: "claim_name",
+        intro: "test",
+        questions,
+    };
+    let fx = Fixture::new();
+    let mut p = Scripted::new([text("not-a-guid"), text(TENANT)]);
+    let result =
+        Wizard::start(&mut p, &script, fx.setup(Some("c.toml"), None)).and_then(|w| w.run(&script));
+    assert!(matches!(result, Err(WizardError::Stopped { .. })));
+    assert!(p.showed_rule("cpor-tenant-id"));
+    let draft = std::fs::read_to_string(fx.path("c.toml.draft")).unwrap();
+    assert!(
+        draft.contains("\n# Screen: what it is\n# a GUID\ncustomer_tenant_id = "),
+        "{draft}"
+    );
+}
