@@ -64,7 +64,7 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcom
         from: args.from,
         force: args.force,
     };
-    let finished = Wizard::start(&mut prompter, script, setup).and_then(|w| w.run(script));
+    let finished = Wizard::start(&mut prompter, script, setup).and_then(Wizard::run);
     let path = match finished {
         Ok(Finished::Written(path)) => path,
         Ok(Finished::NotWritten { draft }) => {

@@ -283,6 +283,7 @@ pub struct Wizard<'p> {
     table_comments: HashMap<String, String>,
     /// Inside a [`Wizard::group`]: answers are checked together at its end.
     deferred: usize,
+    questions: fn(&mut Wizard<'_>) -> Result<(), WizardError>,
 }
 
 /// Where the draft of a claim file is saved: `contoso.toml.draft`. Not
@@ -361,6 +362,7 @@ impl<'p> Wizard<'p> {
             pending_section: None,
             table_comments: HashMap::new(),
             deferred: 0,
+            questions: script.questions,
         };
         wizard.prompter.show(Message::Note(script.intro));
         if let Some(out) = out {
@@ -374,8 +376,8 @@ impl<'p> Wizard<'p> {
 
     /// Runs the kind's questions, then the review. On a stop, the error
     /// names the draft that holds the answers.
-    pub fn run(mut self, script: &Script) -> Result<Finished, WizardError> {
-        let result = (script.questions)(&mut self).and_then(|()| self.finish());
+    pub fn run(mut self) -> Result<Finished, WizardError> {
+        let result = (self.questions)(&mut self).and_then(|()| self.finish());
         result.map_err(|e| match e {
             WizardError::Stopped { reason, .. } => WizardError::Stopped {
                 reason,

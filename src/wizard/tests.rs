@@ -49,8 +49,8 @@ impl Fixture {
         from: Option<&str>,
     ) -> (Result<Finished, WizardError>, Scripted) {
         let mut p = Scripted::new(replies);
-        let result = Wizard::start(&mut p, &cpor::SCRIPT, self.setup(out, from))
-            .and_then(|w| w.run(&cpor::SCRIPT));
+        let result =
+            Wizard::start(&mut p, &cpor::SCRIPT, self.setup(out, from)).and_then(Wizard::run);
         (result, p)
     }
 
@@ -705,7 +705,7 @@ fn a_rejected_first_answer_of_a_section_keeps_the_section_comment() {
     let fx = Fixture::new();
     let mut p = Scripted::new([text("not-a-guid"), text(TENANT)]);
     let result =
-        Wizard::start(&mut p, &script, fx.setup(Some("c.toml"), None)).and_then(|w| w.run(&script));
+        Wizard::start(&mut p, &script, fx.setup(Some("c.toml"), None)).and_then(Wizard::run);
     assert!(matches!(result, Err(WizardError::Stopped { .. })));
     assert!(p.showed_rule("cpor-tenant-id"));
     let draft = std::fs::read_to_string(fx.path("c.toml.draft")).unwrap();
