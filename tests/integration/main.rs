@@ -7,3 +7,4 @@ mod file_too_large;
 mod fixtures;
 mod formats;
 mod robustness;
+mod wizard;
