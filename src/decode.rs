@@ -112,7 +112,32 @@ pub struct Table<'t, 'i> {
     span: Range<usize>,
     path: String,
     known: Vec<&'static str>,
+    /// Set when describing the format instead of reading a file: every
+    /// getter then records its key, type and requiredness here.
+    schema: Option<SchemaNode>,
 }
+
+/// The keys one table of the format has, as recorded by a decoder run in
+/// schema mode ([`Table::describe`]); [`crate::schema`] renders it.
+#[derive(Debug, Default)]
+pub struct ObjectSchema {
+    pub properties: Vec<(String, PropertySchema)>,
+    pub required: Vec<String>,
+}
+
+/// One key of an [`ObjectSchema`].
+#[derive(Debug)]
+pub enum PropertySchema {
+    /// A value: its JSON Schema fragment (type, enum, format).
+    Value(serde_json::Value),
+    /// A sub-table.
+    Table(SchemaNode),
+    /// An array of tables.
+    Tables(SchemaNode),
+}
+
+/// A shared handle on an [`ObjectSchema`] being recorded.
+pub type SchemaNode = std::rc::Rc<std::cell::RefCell<ObjectSchema>>;
 
 impl<'t, 'i> Table<'t, 'i> {
     /// The document's top-level table.
@@ -122,7 +147,58 @@ impl<'t, 'i> Table<'t, 'i> {
             span: 0..0,
             path: String::new(),
             known: Vec::new(),
+            schema: None,
         }
+    }
+
+    /// A reader over an empty table that records, instead of reading, every
+    /// key a decoder asks for: running a decoder on it yields the format's
+    /// schema, so the schema cannot drift from the loading code.
+    pub fn describe(empty: &'t DeTable<'i>) -> (Self, SchemaNode) {
+        let node = SchemaNode::default();
+        let mut table = Table::root(empty);
+        table.schema = Some(node.clone());
+        (table, node)
+    }
+
+    /// Records a key in schema mode; does nothing when reading a file.
+    pub fn note_schema(&self, key: &str, required: bool, fragment: serde_json::Value) {
+        self.note(key, required, PropertySchema::Value(fragment));
+    }
+
+    fn note(&self, key: &str, required: bool, property: PropertySchema) {
+        if let Some(node) = &self.schema {
+            let mut node = node.borrow_mut();
+            if node.properties.iter().any(|(k, _)| k == key) {
+                return;
+            }
+            node.properties.push((key.to_string(), property));
+            if required {
+                node.required.push(key.to_string());
+            }
+        }
+    }
+
+    /// In schema mode, a child reader recording into a new node.
+    fn describe_child(&self, key: &str, required: bool, array: bool) -> Option<Table<'t, 'i>> {
+        self.schema.as_ref()?;
+        let node = SchemaNode::default();
+        self.note(
+            key,
+            required,
+            if array {
+                PropertySchema::Tables(node.clone())
+            } else {
+                PropertySchema::Table(node.clone())
+            },
+        );
+        Some(Table {
+            table: self.table,
+            span: 0..0,
+            path: self.field_path(key),
+            known: Vec::new(),
+            schema: Some(node),
+        })
     }
 
     pub fn span(&self) -> Range<usize> {
@@ -157,10 +233,13 @@ impl<'t, 'i> Table<'t, 'i> {
             format!("in `[{}]`", self.path)
         };
         out.push(
-            Finding::new(&missing_field::RULE, format!("required field `{path}` is missing"))
-                .at_span(path, self.span.clone())
-                .label(format!("`{key}` is required here"))
-                .help(format!("add `{key} = ...` {where_}")),
+            Finding::new(
+                &missing_field::RULE,
+                format!("required field `{path}` is missing"),
+            )
+            .at_span(path, self.span.clone())
+            .label(format!("`{key}` is required here"))
+            .help(format!("add `{key} = ...` {where_}")),
         );
     }
 
@@ -182,10 +261,13 @@ impl<'t, 'i> Table<'t, 'i> {
     fn empty(&self, out: &mut Vec<Finding>, key: &str, span: Range<usize>) {
         let path = self.field_path(key);
         out.push(
-            Finding::new(&missing_field::RULE, format!("required field `{path}` is empty"))
-                .at_span(path, span)
-                .label("empty")
-                .help(format!("fill in `{key}`")),
+            Finding::new(
+                &missing_field::RULE,
+                format!("required field `{path}` is empty"),
+            )
+            .at_span(path, span)
+            .label("empty")
+            .help(format!("fill in `{key}`")),
         );
     }
 
@@ -196,6 +278,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<String>> {
+        self.note_schema(key, required, serde_json::json!({"type": "string"}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -210,7 +293,11 @@ impl<'t, 'i> Table<'t, 'i> {
             self.empty(out, key, value.span());
             return None;
         }
-        Some(Sp::new(text.to_string(), value.span(), self.field_path(key)))
+        Some(Sp::new(
+            text.to_string(),
+            value.span(),
+            self.field_path(key),
+        ))
     }
 
     /// An identifier written as a string or a whole number (`partner_id`).
@@ -220,6 +307,11 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<String>> {
+        self.note_schema(
+            key,
+            required,
+            serde_json::json!({"type": ["string", "integer"]}),
+        );
         if let Some(value) = self.table.get(key)
             && let Some(int) = value.get_ref().as_integer()
         {
@@ -240,6 +332,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<E>> {
+        self.note_schema(key, required, serde_json::json!({"type": "string", "enum": E::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()}));
         let text = self.string(out, key, required)?;
         match E::parse(text.value.trim()) {
             Some(v) => Some(Sp::new(v, text.span, text.path)),
@@ -270,6 +363,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<bool>> {
+        self.note_schema(key, required, serde_json::json!({"type": "boolean"}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -292,6 +386,11 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<NaiveDate>> {
+        self.note_schema(
+            key,
+            required,
+            serde_json::json!({"type": "string", "format": "date"}),
+        );
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -335,6 +434,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<Decimal>> {
+        self.note_schema(key, required, serde_json::json!({"anyOf": [{"type": "string", "pattern": "^[+-]?[0-9]+(\\.[0-9]+)?$"}, {"type": "number"}]}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -364,15 +464,18 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<i64>> {
+        self.note_schema(key, required, serde_json::json!({"type": "integer"}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
             }
             return None;
         };
-        match value.get_ref().as_integer().and_then(|i| {
-            i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
-        }) {
+        match value
+            .get_ref()
+            .as_integer()
+            .and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
+        {
             Some(n) => Some(Sp::new(n, value.span(), self.field_path(key))),
             None => {
                 self.wrong_type(out, key, value, "a whole number");
@@ -388,6 +491,11 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<Vec<Sp<String>>>> {
+        self.note_schema(
+            key,
+            required,
+            serde_json::json!({"type": "array", "items": {"type": "string"}}),
+        );
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -426,6 +534,9 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Table<'t, 'i>> {
+        if let Some(child) = self.describe_child(key, required, false) {
+            return Some(child);
+        }
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -438,6 +549,7 @@ impl<'t, 'i> Table<'t, 'i> {
                 span: value.span(),
                 path: self.field_path(key),
                 known: Vec::new(),
+                schema: None,
             }),
             None => {
                 self.wrong_type(out, key, value, &format!("a table (`[{key}]`)"));
@@ -448,6 +560,9 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// An array of tables (`[[documents]]`); each comes with its index.
     pub fn tables(&mut self, out: &mut Vec<Finding>, key: &'static str) -> Vec<Table<'t, 'i>> {
+        if let Some(child) = self.describe_child(key, OPTIONAL, true) {
+            return vec![child];
+        }
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -464,6 +579,7 @@ impl<'t, 'i> Table<'t, 'i> {
                     span: item.span(),
                     path: format!("{path}[{i}]"),
                     known: Vec::new(),
+                    schema: None,
                 }),
                 None => out.push(
                     Finding::new(
@@ -489,12 +605,9 @@ impl<'t, 'i> Table<'t, 'i> {
                 continue;
             }
             let path = self.field_path(name);
-            let mut finding = Finding::new(
-                &unknown_field::RULE,
-                format!("unknown field `{path}`"),
-            )
-            .at_span(path, key.span())
-            .label("not a field of this claim kind");
+            let mut finding = Finding::new(&unknown_field::RULE, format!("unknown field `{path}`"))
+                .at_span(path, key.span())
+                .label("not a field of this claim kind");
             finding = match nearest(name, self.known.iter().copied()) {
                 Some(near) => finding.help(format!("did you mean `{near}`?")),
                 None => finding.help(format!(
@@ -560,7 +673,10 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 mod tests {
     use super::*;
 
-    fn with_root(text: &str, f: impl FnOnce(&mut Table<'_, '_>, &mut Vec<Finding>)) -> Vec<Finding> {
+    fn with_root(
+        text: &str,
+        f: impl FnOnce(&mut Table<'_, '_>, &mut Vec<Finding>),
+    ) -> Vec<Finding> {
         let doc = DeTable::parse(text).unwrap();
         let mut out = Vec::new();
         let mut t = Table::root(doc.get_ref());
@@ -572,7 +688,9 @@ mod tests {
     #[test]
     fn floats_are_read_from_their_source_text() {
         let mut got = None;
-        with_root("amount = 0.1\n", |t, out| got = t.decimal(out, "amount", REQUIRED));
+        with_root("amount = 0.1\n", |t, out| {
+            got = t.decimal(out, "amount", REQUIRED)
+        });
         assert_eq!(got.unwrap().value, Decimal::new(1, 1));
     }
 
@@ -593,7 +711,13 @@ mod tests {
             t.date(out, "since", REQUIRED);
         });
         assert_eq!(out[0].rule, "wrong-type");
-        assert!(out[0].help.as_deref().unwrap().contains("since = 2026-01-02"));
+        assert!(
+            out[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("since = 2026-01-02")
+        );
     }
 
     #[test]

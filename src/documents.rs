@@ -38,6 +38,28 @@ pub enum Detected {
 }
 
 impl Detected {
+    /// The canonical extension for this content (for a file whose name has
+    /// none).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Detected::Pdf => "pdf",
+            Detected::Ole2 => "doc",
+            Detected::Docx => "docx",
+            Detected::Xlsx => "xlsx",
+            Detected::Pptx => "pptx",
+            Detected::Xps => "xps",
+            Detected::Zip => "zip",
+            Detected::Rtf => "rtf",
+            Detected::Png => "png",
+            Detected::Jpeg => "jpg",
+            Detected::Gif => "gif",
+            Detected::Tiff => "tif",
+            Detected::Bmp => "bmp",
+            Detected::Text => "txt",
+            Detected::Other(_) => "bin",
+        }
+    }
+
     /// A short name for messages and the bundle manifest.
     pub fn name(self) -> &'static str {
         match self {
@@ -84,9 +106,8 @@ impl Detected {
 
 /// The extensions Partner Center accepts (F§1.22, plus eml and tif).
 pub const ACCEPTED_EXTENSIONS: &[&str] = &[
-    "pdf", "doc", "docx", "xls", "xlsx", "csv", "ppt", "pptx", "msg", "eml", "rtf", "htm",
-    "html", "mht", "xps", "png", "jpg", "jpeg", "jpe", "jfif", "gif", "tif", "tiff", "bmp",
-    "dib",
+    "pdf", "doc", "docx", "xls", "xlsx", "csv", "ppt", "pptx", "msg", "eml", "rtf", "htm", "html",
+    "mht", "xps", "png", "jpg", "jpeg", "jpe", "jfif", "gif", "tif", "tiff", "bmp", "dib",
 ];
 
 /// A document that could be read.
@@ -96,6 +117,8 @@ pub struct DocInfo {
     /// 64 lower-case hex digits.
     pub sha256: String,
     pub detected: Detected,
+    /// The file carries the `claimtool init` placeholder marker.
+    pub placeholder: bool,
 }
 
 /// The outcome of reading one document path.
@@ -143,7 +166,15 @@ fn read_document(path: &Path) -> DocRead {
         size: bytes.len() as u64,
         sha256: hex::encode(Sha256::digest(&bytes)),
         detected: detect(&bytes),
+        placeholder: contains(
+            &bytes,
+            crate::rules::any::document_placeholder::MARKER.as_bytes(),
+        ),
     })
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 /// The type of a document from its bytes.
@@ -231,7 +262,9 @@ mod tests {
     fn detects_by_content_not_extension() {
         assert_eq!(detect(b"%PDF-1.4\n..."), Detected::Pdf);
         assert_eq!(
-            detect(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]),
+            detect(&[
+                0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D
+            ]),
             Detected::Png
         );
         assert_eq!(detect(b"From: a@b.com\nSubject: x\n\nbody"), Detected::Text);

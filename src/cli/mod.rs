@@ -6,6 +6,7 @@
 //! command could not run ([`Failure`]).
 
 mod args;
+mod bundle;
 mod context;
 mod coop;
 mod cpor;
@@ -13,6 +14,7 @@ mod plfunding;
 mod rules_cmd;
 mod score;
 mod validate;
+mod wizard;
 
 use std::process::ExitCode;
 
@@ -37,6 +39,42 @@ pub enum Outcome {
     Clean,
     /// At least one error-level finding.
     Findings,
+}
+
+/// `claimtool init [DIR]`: writes the workspace files, never over existing
+/// ones without `--force`.
+fn init_cmd(args: &args::InitArgs) -> Result<Outcome, Failure> {
+    let files = claimtool::init::files();
+    if !args.force {
+        let existing: Vec<String> = files
+            .iter()
+            .map(|f| args.dir.join(&f.path))
+            .filter(|p| p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(Failure(format!(
+                "not overwriting {} (use --force to replace them)",
+                existing.join(", ")
+            )));
+        }
+    }
+    for file in &files {
+        let path = args.dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Failure(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        std::fs::write(&path, &file.contents)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+        println!("wrote {}", path.display());
+    }
+    println!(
+        "\nNext: fill in [partner] in claimtool.toml, edit the example claims (or start \
+         one with `claimtool cpor new`), replace the placeholder documents, then run \
+         `claimtool validate claims/`."
+    );
+    Ok(Outcome::Clean)
 }
 
 pub fn main() -> ExitCode {
@@ -68,5 +106,22 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
         Command::Rules(args) => rules_cmd::run(&global, &args),
+        Command::Init(args) => init_cmd(&args),
+        Command::Schema(args) => {
+            let target = claimtool::schema::SchemaTarget::parse(&args.kind)
+                .ok_or_else(|| Failure(format!("no schema for `{}`", args.kind)))?;
+            print!("{}", claimtool::schema::schema_text(target));
+            Ok(Outcome::Clean)
+        }
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut cmd, "claimtool", &mut std::io::stdout());
+            Ok(Outcome::Clean)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            Ok(Outcome::Clean)
+        }
     }
 }

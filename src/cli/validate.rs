@@ -13,10 +13,29 @@ use super::args::Format;
 use super::{Failure, GlobalArgs, Outcome, context};
 
 pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result<Outcome, Failure> {
+    let command = kind.map_or_else(
+        || "validate".to_string(),
+        |k| format!("{} validate", k.as_str()),
+    );
+    global.format.require(
+        &[
+            Format::Human,
+            Format::Json,
+            Format::Junit,
+            Format::Sarif,
+            Format::Github,
+            Format::Azure,
+        ],
+        &command,
+    )?;
     let (env, overrides) = context::load(global)?;
     let inputs = collect_inputs(paths, &env)?;
-    let mut report = engine::check_paths(&inputs, &env, &overrides)
-        .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    let progress = progress_bar(inputs.len(), global.quiet);
+    let mut report = engine::check_paths_with_progress(&inputs, &env, &overrides, &|| {
+        progress.inc(1);
+    })
+    .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    progress.finish_and_clear();
     if let Some(expected) = kind {
         flag_other_kinds(&mut report, expected);
     }
@@ -26,6 +45,25 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
     } else {
         Outcome::Clean
     })
+}
+
+/// Below this many files a run is too quick for a progress bar to help.
+const PROGRESS_MIN_FILES: usize = 200;
+
+/// A bar on stderr for large runs on a terminal; hidden for pipes, CI logs
+/// and `--quiet` (indicatif draws nothing when stderr is not a terminal).
+fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || files < PROGRESS_MIN_FILES || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files checked ({eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// `<kind> validate` checks files of that kind: another kind is an error.
@@ -60,18 +98,26 @@ pub fn flag_other_kinds(report: &mut Report, expected: Kind) {
 
 pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
     match global.format {
-        Format::Json => println!("{}", report::json::render(report, env.today)),
-        Format::Human => {
-            let text = report::human::render(
+        Format::Json => {
+            let _ = report::json::write(report, env.today, std::io::stdout().lock());
+        }
+        Format::Junit => print!("{}", report::junit::render(report)),
+        Format::Sarif => println!("{}", report::sarif::render(report)),
+        Format::Github => print!("{}", report::ci::github(report)),
+        Format::Azure => print!("{}", report::ci::azure(report)),
+        // Refused before the run (`Format::require`); human text is the
+        // readable fallback.
+        Format::Human | Format::Md | Format::Html => {
+            // anstream strips the colour when stdout is not a terminal, under
+            // NO_COLOR, and with --color never.
+            let _ = report::human::write(
                 report,
                 report::human::HumanOptions {
                     color: true,
                     quiet: global.quiet,
                 },
+                anstream::stdout().lock(),
             );
-            // anstream strips the colour when stdout is not a terminal, under
-            // NO_COLOR, and with --color never.
-            anstream::print!("{text}");
         }
     }
 }
@@ -101,14 +147,15 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_skipped_dir(e));
         for entry in walker {
-            let entry = entry.map_err(|e| Failure(format!("cannot walk {}: {e}", path.display())))?;
+            let entry =
+                entry.map_err(|e| Failure(format!("cannot walk {}: {e}", path.display())))?;
             let p = entry.path();
             if !entry.file_type().is_file() || p.extension().is_none_or(|e| e != "toml") {
                 continue;
             }
-            if p.file_name().is_some_and(|n| n == claimtool::config::FILE_NAME)
+            if p.file_name()
+                .is_some_and(|n| n == claimtool::config::FILE_NAME)
                 || p.canonicalize().is_ok_and(|c| excluded.contains(&c))
-                || is_engagement_catalog(p)
             {
                 continue;
             }
@@ -120,7 +167,11 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
 }
 
 fn input(path: &Path) -> Input {
-    let display = path.strip_prefix("./").unwrap_or(path).display().to_string();
+    let display = path
+        .strip_prefix("./")
+        .unwrap_or(path)
+        .display()
+        .to_string();
     Input {
         display,
         path: path.to_path_buf(),
@@ -133,16 +184,4 @@ fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
             .file_name()
             .to_str()
             .is_some_and(|n| n.starts_with('.') || n == "target")
-}
-
-/// A file whose top level is an `[[engagement]]` list is a catalogue, not a
-/// claim.
-fn is_engagement_catalog(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else { return false };
-    let Ok(doc) = toml::de::DeTable::parse(&text) else { return false };
-    let doc = doc.into_inner();
-    !doc.contains_key("kind")
-        && doc
-            .get("engagement")
-            .is_some_and(|v| v.get_ref().as_array().is_some())
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::engine::{Report, Status};
+use crate::engine::{FileReport, Report, Status};
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -42,32 +42,39 @@ struct Summary {
 
 /// The JSON document for a report, pretty-printed.
 pub fn render(report: &Report, today: NaiveDate) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write(report, today, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the JSON document straight to `out`, without building it in
+/// memory first (a report of thousands of files stays small).
+pub fn write(report: &Report, today: NaiveDate, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &document(report, today))?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)
+}
+
+/// The JSON document for a report, as a value (for commands that embed it).
+pub fn value(report: &Report, today: NaiveDate) -> serde_json::Value {
+    serde_json::to_value(document(report, today))
+        .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }))
+}
+
+fn document(report: &Report, today: NaiveDate) -> JsonReport<'_> {
     let files = report
         .files
         .iter()
         .map(|f| JsonFile {
             path: &f.source.display,
-            kind: f.kind.map(|k| crate::decode::StrEnum::as_str(k)),
+            kind: f.kind.map(crate::decode::StrEnum::as_str),
             status: f.status().as_str(),
-            diagnostics: f
-                .findings
-                .iter()
-                .map(|d| {
-                    let pos = d.span.as_ref().map(|s| f.source.line_col(s.start));
-                    JsonDiagnostic {
-                        rule: d.rule,
-                        severity: d.severity.as_str(),
-                        message: &d.message,
-                        field: d.field.as_deref().filter(|f| !f.is_empty()),
-                        line: pos.map(|p| p.0),
-                        column: pos.map(|p| p.1),
-                        help: d.help.as_deref(),
-                    }
-                })
-                .collect(),
+            diagnostics: diagnostics(f),
         })
         .collect();
-    let doc = JsonReport {
+    JsonReport {
         version: 1,
         today: today.to_string(),
         files,
@@ -77,6 +84,29 @@ pub fn render(report: &Report, today: NaiveDate) -> String {
             warnings: report.count(Status::Warning),
             errors: report.count(Status::Error),
         },
-    };
-    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
+
+fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic<'_>> {
+    f.findings
+        .iter()
+        .map(|d| {
+            let pos = d.span.as_ref().map(|s| f.source.line_col(s.start));
+            JsonDiagnostic {
+                rule: d.rule,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                field: d.field.as_deref().filter(|f| !f.is_empty()),
+                line: pos.map(|p| p.0),
+                column: pos.map(|p| p.1),
+                help: d.help.as_deref(),
+            }
+        })
+        .collect()
+}
+
+/// One file's findings in the shape of the report's `diagnostics` (for
+/// claim.json).
+pub fn file_diagnostics(f: &FileReport) -> serde_json::Value {
+    serde_json::to_value(diagnostics(f)).unwrap_or_default()
 }

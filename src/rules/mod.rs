@@ -52,12 +52,48 @@ pub struct RuleCtx<'a> {
     pub file: &'a SourceFile,
     pub claim: &'a Claim,
     pub env: &'a Env,
+    /// Field paths the loader reported as `wrong-type`: written in the file
+    /// but unreadable. The model holds `None` for them, as for absent
+    /// fields; rules that would call such a field "missing" ask
+    /// [`RuleCtx::is_unreadable`] first, so one mistake is one finding.
+    pub unreadable: &'a [String],
 }
 
-/// One file of a batch, as the cross-file rules see it.
-pub struct BatchFile<'a> {
-    pub file: &'a SourceFile,
-    pub claim: &'a Claim,
+impl RuleCtx<'_> {
+    /// Whether `path` (`subscription_id`, `documents[0].date`) was written
+    /// with a value the loader could not read.
+    pub fn is_unreadable(&self, path: &str) -> bool {
+        self.unreadable.iter().any(|p| p == path)
+    }
+}
+
+/// What one file contributes to a cross-file rule: a comparable key and the
+/// place in the file to point at when it collides.
+#[derive(Debug, Clone)]
+pub struct BatchKey {
+    /// Equal keys in two files mean the same thing is claimed or attached.
+    pub key: String,
+    /// The thing, in words ("customer tenant ... and workload ...").
+    pub what: String,
+    pub field: String,
+    pub span: std::ops::Range<usize>,
+}
+
+/// One file of a batch, as the cross-file rules judge it: its name and the
+/// keys it contributed (claims themselves are not kept, so memory stays
+/// flat however many files a run checks).
+#[derive(Debug)]
+pub struct BatchEntry<'a> {
+    pub display: &'a str,
+    pub keys: &'a [BatchKey],
+}
+
+/// A cross-file rule in two steps: `collect` runs on each claim as it is
+/// checked (in parallel), `judge` once over what every file contributed and
+/// returns findings with the index of their file.
+pub struct BatchCheck {
+    pub collect: fn(&RuleCtx<'_>, &mut Vec<BatchKey>),
+    pub judge: fn(&[BatchEntry<'_>], &mut Vec<(usize, Finding)>),
 }
 
 /// How and when a rule runs.
@@ -71,7 +107,7 @@ pub enum Check {
     Plfunding(fn(&RuleCtx<'_>, &PlfClaim, &mut Vec<Finding>)),
     Score(fn(&RuleCtx<'_>, &ScoreHistory, &mut Vec<Finding>)),
     /// Across all files of a run; findings come with the file's index.
-    Batch(fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>)),
+    Batch(BatchCheck),
 }
 
 /// One entry of the rule table.
@@ -193,7 +229,11 @@ mod tests {
             );
             assert!(!rule.summary.is_empty(), "{} has no summary", rule.id);
             assert!(!rule.source.is_empty(), "{} names no source", rule.id);
-            assert!(rule.docs.contains("fix"), "{} docs say nothing of the fix", rule.id);
+            assert!(
+                rule.docs.contains("fix"),
+                "{} docs say nothing of the fix",
+                rule.id
+            );
         }
     }
 }
