@@ -1,10 +1,12 @@
-//! `claimtool score FILE | import`: Partner Capability Score eligibility.
+//! `claimtool score FILE | new | import | validate`: Partner Capability
+//! Score eligibility.
 //!
 //! `score FILE` runs the rule engine on the history first (errors are shown
 //! rustc-style and exit 1, like `validate`), then calls
 //! [`claimtool::score::evaluate`] and prints the result: a month table and
 //! one sentence, or the JSON of spec/cli.md. `score import` turns a CSV
-//! scoring history into the TOML file, checked by the same engine.
+//! scoring history into the TOML file, checked by the same engine; `score
+//! new` is the shared wizard ([`claimtool::wizard::score::SCRIPT`]).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -21,14 +23,16 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, Table, presets};
 
-use super::args::Format;
-use super::{Failure, GlobalArgs, Outcome, context, validate};
+use super::args::{Format, KindValidateArgs};
+use super::wizard::NewArgs;
+use super::{Failure, GlobalArgs, Outcome, context, validate, wizard};
 
 const AFTER_HELP: &str = "\
 Examples:
   claimtool score history.toml                     month table and where you stand
   claimtool score history.toml --format json       the same as JSON
   claimtool score --plan 2026-12=30 history.toml   what if December 2026 scores 30?
+  claimtool score new                              a wizard: month by month into a TOML file
   claimtool score import history.csv --partner-id 4871236 --solution-area modern-work --out history.toml
 
 Eligible in a month: (Solutions Partner designation, or 25+ points in the month or the five
@@ -55,9 +59,13 @@ pub struct ScoreArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ScoreCommand {
+    /// Build a score history month by month (an interactive wizard)
+    New(NewArgs),
     /// Write a score history file from a CSV scoring history
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
+    /// Check score history files (the `score-` rules and the file format)
+    Validate(KindValidateArgs),
 }
 
 const IMPORT_HELP: &str = "\
@@ -95,7 +103,11 @@ fn area_parser() -> impl TypedValueParser<Value = ScoreArea> {
 
 pub fn run(global: &GlobalArgs, args: ScoreArgs) -> Result<Outcome, Failure> {
     match (args.command, args.file) {
+        (Some(ScoreCommand::New(new)), _) => {
+            wizard::run(global, new, &claimtool::wizard::score::SCRIPT)
+        }
         (Some(ScoreCommand::Import(import)), _) => run_import(global, import),
+        (Some(ScoreCommand::Validate(v)), _) => validate::run(global, &v.files, Some(Kind::Score)),
         (None, Some(file)) => run_score(global, &file, &args.plan),
         (None, None) => Err(Failure(
             "name a score history file: claimtool score FILE".into(),
@@ -103,7 +115,13 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> Result<Outcome, Failure> {
     }
 }
 
-fn run_score(global: &GlobalArgs, file: &Path, plan: &[PlanEntry]) -> Result<Outcome, Failure> {
+/// `score FILE`: the findings, then the eligibility (also shown after
+/// `score new` writes a history).
+pub(super) fn run_score(
+    global: &GlobalArgs,
+    file: &Path,
+    plan: &[PlanEntry],
+) -> Result<Outcome, Failure> {
     let (env, overrides) = context::load(global)?;
     if !file.is_file() {
         return Err(Failure(format!("{} does not exist", file.display())));

@@ -95,6 +95,10 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcom
     };
     set_hint(format!("Stopped. {} was written.", shown(&cwd, &path)));
     eprintln!("Wrote {}. Checking it:", shown(&cwd, &path));
+    if script.kind == claimtool::model::Kind::Score {
+        // A score history has no bundle: its result is the eligibility.
+        return super::score::run_score(global, &path, &[]);
+    }
     let outcome = validate::run(global, std::slice::from_ref(&path), Some(script.kind))?;
     match outcome {
         Outcome::Clean => {

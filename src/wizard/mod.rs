@@ -27,6 +27,7 @@
 
 pub mod cpor;
 mod draft;
+pub mod score;
 pub mod scripted;
 
 use std::collections::HashMap;
@@ -168,6 +169,10 @@ pub enum TextKind {
     Path,
     /// An email address; a bare name gets `@domain` added.
     Email { domain: Option<String> },
+    /// A number (`8`, `7.5`), written as a TOML integer or float with
+    /// exactly the digits typed. Anything else is written as a string,
+    /// which the loader reports (`wrong-type`).
+    Number,
 }
 
 /// One question about one field.
@@ -215,6 +220,11 @@ impl Ask {
 
     pub fn email(mut self, domain: Option<String>) -> Ask {
         self.kind = TextKind::Email { domain };
+        self
+    }
+
+    pub fn number(mut self) -> Ask {
+        self.kind = TextKind::Number;
         self
     }
 
@@ -374,6 +384,11 @@ impl<'p> Wizard<'p> {
     /// The workspace config (for defaults).
     pub fn config(&self) -> &Config {
         &self.env.config
+    }
+
+    /// "Today" of the run (for defaults such as the score wizard's months).
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.env.today
     }
 
     /// The draft as it stands.
@@ -670,6 +685,12 @@ impl<'p> Wizard<'p> {
                 _ => Value::from(typed),
             },
             TextKind::Path => Value::from(self.document_path(typed)),
+            // Parsed as a TOML value, which keeps the typed digits (its
+            // repr): `0.1` stays exactly one tenth for the decimal reader.
+            TextKind::Number => match typed.parse::<Value>() {
+                Ok(v @ (Value::Integer(_) | Value::Float(_))) => v,
+                _ => Value::from(typed),
+            },
             TextKind::Email { domain } => match domain {
                 Some(d) if !typed.contains('@') => Value::from(format!("{typed}@{d}")),
                 _ => Value::from(typed),

@@ -422,3 +422,79 @@ fn import_refuses_an_unknown_solution_area() {
         .code(2)
         .stderr(predicate::str::contains("modern-work"));
 }
+
+#[test]
+fn score_new_without_a_terminal_refuses_and_names_score_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["score", "new"][..], &["score", "new", "--no-input"][..]] {
+        claimtool(dir.path())
+            .args(args)
+            .write_stdin("")
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("needs a terminal"))
+            .stderr(predicate::str::contains("claimtool score validate FILE"));
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn score_validate_checks_score_files_only() {
+    let (dir, _) = workspace();
+    claimtool(dir.path())
+        .args(["score", "validate", "history.toml"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 file: 1 ready"));
+    std::fs::write(dir.path().join("c.toml"), "kind = \"cpor\"\n").unwrap();
+    claimtool(dir.path())
+        .args(["score", "validate", "c.toml"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("not score"));
+}
+
+/// `claimtool score new` in a real pseudo-terminal: one month, written,
+/// then the eligibility of what was written.
+#[cfg(unix)]
+#[test]
+fn score_new_in_a_terminal_writes_the_history_and_shows_eligibility() {
+    use rexpect::session::spawn_command;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_claimtool"));
+    cmd.current_dir(dir.path())
+        .args(["--today", TODAY, "score", "new"])
+        .env("NO_COLOR", "1")
+        .env_remove("CLAIMTOOL_TODAY");
+    let mut s = spawn_command(cmd, Some(30_000)).expect("spawn claimtool in a pty");
+    let mut step = |prompt: &str, send: &str, line: bool| {
+        s.exp_string(prompt)
+            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+        if line {
+            s.send_line(send).unwrap();
+        } else {
+            s.send(send).unwrap();
+            s.flush().unwrap();
+        }
+    };
+    step("Partner location", "4871236", true);
+    step("Solution area", "\r", false);
+    step("Add a month?", "y", false);
+    step("Month (YYYY-MM)", "2026-11", true);
+    step("2026-11: Performance points", "20", true);
+    step("2026-11: Skilling points", "5", true);
+    step("2026-11: Customer success points", "0", true);
+    step("2026-11: CSP revenue billed", "25000.00", true);
+    step("2026-11: Solutions Partner designation", "n", false);
+    step("Add another month?", "n", false);
+    step("Write the claim to modern-work.toml?", "y", false);
+    s.exp_string("Eligible through 2027-04.").unwrap();
+    s.exp_eof().unwrap();
+    let written = std::fs::read_to_string(dir.path().join("modern-work.toml")).unwrap();
+    assert!(written.contains("month = \"2026-11\""), "{written}");
+    assert!(written.contains("performance = 20\n"), "{written}");
+    assert!(!dir.path().join("modern-work.toml.draft").exists());
+}

@@ -64,9 +64,16 @@ fn check(ctx: &RuleCtx<'_>, history: &ScoreHistory, out: &mut Vec<Finding>) {
         } else {
             format!("no [[month]] for {which}: counted as zero points and zero revenue")
         };
+        // A history that stops early concerns the `[[month]]` list, not the
+        // last month's value: the wizard, adding months in order, must not
+        // flag each new month until the current one is in.
+        let finding = if trailing {
+            Finding::new(&RULE, message).at_span("month", at.span.clone())
+        } else {
+            Finding::new(&RULE, message).at(at)
+        };
         out.push(
-            Finding::new(&RULE, message)
-                .at(at)
+            finding
                 .label(if trailing { "the last month recorded" } else { "the month after the gap" })
                 .help(format!(
                     "add {which} from Partner Center's scoring history and your CSP billing (zeros for a month that scored nothing)"
