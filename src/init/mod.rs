@@ -31,6 +31,10 @@ pub fn files() -> Vec<InitFile> {
             path: PathBuf::from("claims/documents/cpor-sow-signed.pdf"),
             contents: placeholder_pdf("Statement of Work, signed by the customer"),
         },
+        text(
+            "claims/score-example.toml",
+            include_str!("score-example.toml"),
+        ),
     ];
     // The schemas the `#:schema` directives point at, for editors.
     for name in SchemaTarget::NAMES {

@@ -28,7 +28,7 @@ customer_success = 7.5\ncsp_revenue_usd = \"2100.00\"\n```",
     check: Check::Score(check),
 };
 
-fn check(_ctx: &RuleCtx<'_>, history: &ScoreHistory, out: &mut Vec<Finding>) {
+fn check(ctx: &RuleCtx<'_>, history: &ScoreHistory, out: &mut Vec<Finding>) {
     for m in &history.months {
         let name = month_name(m);
         let mut values: Vec<&Sp<Decimal>> = [&m.performance, &m.skilling, &m.customer_success]
@@ -81,11 +81,22 @@ fn check(_ctx: &RuleCtx<'_>, history: &ScoreHistory, out: &mut Vec<Finding>) {
                 .filter(|(_, v)| v.is_some())
                 .map(|(k, _)| *k)
                 .collect();
+                // A key written with a value the loader could not read is
+                // its `wrong-type` finding already: one mistake, one finding.
+                if ctx.is_unreadable(&m.field_path("metrics")) {
+                    continue;
+                }
+                let unreadable = ["performance", "skilling", "customer_success"]
+                    .iter()
+                    .any(|k| ctx.is_unreadable(&m.field_path(k)));
                 let lacking: Vec<String> = ["performance", "skilling", "customer_success"]
                     .iter()
-                    .filter(|k| !given.contains(k))
+                    .filter(|k| !given.contains(k) && !ctx.is_unreadable(&m.field_path(k)))
                     .map(|k| format!("`{k}`"))
                     .collect();
+                if lacking.is_empty() || (unreadable && given.is_empty()) {
+                    continue;
+                }
                 let message = if given.is_empty() {
                     format!(
                         "{name} has no scores: neither the three category scores nor `[month.metrics]`"
