@@ -498,3 +498,32 @@ fn score_new_in_a_terminal_writes_the_history_and_shows_eligibility() {
     assert!(written.contains("performance = 20\n"), "{written}");
     assert!(!dir.path().join("modern-work.toml.draft").exists());
 }
+
+#[test]
+fn the_example_csv_imports_and_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/score/history.csv");
+    let out = dir.path().join("history.toml");
+    claimtool(dir.path())
+        .args(["score", "import"])
+        .arg(&csv)
+        .args([
+            "--partner-id",
+            "4871236",
+            "--solution-area",
+            "modern-work",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0);
+    // 25.5 points in 2026-08 and 2026-09, but only USD 13,000.00 over twelve months.
+    claimtool(dir.path())
+        .args(["score", "history.toml"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Not eligible: trailing-12-month revenue is USD 13,000.00 (needs 25,000.00). The points \
+             hold through 2027-02",
+        ));
+}
