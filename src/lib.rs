@@ -16,12 +16,15 @@
 
 pub mod calendar;
 pub mod config;
+pub mod coop;
 pub mod decode;
 pub mod diag;
 pub mod documents;
 pub mod engine;
+pub mod fiscal;
 pub mod load;
 pub mod model;
+pub mod money;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -71,6 +71,7 @@ pub enum Check {
     Plfunding(fn(&RuleCtx<'_>, &PlfClaim, &mut Vec<Finding>)),
     Score(fn(&RuleCtx<'_>, &ScoreHistory, &mut Vec<Finding>)),
     /// Across all files of a run; findings come with the file's index.
+    #[allow(clippy::type_complexity)]
     Batch(fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>)),
 }
 
@@ -193,7 +194,11 @@ mod tests {
             );
             assert!(!rule.summary.is_empty(), "{} has no summary", rule.id);
             assert!(!rule.source.is_empty(), "{} names no source", rule.id);
-            assert!(rule.docs.contains("fix"), "{} docs say nothing of the fix", rule.id);
+            assert!(
+                rule.docs.contains("fix"),
+                "{} docs say nothing of the fix",
+                rule.id
+            );
         }
     }
 }
