@@ -60,6 +60,9 @@ pub struct BatchFile<'a> {
     pub claim: &'a Claim,
 }
 
+/// A cross-file check: findings come with the index of their file.
+pub type BatchCheck = fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>);
+
 /// How and when a rule runs.
 pub enum Check {
     /// Reported by the loader while it reads the file (syntax, fields).
@@ -71,8 +74,7 @@ pub enum Check {
     Plfunding(fn(&RuleCtx<'_>, &PlfClaim, &mut Vec<Finding>)),
     Score(fn(&RuleCtx<'_>, &ScoreHistory, &mut Vec<Finding>)),
     /// Across all files of a run; findings come with the file's index.
-    #[allow(clippy::type_complexity)]
-    Batch(fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>)),
+    Batch(BatchCheck),
 }
 
 /// One entry of the rule table.

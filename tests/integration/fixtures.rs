@@ -68,7 +68,10 @@ fn every_fixture_passes_or_fails_its_rule() {
     for dir in std::fs::read_dir(fixtures_root()).unwrap() {
         let dir = dir.unwrap().path();
         let id = dir.file_name().unwrap().to_str().unwrap().to_string();
-        assert!(rules::find(&id).is_some(), "fixture folder {id} names no rule");
+        assert!(
+            rules::find(&id).is_some(),
+            "fixture folder {id} names no rule"
+        );
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_name().unwrap().to_str().unwrap().to_string();
