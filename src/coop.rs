@@ -191,6 +191,33 @@ pub fn requirements_for(activity: ActivityType) -> Option<&'static ActivityRequi
         .find(|r| r.activity == activity)
 }
 
+/// The activity-type table as Markdown, for `docs/coop.md` (a test keeps
+/// the page in step with [`ACTIVITY_REQUIREMENTS`]).
+pub fn requirements_markdown() -> String {
+    let mut md = String::from(
+        "| `activity.type` | needs, besides an invoice or CSR and evidence | Microsoft's requirement | source |\n|---|---|---|---|\n",
+    );
+    for r in ACTIVITY_REQUIREMENTS {
+        let needs = if r.needs.is_empty() {
+            "nothing more".to_string()
+        } else {
+            r.needs
+                .iter()
+                .map(|n| n.describe())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        md.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            r.activity,
+            needs,
+            r.note.replace('|', "\\|"),
+            r.source
+        ));
+    }
+    md
+}
+
 /// The claim's currency, when it is one a claim can be made in.
 pub fn currency_of(claim: &CoopClaim) -> Option<CurrencyInfo> {
     money::currency(&claim.currency.as_ref()?.value).ok()

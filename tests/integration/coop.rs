@@ -302,7 +302,7 @@ fn run(args: &[&str]) -> (i32, String) {
 fn the_valid_example_validates_with_only_info() {
     let (code, out) = run(&[
         "validate",
-        "examples/coop/azure-webinar-series",
+        "examples/coop/azure-webinar-series.toml",
         "--today",
         "2026-11-26",
         "--format",
@@ -321,7 +321,7 @@ fn the_broken_example_shows_the_usual_rejections() {
     let (code, out) = run(&[
         "coop",
         "validate",
-        "examples/coop/teams-roadshow/claim.toml",
+        "examples/coop/mistakes/teams-roadshow.toml",
         "--today",
         "2026-11-26",
         "--format",
@@ -367,5 +367,32 @@ fn both_examples_together_exit_1_and_do_not_collide() {
     assert!(
         !out.contains("duplicate-claim") && !out.contains("document-reused"),
         "{out}"
+    );
+}
+
+/// `docs/coop.md` shows the activity-requirements table from the code, so
+/// the page cannot drift from the rule. `UPDATE_DOCS=1` rewrites it.
+#[test]
+fn docs_list_the_activity_requirements_from_the_table() {
+    const START: &str = "<!-- activity-requirements:start (generated from src/coop.rs) -->\n";
+    const END: &str = "<!-- activity-requirements:end -->";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/coop.md");
+    let page = std::fs::read_to_string(&path).expect("docs/coop.md exists");
+    let (Some(a), Some(b)) = (page.find(START), page.find(END)) else {
+        panic!("docs/coop.md lacks the activity-requirements markers");
+    };
+    let expected = format!(
+        "{}{START}{}{}",
+        &page[..a],
+        claimtool::coop::requirements_markdown(),
+        &page[b..]
+    );
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, expected).unwrap();
+        return;
+    }
+    assert!(
+        page == expected,
+        "docs/coop.md is stale: run `UPDATE_DOCS=1 cargo test --test integration docs` and commit it"
     );
 }
