@@ -388,6 +388,92 @@ mod tests {
         assert_eq!(ACTIVITY_REQUIREMENTS.len(), ActivityType::ALL.len());
     }
 
+    fn decode(text: &str) -> CoopClaim {
+        let loaded =
+            crate::load::load_text(text.to_string(), std::path::Path::new("c.toml"), "c.toml");
+        match loaded.claim {
+            Some(crate::model::Claim::Coop(c)) => c,
+            other => panic!("not a co-op claim: {other:?} {:?}", loaded.findings),
+        }
+    }
+
+    const CLAIM: &str = r#"
+kind = "coop"
+program = "Microsoft Commerce Incentives"
+fund_category = "Cloud Solution Provider"
+partner_id = "4871236"
+funding_pool = "CSP Indirect Reseller"
+usage_period = "FY27-H1"
+currency = "AUD"
+
+[activity]
+name = "Webinars"
+description = "Three webinars"
+category = "demand-generation"
+type = "seminar"
+start_date = 2026-08-04
+end_date = 2026-08-20
+claimed_amount = "12500.30"
+
+[[documents]]
+url = "https://x.example/1"
+type = "invoice"
+amount = "10000.10"
+number = "INV-1042"
+
+[[documents]]
+url = "https://x.example/2"
+type = "csr"
+amount = 2500.2
+number = "CSR-7"
+
+[[documents]]
+url = "https://x.example/3"
+type = "payment-receipt"
+amount = "99999.00"
+"#;
+
+    #[test]
+    fn the_summary_has_exact_totals_and_the_dates() {
+        let claim = decode(CLAIM);
+        let s = Summary::of(&claim);
+        let d = |t: &str| t.parse::<NaiveDate>().unwrap();
+        assert_eq!(s.currency.as_deref(), Some("AUD"));
+        assert_eq!(s.claimed_amount, Some(Decimal::new(1_250_030, 2)));
+        // Receipts are not summed; the CSR's float is read exactly.
+        assert_eq!(s.invoice_total, Some(Decimal::new(1_250_030, 2)));
+        assert_eq!(s.difference, Some(Decimal::ZERO));
+        assert_eq!(s.period_start, Some(d("2026-07-01")));
+        assert_eq!(s.period_end, Some(d("2026-12-31")));
+        let w = s.claim_window.unwrap();
+        assert_eq!((w.opens, w.closes), (d("2026-08-16"), d("2027-02-15")));
+        assert_eq!(s.keep_documents_until, Some(d("2028-08-20")));
+
+        let sum = InvoiceSum::of(&claim);
+        assert_eq!(sum.counted(), "1 invoice and 1 CSR");
+        assert_eq!(
+            sum.describe("AUD"),
+            "INV-1042 AUD 10,000.10 + CSR-7 AUD 2,500.20"
+        );
+    }
+
+    #[test]
+    fn values_failing_their_own_rule_are_left_out() {
+        let claim = decode(
+            &CLAIM
+                .replace("\"FY27-H1\"", "\"FY27 H1\"")
+                .replace("\"12500.30\"", "\"12500.305\"")
+                .replace("amount = 2500.2\n", ""),
+        );
+        let s = Summary::of(&claim);
+        assert_eq!(s.usage_period, None);
+        assert_eq!(s.claim_window, None);
+        assert_eq!(s.claimed_amount, None);
+        // An invoice without an amount makes the total incomplete.
+        assert_eq!(s.invoice_total, None);
+        assert_eq!(InvoiceSum::of(&claim).without_amount.len(), 1);
+    }
+
     #[test]
     fn the_documented_requirements_are_in_the_table() {
         let needs = |t| requirements_for(t).unwrap().needs;
