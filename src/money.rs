@@ -116,6 +116,16 @@ pub fn format(amount: Decimal, code: &str) -> String {
     }
 }
 
+/// `12500.00`: the amount as a plain decimal string (no grouping) with at
+/// least the currency's minor units, never rounded; for JSON.
+pub fn decimal_string(amount: Decimal, code: &str) -> String {
+    let places = minor_units(code.trim()).unwrap_or(2);
+    let mut value = amount.normalize();
+    let scale = value.scale().max(places);
+    value.rescale(scale);
+    value.to_string()
+}
+
 /// `12,500.00` with at least `min_places` decimals, never rounding.
 pub fn format_number(amount: Decimal, min_places: u32) -> String {
     let normalized = amount.normalize();
@@ -199,6 +209,8 @@ mod tests {
         assert_eq!(format(dec("-500"), "AUD"), "AUD -500.00");
         assert_eq!(format(dec("999"), "AUD"), "AUD 999.00");
         assert_eq!(format(dec("100"), "ZZZ"), "ZZZ 100.00");
+        assert_eq!(decimal_string(dec("12500.3"), "AUD"), "12500.30");
+        assert_eq!(decimal_string(dec("150000.00"), "JPY"), "150000");
     }
 
     #[test]

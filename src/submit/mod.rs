@@ -2,8 +2,8 @@
 //! SUBMIT.md walk-through, the checklist items, the deadlines and the
 //! normalised values of `claim.json`.
 //!
-//! One [`KindGuide`] per kind (`cpor.rs` now; co-op and partner-led add
-//! theirs as one new file each plus one arm in [`guide_for`]). The bundle and
+//! One [`KindGuide`] per kind (`cpor.rs`, `coop.rs`; partner-led adds
+//! its as one new file each plus one arm in [`guide_for`]). The bundle and
 //! the checklist code are generic over the trait. A guide only describes:
 //! checks stay in the rules, and the checklist reads their findings.
 //!
@@ -11,6 +11,7 @@
 //! Markdown renderer ([`render_markdown`]) escapes every user value the same
 //! way.
 
+pub mod coop;
 pub mod cpor;
 
 use std::borrow::Cow;
@@ -58,7 +59,8 @@ pub trait KindGuide {
 pub fn guide_for(claim: &Claim) -> Option<&dyn KindGuide> {
     match claim {
         Claim::Cpor(c) => Some(c),
-        Claim::Coop(_) | Claim::Plfunding(_) | Claim::Score(_) => None,
+        Claim::Coop(c) => Some(c),
+        Claim::Plfunding(_) | Claim::Score(_) => None,
     }
 }
 

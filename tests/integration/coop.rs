@@ -396,3 +396,271 @@ fn docs_list_the_activity_requirements_from_the_table() {
         "docs/coop.md is stale: run `UPDATE_DOCS=1 cargo test --test integration docs` and commit it"
     );
 }
+
+// ---- coop bundle / coop checklist -------------------------------------
+
+/// Runs the binary in `dir` (today fixed), returning exit code and stdout.
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimtool"))
+        .args(args)
+        .args(["--today", "2026-11-26"])
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLAIMTOOL_TODAY")
+        .output()
+        .expect("claimtool runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+const VALID: &str = "examples/coop/azure-webinar-series.toml";
+const BROKEN: &str = "examples/coop/mistakes/teams-roadshow.toml";
+const SLUG: &str = "azure-migration-webinar-series";
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+#[test]
+fn the_coop_bundle_holds_the_claim_its_documents_and_the_walkthrough() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().to_str().unwrap();
+    let (code, stdout) = run_in(repo(), &["coop", "bundle", VALID, "--out", out]);
+    assert_eq!(code, 0, "{stdout}");
+    let root = out_dir.path().join(SLUG);
+
+    let mut files: Vec<String> = walkdir::WalkDir::new(&root)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "SUBMIT.md",
+            "checklist.html",
+            "checklist.md",
+            "claim.json",
+            "claim.toml",
+            "documents/01-inv-1042-eventful.pdf",
+            "documents/02-inv-2210-clickwise.pdf",
+            "documents/03-payment-receipt.pdf",
+            "documents/04-invitation.pdf",
+            "documents/05-agenda.pdf",
+            "documents/06-session-1-photo.png",
+            "documents/07-attendance.pdf",
+            "manifest.json",
+        ]
+    );
+    assert_eq!(
+        std::fs::read(root.join("claim.toml")).unwrap(),
+        std::fs::read(repo().join(VALID)).unwrap()
+    );
+    // The manifest's hashes are those of the source documents.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("manifest.json")).unwrap()).unwrap();
+    let invoice = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "documents/01-inv-1042-eventful.pdf")
+        .unwrap();
+    assert_eq!(
+        invoice["sha256"],
+        sha256_hex(
+            &std::fs::read(repo().join("examples/coop/invoices/inv-1042-eventful.pdf")).unwrap()
+        )
+    );
+    assert_eq!(invoice["type"], "pdf");
+
+    // claim.json: the co-op totals and dates, exact decimal strings.
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("claim.json")).unwrap()).unwrap();
+    assert_eq!(json["kind"], "coop");
+    let t = &json["totals"];
+    assert_eq!(t["currency"], "AUD");
+    assert_eq!(t["claimed_amount"], "12500.30");
+    assert_eq!(t["invoice_total"], "12500.30");
+    assert_eq!(t["difference"], "0.00");
+    assert_eq!(t["invoices"].as_array().unwrap().len(), 2);
+    assert_eq!(t["claim_window_closes"], "2027-02-15");
+    assert_eq!(t["keep_documents_until"], "2028-08-20");
+    assert_eq!(json["claim"]["activity"]["claimed_amount"], "12500.30");
+    assert_eq!(json["documents"][0]["amount"], "10000.10");
+
+    // SUBMIT.md: the guide's Co-op management steps in order, the money,
+    // the deadline, the keep-until date and the tips.
+    let submit = std::fs::read_to_string(root.join("SUBMIT.md")).unwrap();
+    let order = [
+        "Incentives \\> Co-op management",
+        "Click **Create new claim**",
+        "**Program**: select `Microsoft Commerce Incentives`",
+        "**Fund category**: select `Cloud Solution Provider`",
+        "**Location**: select `4871236`",
+        "**Funding pool**: select `CSP Indirect Reseller`",
+        "**Usage period**: select `FY27-H1`: 2026-07-01 to 2026-12-31",
+        "accepted from 2026-08-16 to **2027-02-15**",
+        "Enter claim details",
+        "**Activity name**: enter `Azure migration webinar series`",
+        "**Start date**: enter 2026-08-04",
+        "**Claimed amount**: enter `12500.30`",
+        "**Currency**: select `AUD`",
+        "invoices and CSRs total `AUD 12,500.30`",
+        "Upload supporting documentation",
+        "`documents/01-inv-1042-eventful.pdf`: invoice `INV-1042`, `AUD 10,000.10`",
+        "`https://events.fabrikam.example/azure-migration`",
+        "Review and submit",
+        "Click **Submit**",
+        "until **2028-08-20**",
+        "**One claim per activity**",
+        "**Business email**",
+        "submit by 2027-02-15",
+    ];
+    let mut at = 0;
+    for needle in order {
+        match submit[at..].find(needle) {
+            Some(i) => at += i,
+            None => panic!("SUBMIT.md lacks {needle:?} after byte {at}:\n{submit}"),
+        }
+    }
+    for file in ["SUBMIT.md", "checklist.md"] {
+        let md = std::fs::read_to_string(root.join(file)).unwrap();
+        assert_markdown_is_inert(&md);
+    }
+}
+
+/// Fails on any HTML, link or image the Markdown produces.
+fn assert_markdown_is_inert(md: &str) {
+    use pulldown_cmark::{Event, Parser, Tag};
+    for event in Parser::new(md) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("HTML in Markdown: {h:?}"),
+            Event::Start(Tag::Link { dest_url, .. }) => panic!("link: {dest_url}"),
+            Event::Start(Tag::Image { dest_url, .. }) => panic!("image: {dest_url}"),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn a_coop_claim_with_errors_gets_no_bundle() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("bundles");
+    let (code, _) = run_in(
+        repo(),
+        &["coop", "bundle", BROKEN, "--out", target.to_str().unwrap()],
+    );
+    assert_eq!(code, 1);
+    assert!(!target.exists(), "nothing may be written");
+}
+
+#[test]
+fn the_coop_checklist_ticks_every_item_of_the_complete_example() {
+    let (code, out) = run_in(repo(), &["coop", "checklist", VALID, "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["kind"], "coop");
+    let mut items = 0;
+    for section in doc["sections"].as_array().unwrap() {
+        for item in section["items"].as_array().unwrap() {
+            items += 1;
+            for id in item["rules"].as_array().unwrap() {
+                let id = id.as_str().unwrap();
+                assert!(claimtool::rules::find(id).is_some(), "no rule `{id}`");
+            }
+            assert_eq!(item["state"], "done", "{item}");
+        }
+    }
+    assert!(items >= 14, "{items} items");
+    let dates: Vec<&str> = doc["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2027-02-15", "2028-08-20"]);
+}
+
+#[test]
+fn the_coop_checklist_opens_the_items_the_mistakes_break() {
+    let (code, out) = run_in(repo(), &["coop", "checklist", BROKEN, "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let open: Vec<String> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap().iter())
+        .filter(|i| i["state"] == "open")
+        .flat_map(|i| i["rules"].as_array().unwrap().iter())
+        .map(|r| r.as_str().unwrap().to_string())
+        .collect();
+    for rule in [
+        "coop-claim-window",
+        "coop-amount-mismatch",
+        "coop-receipt-missing",
+        "coop-activity-requirements",
+        "coop-program",
+        "business-email",
+    ] {
+        assert!(open.iter().any(|r| r == rule), "{rule} not open: {open:?}");
+    }
+    assert_eq!(doc["deadlines"][0]["state"], "passed");
+    // Markdown too: printed even with errors.
+    let (code, md) = run_in(repo(), &["coop", "checklist", BROKEN]);
+    assert_eq!(code, 1);
+    assert!(md.contains("**not ready: errors remain**"), "{md}");
+    assert_markdown_is_inert(&md);
+}
+
+#[test]
+fn hostile_values_stay_inert_in_the_coop_bundle() {
+    let hostile =
+        "<script>alert(1)</script> [x](https://evil.example) ![i](https://evil.example/i.png)";
+    let dir = tempfile::tempdir().unwrap();
+    let text = claim_text("FY27-H1", "AUD", "\"100.00\"", &["\"100.00\"".to_string()])
+        .replace("Azure migration email campaign", hostile)
+        .replace("Three emails", hostile)
+        .replace("INV-0", hostile);
+    std::fs::write(dir.path().join("claim.toml"), text).unwrap();
+    let (code, out) = run_in(
+        dir.path(),
+        &["coop", "bundle", "claim.toml", "--out", "out"],
+    );
+    assert_eq!(code, 0, "{out}");
+    // The slug is the bundle code's business: take the one folder written.
+    let root = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    for file in ["SUBMIT.md", "checklist.md"] {
+        let md = std::fs::read_to_string(root.join(file)).unwrap();
+        assert!(
+            md.contains("<script>"),
+            "{file}: the value is shown, in a code span"
+        );
+        assert_markdown_is_inert(&md);
+    }
+    let html = std::fs::read_to_string(root.join("checklist.html")).unwrap();
+    assert!(
+        !html.contains("<script") && !html.contains("href=\"https://evil"),
+        "{html}"
+    );
+}

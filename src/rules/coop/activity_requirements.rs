@@ -27,7 +27,7 @@ type = \"seminar\"\nmetrics = { registered_guests = 140, attendees = 96 }\n\n\
     check: Check::Coop(check),
 };
 
-fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
+fn check(ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
     let Some(activity_type) = claim
         .activity
         .as_ref()
@@ -39,7 +39,15 @@ fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
         return;
     };
     for &need in requirements.needs {
-        if need.is_met(claim) {
+        let unreadable = match need {
+            Need::Document(_) => super::some_document_type_unreadable(ctx, claim),
+            Need::Metric(name) => {
+                ctx.is_unreadable("activity.metrics")
+                    || ctx.is_unreadable(&format!("activity.metrics.{name}"))
+            }
+            Need::PreApproval => ctx.is_unreadable("activity.pre_approval_id"),
+        };
+        if unreadable || need.is_met(claim) {
             continue;
         }
         let help = match need {

@@ -24,7 +24,10 @@ date = 2026-08-04\n```",
     check: Check::Coop(check),
 };
 
-fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
+fn check(ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
+    if super::some_document_type_unreadable(ctx, claim) {
+        return;
+    }
     if claim
         .documents
         .iter()

@@ -21,7 +21,7 @@ number = \"INV-1042\"\n```",
     check: Check::Coop(check),
 };
 
-fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
+fn check(ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
     for doc in &claim.documents {
         let Some(t) = doc
             .doc_type
@@ -38,7 +38,8 @@ fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
             (doc.amount.is_none(), "amount", "amount = \"12500.00\""),
             (number_missing, "number", "number = \"INV-1042\""),
         ] {
-            if !missing {
+            // A value written but unreadable is `wrong-type`'s finding.
+            if !missing || ctx.is_unreadable(&doc.field_path(key)) {
                 continue;
             }
             out.push(

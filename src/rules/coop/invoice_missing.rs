@@ -21,7 +21,10 @@ amount = \"12500.00\"\nnumber = \"INV-1042\"\n```",
     check: Check::Coop(check),
 };
 
-fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
+fn check(ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
+    if super::some_document_type_unreadable(ctx, claim) {
+        return;
+    }
     let has = claim
         .documents
         .iter()

@@ -45,6 +45,19 @@ pub static RULES: &[&Rule] = &[
     &retention::RULE,
 ];
 
+/// Whether a document's `type` was written but could not be read
+/// (`wrong-type`, e.g. a typo): the "no document of type X" rules then stay
+/// silent, since the unreadable one may be it (one mistake, one finding).
+fn some_document_type_unreadable(
+    ctx: &super::RuleCtx<'_>,
+    claim: &crate::model::coop::CoopClaim,
+) -> bool {
+    claim
+        .documents
+        .iter()
+        .any(|d| ctx.is_unreadable(&d.field_path("type")))
+}
+
 /// Text compared the way a person reads a drop-down label: case and runs
 /// of spaces do not matter.
 fn folded(text: &str) -> String {

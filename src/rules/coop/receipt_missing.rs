@@ -20,7 +20,10 @@ type = \"payment-receipt\"\ndate = 2026-09-02\n```",
     check: Check::Coop(check),
 };
 
-fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
+fn check(ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
+    if super::some_document_type_unreadable(ctx, claim) {
+        return;
+    }
     let Some(invoice) = claim.documents.iter().find(|d| d.is_type(DocType::Invoice)) else {
         return;
     };
