@@ -30,8 +30,12 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
     )?;
     let (env, overrides) = context::load(global)?;
     let inputs = collect_inputs(paths, &env)?;
-    let mut report = engine::check_paths(&inputs, &env, &overrides)
-        .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    let progress = progress_bar(inputs.len(), global.quiet);
+    let mut report = engine::check_paths_with_progress(&inputs, &env, &overrides, &|| {
+        progress.inc(1);
+    })
+    .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    progress.finish_and_clear();
     if let Some(expected) = kind {
         flag_other_kinds(&mut report, expected);
     }
@@ -41,6 +45,25 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
     } else {
         Outcome::Clean
     })
+}
+
+/// Below this many files a run is too quick for a progress bar to help.
+const PROGRESS_MIN_FILES: usize = 200;
+
+/// A bar on stderr for large runs on a terminal; hidden for pipes, CI logs
+/// and `--quiet` (indicatif draws nothing when stderr is not a terminal).
+fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || files < PROGRESS_MIN_FILES || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files checked ({eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// `<kind> validate` checks files of that kind: another kind is an error.
@@ -75,7 +98,9 @@ pub fn flag_other_kinds(report: &mut Report, expected: Kind) {
 
 pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
     match global.format {
-        Format::Json => println!("{}", report::json::render(report, env.today)),
+        Format::Json => {
+            let _ = report::json::write(report, env.today, std::io::stdout().lock());
+        }
         Format::Junit => print!("{}", report::junit::render(report)),
         Format::Sarif => println!("{}", report::sarif::render(report)),
         Format::Github => print!("{}", report::ci::github(report)),
@@ -83,16 +108,16 @@ pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
         // Refused before the run (`Format::require`); human text is the
         // readable fallback.
         Format::Human | Format::Md | Format::Html => {
-            let text = report::human::render(
+            // anstream strips the colour when stdout is not a terminal, under
+            // NO_COLOR, and with --color never.
+            let _ = report::human::write(
                 report,
                 report::human::HumanOptions {
                     color: true,
                     quiet: global.quiet,
                 },
+                anstream::stdout().lock(),
             );
-            // anstream strips the colour when stdout is not a terminal, under
-            // NO_COLOR, and with --color never.
-            anstream::print!("{text}");
         }
     }
 }
@@ -131,7 +156,6 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             if p.file_name()
                 .is_some_and(|n| n == claimtool::config::FILE_NAME)
                 || p.canonicalize().is_ok_and(|c| excluded.contains(&c))
-                || is_engagement_catalog(p)
             {
                 continue;
             }
@@ -160,20 +184,4 @@ fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
             .file_name()
             .to_str()
             .is_some_and(|n| n.starts_with('.') || n == "target")
-}
-
-/// A file whose top level is an `[[engagement]]` list is a catalogue, not a
-/// claim.
-fn is_engagement_catalog(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return false;
-    };
-    let Ok(doc) = toml::de::DeTable::parse(&text) else {
-        return false;
-    };
-    let doc = doc.into_inner();
-    !doc.contains_key("kind")
-        && doc
-            .get("engagement")
-            .is_some_and(|v| v.get_ref().as_array().is_some())
 }

@@ -8,3 +8,4 @@ mod file_too_large;
 mod fixtures;
 mod formats;
 mod robustness;
+mod wizard;
