@@ -160,6 +160,20 @@ impl UsagePeriod {
         Some(UsagePeriod { fiscal_year, half })
     }
 
+    /// The half-year before this one (FY27-H1 → FY26-H2); `None` before FY00-H1.
+    pub fn previous(self) -> Option<UsagePeriod> {
+        match self.half {
+            Half::H2 => Some(UsagePeriod {
+                fiscal_year: self.fiscal_year,
+                half: Half::H1,
+            }),
+            Half::H1 => Some(UsagePeriod {
+                fiscal_year: self.fiscal_year.checked_sub(1)?,
+                half: Half::H2,
+            }),
+        }
+    }
+
     /// The window for claims against this period's funds: from the 16th
     /// of its second month to the 15th of the second month after it ends
     /// (FY27-H1: 2026-08-16 to 2027-02-15).
@@ -271,6 +285,13 @@ mod tests {
             let err = UsagePeriod::parse(bad).unwrap_err();
             assert_eq!(err.suggestion.as_deref(), suggestion, "{bad}");
         }
+    }
+
+    #[test]
+    fn periods_step_back_across_fiscal_years() {
+        assert_eq!(p("FY27-H1").previous(), Some(p("FY26-H2")));
+        assert_eq!(p("FY27-H2").previous(), Some(p("FY27-H1")));
+        assert_eq!(p("FY00-H1").previous(), None);
     }
 
     #[test]

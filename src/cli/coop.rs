@@ -1,4 +1,4 @@
-//! `claimtool coop ...`: validate, bundle and checklist for co-op claims.
+//! `claimtool coop ...`: new, validate, bundle and checklist for co-op claims.
 //! The work is the library's (the `coop-` rules, `claimtool::submit::coop`);
 //! bundle and checklist go through the shared `super::bundle` commands.
 
@@ -7,7 +7,25 @@ use clap::Subcommand;
 
 use super::args::KindValidateArgs;
 use super::bundle::{self, BundleArgs, ChecklistArgs};
-use super::{Failure, GlobalArgs, Outcome, validate};
+use super::wizard::NewArgs;
+use super::{Failure, GlobalArgs, Outcome, validate, wizard};
+
+const NEW_HELP: &str = "\
+Asks for every field in the order of Partner Center's Create new claim (program,
+fund category, location, funding pool, usage period; the activity's name,
+description, dates, amount and currency; then the documents, invoices with their
+amounts), checks each answer with the same rules as `validate`, shows a running
+total of the invoices against the claimed amount, and saves FILE.draft after
+every answer: Ctrl-C loses nothing.
+
+Examples:
+  claimtool coop new                                   name the file after the activity
+  claimtool coop new --out claims/webinar.toml
+  claimtool coop new --from claims/webinar.toml.draft  resume a draft
+  claimtool coop new --from claims/webinar.toml        edit a claim (asks before replacing it)
+
+Needs a terminal. Without one (or with --no-input) it exits 2 at once: write the
+TOML yourself (examples/coop/) and check it with `claimtool coop validate FILE`.";
 
 const VALIDATE_HELP: &str = "\
 Examples:
@@ -39,6 +57,9 @@ Examples:
 
 #[derive(Debug, Subcommand)]
 pub enum CoopCommand {
+    /// Build a co-op claim interactively, checking each answer
+    #[command(after_help = NEW_HELP)]
+    New(NewArgs),
     /// Check coop claim files
     #[command(after_help = VALIDATE_HELP)]
     Validate(KindValidateArgs),
@@ -52,6 +73,7 @@ pub enum CoopCommand {
 
 pub fn run(global: &GlobalArgs, cmd: CoopCommand) -> Result<Outcome, Failure> {
     match cmd {
+        CoopCommand::New(args) => wizard::run(global, args, &claimtool::wizard::coop::SCRIPT),
         CoopCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Coop)),
         CoopCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Coop),
         CoopCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Coop),

@@ -25,6 +25,7 @@
 //! atomically and the draft removed. Printing the `validate` result and
 //! the bundle offer are the binary's part.
 
+pub mod coop;
 pub mod cpor;
 mod draft;
 pub mod scripted;
@@ -168,6 +169,9 @@ pub enum TextKind {
     Path,
     /// An email address; a bare name gets `@domain` added.
     Email { domain: Option<String> },
+    /// A whole number (`registered_guests = 140`). Anything else is written
+    /// as a string, which the loader reports (`wrong-type`).
+    Integer,
 }
 
 /// One question about one field.
@@ -210,6 +214,11 @@ impl Ask {
 
     pub fn path(mut self) -> Ask {
         self.kind = TextKind::Path;
+        self
+    }
+
+    pub fn integer(mut self) -> Ask {
+        self.kind = TextKind::Integer;
         self
     }
 
@@ -376,6 +385,11 @@ impl<'p> Wizard<'p> {
         &self.env.config
     }
 
+    /// The date the checks use (`--today`), for date-dependent choices.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.env.today
+    }
+
     /// The draft as it stands.
     pub fn draft(&self) -> &Draft {
         &self.draft
@@ -402,6 +416,13 @@ impl<'p> Wizard<'p> {
     pub fn table_comment(&mut self, path: &str, comment: &str) {
         self.table_comments
             .insert(path.to_string(), comment.to_string());
+    }
+
+    /// Every finding `validate` would report for the draft as it stands
+    /// (for a kind's summaries between questions, e.g. what is still
+    /// missing).
+    pub fn current_findings(&mut self) -> Vec<Finding> {
+        self.all_findings()
     }
 
     /// Shows a line of explanation.
@@ -670,6 +691,10 @@ impl<'p> Wizard<'p> {
                 _ => Value::from(typed),
             },
             TextKind::Path => Value::from(self.document_path(typed)),
+            TextKind::Integer => match typed.replace('_', "").parse::<i64>() {
+                Ok(n) => Value::from(n),
+                Err(_) => Value::from(typed),
+            },
             TextKind::Email { domain } => match domain {
                 Some(d) if !typed.contains('@') => Value::from(format!("{typed}@{d}")),
                 _ => Value::from(typed),

@@ -664,3 +664,131 @@ fn hostile_values_stay_inert_in_the_coop_bundle() {
         "{html}"
     );
 }
+
+// ---- coop new ----------------------------------------------------------
+
+#[test]
+fn coop_new_without_a_terminal_refuses_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_claimtool"))
+        .args(["coop", "new"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("needs a terminal") && err.contains("claimtool coop validate FILE"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[cfg(unix)]
+mod pty {
+    use std::path::Path;
+    use std::process::Command;
+    use std::time::Duration;
+
+    use rexpect::process::WaitStatus;
+    use rexpect::session::{PtySession, spawn_command};
+
+    const DOWN: &str = "\x1b[B";
+
+    fn answer(s: &mut PtySession, prompt: &str, reply: &str) {
+        s.exp_string(prompt)
+            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+        s.send_line(reply).unwrap();
+    }
+
+    fn keys(s: &mut PtySession, prompt: &str, keys: &[&str]) {
+        s.exp_string(prompt)
+            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+        for k in keys {
+            s.send(k).unwrap();
+            s.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    #[test]
+    fn a_coop_session_in_a_terminal_writes_a_claim_and_its_bundle() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docs");
+        for name in ["invoice.pdf", "receipt.pdf", "screenshot.png"] {
+            std::fs::copy(docs.join(name), dir.path().join(name)).unwrap();
+        }
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimtool"));
+        cmd.current_dir(dir.path())
+            .args(["--today", "2026-11-26", "coop", "new"])
+            .env("NO_COLOR", "1")
+            .env_remove("CLAIMTOOL_TODAY");
+        let mut s = spawn_command(cmd, Some(30_000)).expect("spawn claimtool in a pty");
+        answer(&mut s, "Program", "");
+        answer(&mut s, "Fund category", "");
+        answer(&mut s, "Location: your PartnerID", "4871236");
+        answer(&mut s, "Funding pool", "CSP Indirect Reseller");
+        keys(&mut s, "Usage period", &["\r"]);
+        s.exp_string("claims for FY27-H1 are due by 2027-02-15")
+            .unwrap();
+        answer(&mut s, "Funds available", "");
+        answer(&mut s, "Activity name", "Azure migration email campaign");
+        answer(&mut s, "Description", "Three emails to SMB customers");
+        keys(&mut s, "Activity category", &["\r"]);
+        keys(&mut s, "Activity type", &[DOWN, "\r"]);
+        answer(&mut s, "Start date", "2026-08-04");
+        answer(&mut s, "End date", "2026-08-20");
+        answer(&mut s, "Claimed amount", "100.00");
+        answer(&mut s, "Currency", "AUD");
+        answer(&mut s, "Your business email", "");
+        keys(&mut s, "Add a document?", &["y"]);
+        answer(&mut s, "Document 1: file", "invoice.pdf");
+        keys(&mut s, "Document 1: type", &["\r"]);
+        answer(&mut s, "Document 1: date", "2026-08-21");
+        answer(&mut s, "Document 1: amount", "100.00");
+        answer(&mut s, "Document 1: invoice or CSR number", "INV-1");
+        s.exp_string("Invoices and CSRs so far: AUD 100.00")
+            .unwrap();
+        answer(&mut s, "Document 1: description", "");
+        s.exp_string("Still missing").unwrap();
+        keys(&mut s, "Add another document?", &["y"]);
+        answer(&mut s, "Document 2: file", "receipt.pdf");
+        keys(&mut s, "Document 2: type", &[DOWN, DOWN, "\r"]);
+        answer(&mut s, "Document 2: date", "2026-09-02");
+        answer(&mut s, "Document 2: description", "");
+        keys(&mut s, "Add another document?", &["y"]);
+        answer(&mut s, "Document 3: file", "screenshot.png");
+        keys(&mut s, "Document 3: type", &[DOWN, DOWN, DOWN, "\r"]);
+        answer(&mut s, "Document 3: date", "2026-08-04");
+        answer(&mut s, "Document 3: description", "");
+        keys(&mut s, "Add another document?", &["n"]);
+        s.exp_string("Review and complete").unwrap();
+        keys(
+            &mut s,
+            "Write the claim to azure-migration-email-campaign.toml?",
+            &["y"],
+        );
+        s.exp_string("1 file: 1 ready").unwrap();
+        keys(&mut s, "Build the submission bundle now", &["y"]);
+        s.exp_eof().unwrap();
+        match s.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+            other => panic!("not a normal exit: {other:?}"),
+        }
+        let text = std::fs::read_to_string(dir.path().join("azure-migration-email-campaign.toml"))
+            .unwrap();
+        assert!(text.contains("claimed_amount = \"100.00\""), "{text}");
+        assert!(text.contains("type = \"payment-receipt\""), "{text}");
+        let bundle = dir.path().join("bundles/azure-migration-email-campaign");
+        let submit = std::fs::read_to_string(bundle.join("SUBMIT.md")).unwrap();
+        assert!(
+            submit.contains("**Claimed amount**: enter `100.00`"),
+            "{submit}"
+        );
+    }
+}

@@ -69,9 +69,28 @@ fn check(ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
                     need.describe()
                 ),
             )
-            .at(activity_type)
+            // The field is what is missing (so a wizard shows it when that
+            // is asked, not at the type); the caret is at the type needing it.
+            .at_span(missing_field(need, claim), activity_type.span.clone())
             .label(format!("missing: {}", need.describe()))
             .help(help),
         );
+    }
+}
+
+/// The field a missing need concerns: the documents list, the metric, or
+/// the pre-approval ID.
+fn missing_field(need: Need, claim: &CoopClaim) -> String {
+    match need {
+        Need::Document(_) => "documents".to_string(),
+        Need::Metric(name) => claim
+            .activity
+            .as_ref()
+            .and_then(|a| a.metrics.iter().find(|(k, _)| k.value == name))
+            .map_or_else(
+                || format!("activity.metrics.{name}"),
+                |(_, v)| v.path.clone(),
+            ),
+        Need::PreApproval => "activity.pre_approval_id".to_string(),
     }
 }

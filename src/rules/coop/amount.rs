@@ -93,8 +93,10 @@ fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     format!(
-                        "the {what} {} has {places} decimal places; {code} ({}) has {allowed}",
-                        amount.value, c.name
+                        "the {what} {} has {places} decimal place{}; {code} ({}) has {allowed}",
+                        amount.value,
+                        if places == 1 { "" } else { "s" },
+                        c.name
                     ),
                 )
                 .at(amount)

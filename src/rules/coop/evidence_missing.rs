@@ -50,7 +50,9 @@ fn check(ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
         (Some(first), _) => finding
             .at_span("documents", first.span.clone())
             .label("no evidence among these documents"),
-        (None, Some(name)) => finding.at(name).label("no evidence for this activity"),
+        (None, Some(name)) => finding
+            .at_span("documents", name.span.clone())
+            .label("no evidence for this activity"),
         (None, None) => finding.field("documents"),
     };
     out.push(finding);

@@ -43,7 +43,9 @@ fn check(ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
             .as_ref()
             .and_then(|a| a.claimed_amount.as_ref())
         {
-            Some(amount) => finding.at(amount).label("nothing supports this amount"),
+            Some(amount) => finding
+                .at_span("documents", amount.span.clone())
+                .label("nothing supports this amount"),
             None => finding.field("documents"),
         },
     };

@@ -42,8 +42,9 @@ fn check(ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
         ),
     );
     let finding = match &invoice.doc_type {
-        Some(t) => finding.at(t),
-        None => finding.at_span(invoice.field_path("type"), invoice.span.clone()),
+        // What is missing is a document; the caret shows the invoice.
+        Some(t) => finding.at_span("documents", t.span.clone()),
+        None => finding.at_span("documents", invoice.span.clone()),
     };
     out.push(
         finding
