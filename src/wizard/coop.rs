@@ -850,6 +850,85 @@ mod tests {
         assert_eq!(p.asked("Metric"), 0);
     }
 
+    /// Takes every default: Enter on every question.
+    struct AcceptAll(usize);
+
+    impl crate::wizard::Prompter for AcceptAll {
+        fn input(&mut self, _: &str, default: Option<&str>) -> Result<String, crate::wizard::Stop> {
+            self.0 += 1;
+            Ok(default.unwrap_or("").to_string())
+        }
+        fn select(
+            &mut self,
+            _: &str,
+            _: &[String],
+            default: usize,
+        ) -> Result<usize, crate::wizard::Stop> {
+            self.0 += 1;
+            Ok(default)
+        }
+        fn multi_select(
+            &mut self,
+            _: &str,
+            _: &[String],
+            checked: &[bool],
+        ) -> Result<Vec<usize>, crate::wizard::Stop> {
+            Ok((0..checked.len()).filter(|&i| checked[i]).collect())
+        }
+        fn confirm(&mut self, _: &str, default: Option<bool>) -> Result<bool, crate::wizard::Stop> {
+            self.0 += 1;
+            Ok(default.unwrap_or(true))
+        }
+        fn show(&mut self, _: crate::wizard::Message<'_>) {}
+    }
+
+    #[test]
+    fn editing_the_example_with_every_default_keeps_it_valid_and_commented() {
+        let fx = Fixture::new();
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/coop");
+        for sub in ["invoices", "evidence"] {
+            std::fs::create_dir(fx.path(sub)).unwrap();
+            for e in std::fs::read_dir(examples.join(sub)).unwrap() {
+                let e = e.unwrap().path();
+                std::fs::copy(&e, fx.path(sub).join(e.file_name().unwrap())).unwrap();
+            }
+        }
+        std::fs::copy(
+            examples.join("azure-webinar-series.toml"),
+            fx.path("claim.toml"),
+        )
+        .unwrap();
+        let mut p = AcceptAll(0);
+        let setup = Setup {
+            config: Config::default(),
+            today: TODAY.parse().unwrap(),
+            overrides: Overrides::default(),
+            cwd: fx.dir.path().to_path_buf(),
+            out: Some(PathBuf::from("edited.toml")),
+            from: Some(PathBuf::from("claim.toml")),
+            force: false,
+        };
+        let result = Wizard::start(&mut p, &SCRIPT, setup).and_then(Wizard::run);
+        let out = fx.path("edited.toml");
+        assert_eq!(result.unwrap(), Finished::Written(out.clone()));
+        assert!(p.0 > 40, "every field was asked ({} questions)", p.0);
+        let text = std::fs::read_to_string(&out).unwrap();
+        for kept in [
+            "# Exactly the two invoices: 10,000.10 + 2,500.20.",
+            "claimed_amount = \"12500.30\"",
+            "metrics = { registered_guests = 140, attendees = 96 }",
+            "url = \"https://events.fabrikam.example/azure-migration\"",
+            "path = \"evidence/attendance.pdf\"",
+        ] {
+            assert!(text.contains(kept), "lost {kept:?}:\n{text}");
+        }
+        let found = fx.validate(&out);
+        assert!(
+            found.iter().all(|(_, s)| *s == Severity::Info),
+            "{found:?}\n{text}"
+        );
+    }
+
     #[test]
     fn the_offered_periods_are_the_recent_ones_with_the_open_one_first_choice() {
         let (choices, open) = period_choices("2026-11-26".parse().unwrap());
