@@ -38,6 +38,28 @@ pub enum Detected {
 }
 
 impl Detected {
+    /// The canonical extension for this content (for a file whose name has
+    /// none).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Detected::Pdf => "pdf",
+            Detected::Ole2 => "doc",
+            Detected::Docx => "docx",
+            Detected::Xlsx => "xlsx",
+            Detected::Pptx => "pptx",
+            Detected::Xps => "xps",
+            Detected::Zip => "zip",
+            Detected::Rtf => "rtf",
+            Detected::Png => "png",
+            Detected::Jpeg => "jpg",
+            Detected::Gif => "gif",
+            Detected::Tiff => "tif",
+            Detected::Bmp => "bmp",
+            Detected::Text => "txt",
+            Detected::Other(_) => "bin",
+        }
+    }
+
     /// A short name for messages and the bundle manifest.
     pub fn name(self) -> &'static str {
         match self {
@@ -95,6 +117,8 @@ pub struct DocInfo {
     /// 64 lower-case hex digits.
     pub sha256: String,
     pub detected: Detected,
+    /// The file carries the `claimtool init` placeholder marker.
+    pub placeholder: bool,
 }
 
 /// The outcome of reading one document path.
@@ -142,7 +166,15 @@ fn read_document(path: &Path) -> DocRead {
         size: bytes.len() as u64,
         sha256: hex::encode(Sha256::digest(&bytes)),
         detected: detect(&bytes),
+        placeholder: contains(
+            &bytes,
+            crate::rules::any::document_placeholder::MARKER.as_bytes(),
+        ),
     })
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 /// The type of a document from its bytes.

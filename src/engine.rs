@@ -177,6 +177,7 @@ fn check_one(l: Loaded, env: &Env, keep_claim: bool) -> Checked {
             })
             .collect();
     }
+    findings.shrink_to_fit();
     Checked {
         report: FileReport {
             source: l.source,

@@ -31,6 +31,7 @@ pub mod diag;
 pub mod documents;
 pub mod engine;
 pub mod fiscal;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod money;

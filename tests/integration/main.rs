@@ -7,5 +7,6 @@ mod docs;
 mod file_too_large;
 mod fixtures;
 mod formats;
+mod init;
 mod robustness;
 mod wizard;
