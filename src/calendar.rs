@@ -5,7 +5,9 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// The date `n` calendar days after `start`.
 pub fn add_days(start: NaiveDate, n: u64) -> NaiveDate {
-    start.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+    start
+        .checked_add_days(Days::new(n))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// The date `n` business days after `start`: Monday to Friday, minus
@@ -14,7 +16,9 @@ pub fn add_business_days(start: NaiveDate, n: u32, holidays: &[NaiveDate]) -> Na
     let mut date = start;
     let mut counted = 0;
     while counted < n {
-        let Some(next) = date.succ_opt() else { return NaiveDate::MAX };
+        let Some(next) = date.succ_opt() else {
+            return NaiveDate::MAX;
+        };
         date = next;
         if is_business_day(date, holidays) {
             counted += 1;
@@ -82,9 +86,21 @@ mod tests {
 
     #[test]
     fn the_due_day_is_still_in_time() {
-        assert_eq!(deadline_state(d("2026-12-10"), d("2026-12-10")), DeadlineState::Near);
-        assert_eq!(deadline_state(d("2026-12-11"), d("2026-12-10")), DeadlineState::Passed);
-        assert_eq!(deadline_state(d("2026-11-26"), d("2026-12-10")), DeadlineState::Near);
-        assert_eq!(deadline_state(d("2026-11-25"), d("2026-12-10")), DeadlineState::Far);
+        assert_eq!(
+            deadline_state(d("2026-12-10"), d("2026-12-10")),
+            DeadlineState::Near
+        );
+        assert_eq!(
+            deadline_state(d("2026-12-11"), d("2026-12-10")),
+            DeadlineState::Passed
+        );
+        assert_eq!(
+            deadline_state(d("2026-11-26"), d("2026-12-10")),
+            DeadlineState::Near
+        );
+        assert_eq!(
+            deadline_state(d("2026-11-25"), d("2026-12-10")),
+            DeadlineState::Far
+        );
     }
 }

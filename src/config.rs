@@ -128,7 +128,12 @@ impl Config {
             config.partner_name = partner.string(&mut out, "name", OPTIONAL).map(|s| s.value);
             config.email_domains = partner
                 .string_list(&mut out, "email_domains", OPTIONAL)
-                .map(|l| l.value.into_iter().map(|d| d.value.trim().to_lowercase()).collect())
+                .map(|l| {
+                    l.value
+                        .into_iter()
+                        .map(|d| d.value.trim().to_lowercase())
+                        .collect()
+                })
                 .unwrap_or_default();
             for mut loc in partner.tables(&mut out, "locations") {
                 let location = Location {
@@ -152,17 +157,17 @@ impl Config {
                 match holidays.get_ref().as_array() {
                     Some(items) => {
                         for item in items.iter() {
-                            let date = item
-                                .get_ref()
-                                .as_datetime()
-                                .and_then(|d| d.date)
-                                .and_then(|d| {
-                                    NaiveDate::from_ymd_opt(
-                                        i32::from(d.year),
-                                        d.month.into(),
-                                        d.day.into(),
-                                    )
-                                });
+                            let date =
+                                item.get_ref()
+                                    .as_datetime()
+                                    .and_then(|d| d.date)
+                                    .and_then(|d| {
+                                        NaiveDate::from_ymd_opt(
+                                            i32::from(d.year),
+                                            d.month.into(),
+                                            d.day.into(),
+                                        )
+                                    });
                             match date {
                                 Some(d) => config.holidays.push(d),
                                 None => out.push(
@@ -256,7 +261,11 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Config, Vec<Finding>> {
-        Config::parse(&SourceFile::new("claimtool.toml", "/w/claimtool.toml", text.into()))
+        Config::parse(&SourceFile::new(
+            "claimtool.toml",
+            "/w/claimtool.toml",
+            text.into(),
+        ))
     }
 
     #[test]
@@ -277,9 +286,12 @@ mod tests {
 
     #[test]
     fn unknown_rule_and_level_are_reported() {
-        let errs = parse("[rules]\nbusiness-emial = \"error\"\ncpor-tenant-id = \"loud\"\n")
-            .unwrap_err();
+        let errs =
+            parse("[rules]\nbusiness-emial = \"error\"\ncpor-tenant-id = \"loud\"\n").unwrap_err();
         assert_eq!(errs.len(), 2);
-        assert_eq!(errs[0].help.as_deref(), Some("did you mean `business-email`?"));
+        assert_eq!(
+            errs[0].help.as_deref(),
+            Some("did you mean `business-email`?")
+        );
     }
 }

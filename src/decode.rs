@@ -157,10 +157,13 @@ impl<'t, 'i> Table<'t, 'i> {
             format!("in `[{}]`", self.path)
         };
         out.push(
-            Finding::new(&missing_field::RULE, format!("required field `{path}` is missing"))
-                .at_span(path, self.span.clone())
-                .label(format!("`{key}` is required here"))
-                .help(format!("add `{key} = ...` {where_}")),
+            Finding::new(
+                &missing_field::RULE,
+                format!("required field `{path}` is missing"),
+            )
+            .at_span(path, self.span.clone())
+            .label(format!("`{key}` is required here"))
+            .help(format!("add `{key} = ...` {where_}")),
         );
     }
 
@@ -182,10 +185,13 @@ impl<'t, 'i> Table<'t, 'i> {
     fn empty(&self, out: &mut Vec<Finding>, key: &str, span: Range<usize>) {
         let path = self.field_path(key);
         out.push(
-            Finding::new(&missing_field::RULE, format!("required field `{path}` is empty"))
-                .at_span(path, span)
-                .label("empty")
-                .help(format!("fill in `{key}`")),
+            Finding::new(
+                &missing_field::RULE,
+                format!("required field `{path}` is empty"),
+            )
+            .at_span(path, span)
+            .label("empty")
+            .help(format!("fill in `{key}`")),
         );
     }
 
@@ -210,7 +216,11 @@ impl<'t, 'i> Table<'t, 'i> {
             self.empty(out, key, value.span());
             return None;
         }
-        Some(Sp::new(text.to_string(), value.span(), self.field_path(key)))
+        Some(Sp::new(
+            text.to_string(),
+            value.span(),
+            self.field_path(key),
+        ))
     }
 
     /// An identifier written as a string or a whole number (`partner_id`).
@@ -370,9 +380,11 @@ impl<'t, 'i> Table<'t, 'i> {
             }
             return None;
         };
-        match value.get_ref().as_integer().and_then(|i| {
-            i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
-        }) {
+        match value
+            .get_ref()
+            .as_integer()
+            .and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
+        {
             Some(n) => Some(Sp::new(n, value.span(), self.field_path(key))),
             None => {
                 self.wrong_type(out, key, value, "a whole number");
@@ -489,12 +501,9 @@ impl<'t, 'i> Table<'t, 'i> {
                 continue;
             }
             let path = self.field_path(name);
-            let mut finding = Finding::new(
-                &unknown_field::RULE,
-                format!("unknown field `{path}`"),
-            )
-            .at_span(path, key.span())
-            .label("not a field of this claim kind");
+            let mut finding = Finding::new(&unknown_field::RULE, format!("unknown field `{path}`"))
+                .at_span(path, key.span())
+                .label("not a field of this claim kind");
             finding = match nearest(name, self.known.iter().copied()) {
                 Some(near) => finding.help(format!("did you mean `{near}`?")),
                 None => finding.help(format!(
@@ -560,7 +569,10 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 mod tests {
     use super::*;
 
-    fn with_root(text: &str, f: impl FnOnce(&mut Table<'_, '_>, &mut Vec<Finding>)) -> Vec<Finding> {
+    fn with_root(
+        text: &str,
+        f: impl FnOnce(&mut Table<'_, '_>, &mut Vec<Finding>),
+    ) -> Vec<Finding> {
         let doc = DeTable::parse(text).unwrap();
         let mut out = Vec::new();
         let mut t = Table::root(doc.get_ref());
@@ -572,7 +584,9 @@ mod tests {
     #[test]
     fn floats_are_read_from_their_source_text() {
         let mut got = None;
-        with_root("amount = 0.1\n", |t, out| got = t.decimal(out, "amount", REQUIRED));
+        with_root("amount = 0.1\n", |t, out| {
+            got = t.decimal(out, "amount", REQUIRED)
+        });
         assert_eq!(got.unwrap().value, Decimal::new(1, 1));
     }
 
@@ -593,7 +607,13 @@ mod tests {
             t.date(out, "since", REQUIRED);
         });
         assert_eq!(out[0].rule, "wrong-type");
-        assert!(out[0].help.as_deref().unwrap().contains("since = 2026-01-02"));
+        assert!(
+            out[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("since = 2026-01-02")
+        );
     }
 
     #[test]

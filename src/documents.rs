@@ -84,9 +84,8 @@ impl Detected {
 
 /// The extensions Partner Center accepts (F§1.22, plus eml and tif).
 pub const ACCEPTED_EXTENSIONS: &[&str] = &[
-    "pdf", "doc", "docx", "xls", "xlsx", "csv", "ppt", "pptx", "msg", "eml", "rtf", "htm",
-    "html", "mht", "xps", "png", "jpg", "jpeg", "jpe", "jfif", "gif", "tif", "tiff", "bmp",
-    "dib",
+    "pdf", "doc", "docx", "xls", "xlsx", "csv", "ppt", "pptx", "msg", "eml", "rtf", "htm", "html",
+    "mht", "xps", "png", "jpg", "jpeg", "jpe", "jfif", "gif", "tif", "tiff", "bmp", "dib",
 ];
 
 /// A document that could be read.
@@ -231,7 +230,9 @@ mod tests {
     fn detects_by_content_not_extension() {
         assert_eq!(detect(b"%PDF-1.4\n..."), Detected::Pdf);
         assert_eq!(
-            detect(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]),
+            detect(&[
+                0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D
+            ]),
             Detected::Png
         );
         assert_eq!(detect(b"From: a@b.com\nSubject: x\n\nbody"), Detected::Text);

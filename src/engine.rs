@@ -86,9 +86,7 @@ pub fn check_paths(
 ) -> Result<Report, (String, std::io::Error)> {
     let loaded: Vec<Loaded> = inputs
         .par_iter()
-        .map(|input| {
-            load_path(&input.path, &input.display).map_err(|e| (input.display.clone(), e))
-        })
+        .map(|input| load_path(&input.path, &input.display).map_err(|e| (input.display.clone(), e)))
         .collect::<Result<_, _>>()?;
     Ok(check_loaded(loaded, env, overrides))
 }

@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(load("a = 1\n").findings[0].rule, "unknown-kind");
         let l = load("kind = \"cpr\"\n");
         assert_eq!(l.findings[0].rule, "unknown-kind");
-        assert_eq!(l.findings[0].help.as_deref(), Some("did you mean \"cpor\"?"));
+        assert_eq!(
+            l.findings[0].help.as_deref(),
+            Some("did you mean \"cpor\"?")
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `claimtool coop ...`.
 
-use clap::Subcommand;
 use claimtool::model::Kind;
+use clap::Subcommand;
 
 use super::args::KindValidateArgs;
 use super::{Failure, GlobalArgs, Outcome, validate};

@@ -84,6 +84,7 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
         .path
         .iter()
         .chain(env.config.catalog.iter())
+        .chain(env.catalog.path.iter())
         .filter_map(|p| p.canonicalize().ok())
         .collect();
     let mut inputs = Vec::new();
@@ -101,12 +102,14 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_skipped_dir(e));
         for entry in walker {
-            let entry = entry.map_err(|e| Failure(format!("cannot walk {}: {e}", path.display())))?;
+            let entry =
+                entry.map_err(|e| Failure(format!("cannot walk {}: {e}", path.display())))?;
             let p = entry.path();
             if !entry.file_type().is_file() || p.extension().is_none_or(|e| e != "toml") {
                 continue;
             }
-            if p.file_name().is_some_and(|n| n == claimtool::config::FILE_NAME)
+            if p.file_name()
+                .is_some_and(|n| n == claimtool::config::FILE_NAME)
                 || p.canonicalize().is_ok_and(|c| excluded.contains(&c))
                 || is_engagement_catalog(p)
             {
@@ -120,7 +123,11 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
 }
 
 fn input(path: &Path) -> Input {
-    let display = path.strip_prefix("./").unwrap_or(path).display().to_string();
+    let display = path
+        .strip_prefix("./")
+        .unwrap_or(path)
+        .display()
+        .to_string();
     Input {
         display,
         path: path.to_path_buf(),
@@ -138,8 +145,12 @@ fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
 /// A file whose top level is an `[[engagement]]` list is a catalogue, not a
 /// claim.
 fn is_engagement_catalog(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else { return false };
-    let Ok(doc) = toml::de::DeTable::parse(&text) else { return false };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let Ok(doc) = toml::de::DeTable::parse(&text) else {
+        return false;
+    };
     let doc = doc.into_inner();
     !doc.contains_key("kind")
         && doc

@@ -113,7 +113,10 @@ impl CoopClaim {
                     m.finish(out);
                 }
                 a.finish(out);
-                Activity { metrics, ..activity }
+                Activity {
+                    metrics,
+                    ..activity
+                }
             }),
             documents: Document::decode_all(t, out, DocFields::Money),
         }

@@ -242,13 +242,19 @@ impl Document {
                     doc_type: t.enumeration(out, "type", REQUIRED),
                     date: t.date(out, "date", OPTIONAL),
                     description: t.string(out, "description", OPTIONAL),
-                    signature: signed.then(|| t.enumeration(out, "signature", OPTIONAL)).flatten(),
+                    signature: signed
+                        .then(|| t.enumeration(out, "signature", OPTIONAL))
+                        .flatten(),
                     signed_on: signed.then(|| t.date(out, "signed_on", OPTIONAL)).flatten(),
                     workloads: signed
                         .then(|| t.string_list(out, "workloads", OPTIONAL))
                         .flatten(),
-                    amount: (!signed).then(|| t.decimal(out, "amount", OPTIONAL)).flatten(),
-                    number: (!signed).then(|| t.string(out, "number", OPTIONAL)).flatten(),
+                    amount: (!signed)
+                        .then(|| t.decimal(out, "amount", OPTIONAL))
+                        .flatten(),
+                    number: (!signed)
+                        .then(|| t.string(out, "number", OPTIONAL))
+                        .flatten(),
                 };
                 t.finish(out);
                 doc

@@ -77,7 +77,9 @@ pub fn render_finding(file: &FileReport, finding: &Finding, color: bool) -> Stri
                     .annotation(annotation),
             )
         }
-        _ => annotate_snippets::Element::from(annotate_snippets::Origin::path(source.display.as_str())),
+        _ => annotate_snippets::Element::from(annotate_snippets::Origin::path(
+            source.display.as_str(),
+        )),
     });
     if let Some(help) = &finding.help {
         group = group.element(Level::HELP.message(help.as_str()));

@@ -47,7 +47,7 @@ pub fn render(report: &Report, today: NaiveDate) -> String {
         .iter()
         .map(|f| JsonFile {
             path: &f.source.display,
-            kind: f.kind.map(|k| crate::decode::StrEnum::as_str(k)),
+            kind: f.kind.map(crate::decode::StrEnum::as_str),
             status: f.status().as_str(),
             diagnostics: f
                 .findings

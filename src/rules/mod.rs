@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diag::{Finding, Severity};
 use crate::documents::DocumentStore;
@@ -35,14 +36,20 @@ pub struct Env {
     pub today: NaiveDate,
     /// Document contents, read once per path for the whole run.
     pub documents: DocumentStore,
+    /// The partner-led engagement catalogue (`--catalog`, the config's
+    /// `[catalog] engagements`, or the built-in default).
+    pub catalog: Catalog,
 }
 
 impl Env {
+    /// An environment with the built-in engagement catalogue; set
+    /// `catalog` (from [`Catalog::resolve`]) to use the user's.
     pub fn new(config: Config, today: NaiveDate) -> Self {
         Env {
             config,
             today,
             documents: DocumentStore::default(),
+            catalog: Catalog::builtin().clone(),
         }
     }
 }
@@ -60,6 +67,9 @@ pub struct BatchFile<'a> {
     pub claim: &'a Claim,
 }
 
+/// A cross-file check: findings come with the index of their file.
+pub type BatchCheck = fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>);
+
 /// How and when a rule runs.
 pub enum Check {
     /// Reported by the loader while it reads the file (syntax, fields).
@@ -71,7 +81,7 @@ pub enum Check {
     Plfunding(fn(&RuleCtx<'_>, &PlfClaim, &mut Vec<Finding>)),
     Score(fn(&RuleCtx<'_>, &ScoreHistory, &mut Vec<Finding>)),
     /// Across all files of a run; findings come with the file's index.
-    Batch(fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>)),
+    Batch(BatchCheck),
 }
 
 /// One entry of the rule table.
@@ -193,7 +203,11 @@ mod tests {
             );
             assert!(!rule.summary.is_empty(), "{} has no summary", rule.id);
             assert!(!rule.source.is_empty(), "{} names no source", rule.id);
-            assert!(rule.docs.contains("fix"), "{} docs say nothing of the fix", rule.id);
+            assert!(
+                rule.docs.contains("fix"),
+                "{} docs say nothing of the fix",
+                rule.id
+            );
         }
     }
 }

@@ -1,11 +1,13 @@
 //! Rule fixtures: `tests/fixtures/rules/<rule-id>/pass-*.toml` must not
 //! produce the rule, `fail-*.toml` must. A `pass-*`/`fail-*` folder is
 //! checked as one batch (for the cross-file rules). A `claimtool.toml` in
-//! the rule's folder is the config for its fixtures, and a first line
-//! `# today: YYYY-MM-DD` sets the date (default 2026-11-26).
+//! the rule's folder is the config for its fixtures (its `[catalog]
+//! engagements` replaces the built-in engagement catalogue, as in a run),
+//! and a first line `# today: YYYY-MM-DD` sets the date (default 2026-11-26).
 
 use std::path::{Path, PathBuf};
 
+use claimtool::catalog::Catalog;
 use claimtool::config::Config;
 use claimtool::diag::Overrides;
 use claimtool::engine::{Input, check_paths};
@@ -45,7 +47,8 @@ fn rules_found(rule_dir: &Path, fixture: &Path) -> Vec<&'static str> {
         .trim()
         .parse()
         .expect("fixture today is a date");
-    let env = Env::new(config, today);
+    let mut env = Env::new(config, today);
+    env.catalog = Catalog::resolve(None, &env.config).expect("fixture catalogue loads");
     let inputs: Vec<Input> = files
         .iter()
         .map(|p| Input {
@@ -68,7 +71,10 @@ fn every_fixture_passes_or_fails_its_rule() {
     for dir in std::fs::read_dir(fixtures_root()).unwrap() {
         let dir = dir.unwrap().path();
         let id = dir.file_name().unwrap().to_str().unwrap().to_string();
-        assert!(rules::find(&id).is_some(), "fixture folder {id} names no rule");
+        assert!(
+            rules::find(&id).is_some(),
+            "fixture folder {id} names no rule"
+        );
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_name().unwrap().to_str().unwrap().to_string();

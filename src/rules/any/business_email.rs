@@ -7,10 +7,29 @@ use crate::rules::{Check, Rule, RuleCtx};
 
 /// Free webmail domains (exact), and prefixes for families like `yahoo.*`.
 const WEBMAIL: &[&str] = &[
-    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
-    "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com",
-    "gmx.net", "mail.com", "zoho.com", "yandex.com", "yandex.ru", "qq.com", "163.com",
-    "bigpond.com", "fastmail.com", "tutanota.com",
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.com",
+    "gmx.net",
+    "mail.com",
+    "zoho.com",
+    "yandex.com",
+    "yandex.ru",
+    "qq.com",
+    "163.com",
+    "bigpond.com",
+    "fastmail.com",
+    "tutanota.com",
 ];
 const WEBMAIL_FAMILIES: &[&str] = &["yahoo.", "hotmail.", "outlook.", "live.", "ymail."];
 

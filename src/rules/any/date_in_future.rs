@@ -38,10 +38,13 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     for (date, what) in dates {
         if date.value > today {
             out.push(
-                Finding::new(&RULE, format!("the {what} {} is after today ({today})", date.value))
-                    .at(date)
-                    .label("in the future")
-                    .help("correct the date; proof of execution can only show work already done"),
+                Finding::new(
+                    &RULE,
+                    format!("the {what} {} is after today ({today})", date.value),
+                )
+                .at(date)
+                .label("in the future")
+                .help("correct the date; proof of execution can only show work already done"),
             );
         }
     }

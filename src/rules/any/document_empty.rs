@@ -23,10 +23,13 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             && info.size == 0
         {
             out.push(
-                Finding::new(&RULE, format!("document `{}` is empty (0 bytes)", path.value))
-                    .at(path)
-                    .label("0 bytes")
-                    .help("export or download the document again and check that it opens"),
+                Finding::new(
+                    &RULE,
+                    format!("document `{}` is empty (0 bytes)", path.value),
+                )
+                .at(path)
+                .label("0 bytes")
+                .help("export or download the document again and check that it opens"),
             );
         }
     }

@@ -36,12 +36,19 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
                     &RULE,
                     format!(
                         "Partner Center does not accept {} files",
-                        if ext.is_empty() { "extension-less".to_string() } else { format!(".{ext}") }
+                        if ext.is_empty() {
+                            "extension-less".to_string()
+                        } else {
+                            format!(".{ext}")
+                        }
                     ),
                 )
                 .at(path)
                 .label("not an accepted file type")
-                .help(format!("convert it to one of: {}", ACCEPTED_EXTENSIONS.join(", "))),
+                .help(format!(
+                    "convert it to one of: {}",
+                    ACCEPTED_EXTENSIONS.join(", ")
+                )),
             );
             continue;
         }

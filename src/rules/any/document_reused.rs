@@ -30,7 +30,10 @@ fn check(files: &[BatchFile<'_>], env: &Env, out: &mut Vec<(usize, Finding)>) {
             if let DocRead::Ok(info) = &*env.documents.read(&f.file.dir().join(&path.value))
                 && info.size > 0
             {
-                by_hash.entry(info.sha256.clone()).or_default().push((i, path));
+                by_hash
+                    .entry(info.sha256.clone())
+                    .or_default()
+                    .push((i, path));
             }
         }
     }
@@ -50,11 +53,7 @@ fn check(files: &[BatchFile<'_>], env: &Env, out: &mut Vec<(usize, Finding)>) {
                 *i,
                 Finding::new(
                     &RULE,
-                    format!(
-                        "`{}` is also attached to {}",
-                        path.value,
-                        others.join(", ")
-                    ),
+                    format!("`{}` is also attached to {}", path.value, others.join(", ")),
                 )
                 .at(path)
                 .label("same content in another claim")

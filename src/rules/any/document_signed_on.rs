@@ -26,7 +26,11 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     &RULE,
-                    format!("`{}` is signed ({}) but has no `signed_on` date", doc.label(), sig.value),
+                    format!(
+                        "`{}` is signed ({}) but has no `signed_on` date",
+                        doc.label(),
+                        sig.value
+                    ),
                 )
                 .at(sig)
                 .label("when was it signed?")

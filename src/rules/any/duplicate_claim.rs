@@ -34,8 +34,12 @@ fn keys(file: &BatchFile<'_>, env: &Env) -> Vec<(String, String, String, Range<u
                 .as_ref()
                 .and_then(|s| s.stage.as_ref())
                 .is_some_and(|s| s.value == cpor::Stage::RejectedFinal);
-            let Some(tenant) = &c.customer_tenant_id else { return keys };
-            let Ok(guid) = uuid::Uuid::parse_str(tenant.value.trim()) else { return keys };
+            let Some(tenant) = &c.customer_tenant_id else {
+                return keys;
+            };
+            let Ok(guid) = uuid::Uuid::parse_str(tenant.value.trim()) else {
+                return keys;
+            };
             if rejected_final || guid.is_nil() {
                 return keys;
             }
@@ -61,7 +65,12 @@ fn keys(file: &BatchFile<'_>, env: &Env) -> Vec<(String, String, String, Range<u
                         start.value,
                         end.value
                     ),
-                    format!("activity \"{}\" ({} to {})", name.value.trim(), start.value, end.value),
+                    format!(
+                        "activity \"{}\" ({} to {})",
+                        name.value.trim(),
+                        start.value,
+                        end.value
+                    ),
                     name.path.clone(),
                     name.span.clone(),
                 ));
@@ -106,7 +115,9 @@ fn check(files: &[BatchFile<'_>], env: &Env, out: &mut Vec<(usize, Finding)>) {
                 first.get_or_insert(entry);
             }
         }
-        let Some((_, what, field, span)) = first else { continue };
+        let Some((_, what, field, span)) = first else {
+            continue;
+        };
         let other = group.iter().copied().find(|&j| j != i).unwrap_or(i);
         out.push((
             i,

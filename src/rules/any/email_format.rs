@@ -20,10 +20,13 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     for (email, _) in ctx.claim.emails() {
         if !super::email_is_valid(email.value.trim()) {
             out.push(
-                Finding::new(&RULE, format!("`{}` is not a valid email address", email.value))
-                    .at(email)
-                    .label("not an email address")
-                    .help("write a plain address like name@company.com"),
+                Finding::new(
+                    &RULE,
+                    format!("`{}` is not a valid email address", email.value),
+                )
+                .at(email)
+                .label("not an email address")
+                .help("write a plain address like name@company.com"),
             );
         }
     }

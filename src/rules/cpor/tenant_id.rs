@@ -20,7 +20,9 @@ Tenant ID).\n\n```toml\ncustomer_tenant_id = \"3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6
 };
 
 fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
-    let Some(tenant) = &claim.customer_tenant_id else { return };
+    let Some(tenant) = &claim.customer_tenant_id else {
+        return;
+    };
     if super::is_real_guid(&tenant.value) {
         return;
     }
