@@ -521,6 +521,7 @@ impl Catalog {
             }
         }
         root.finish(&mut out);
+        out.sort_by_key(|f| f.span.as_ref().map_or(0, |s| s.start));
         if out.is_empty() {
             Ok(Catalog {
                 path: None,

@@ -1,0 +1,619 @@
+//! Partner-led funding end to end: the `plfunding engagements` screen against
+//! the guide's, user catalogues replacing the default, malformed catalogues,
+//! the examples, and the expiry deadline through the binary.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn claimtool() -> Command {
+    let mut cmd = Command::cargo_bin("claimtool").expect("binary built");
+    cmd.env_remove("CLAIMTOOL_TODAY")
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn json(output: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(output).expect("stdout is JSON")
+}
+
+/// The shared folder (`../shared` of the main checkout, further up for a
+/// worktree), when present.
+fn shared(relative: &str) -> Option<PathBuf> {
+    repo()
+        .ancestors()
+        .skip(1)
+        .map(|dir| dir.join("shared").join(relative))
+        .find(|p| p.is_file())
+}
+
+/// The guide's Step 6 screen: "Add customer | Associate engagement", Azure
+/// tab, customer identified by domain name, every engagement Ineligible.
+const GUIDE_INELIGIBLE: &[(&str, &str)] = &[
+    (
+        "AMM PL: Factory Azure Vmware Solution",
+        "Invalid customer ID type",
+    ),
+    (
+        "AMM PL: Factory Infra/DB Migration",
+        "Invalid customer ID type",
+    ),
+    ("AMM PL: Factory VDI Migration", "Invalid customer ID type"),
+    (
+        "AMM PL: Infra/Database Migration + MDC SMB (Small)",
+        "Invalid customer ID type",
+    ),
+    (
+        "AMM PL: Infra/Database Migration + MDC SMB (XS)",
+        "Invalid customer ID type",
+    ),
+    (
+        "AMM PL: Infra/Database Migration SMB (Small)",
+        "Invalid customer ID type",
+    ),
+    (
+        "AMM PL: Infra/Database Migration SMB (XS)",
+        "Invalid customer ID type",
+    ),
+    (
+        "Azure Innovate PL: AI Apps Deployment SMB (Small)",
+        "Invalid customer ID type",
+    ),
+    (
+        "Azure Innovate PL: AI Apps Deployment SMB (XS)",
+        "Invalid customer ID type",
+    ),
+    (
+        "Azure Innovate PL: Analytics Deployment SMB (XS)",
+        "Invalid customer ID type",
+    ),
+    (
+        "Azure Innovate PL: Analytics Deployment SMB(Small)",
+        "Invalid customer ID type",
+    ),
+    (
+        "Azure Innovate PL: Factory Analytics",
+        "Invalid customer ID type",
+    ),
+    (
+        "Azure Innovate PL: Factory App Migration",
+        "Invalid customer ID type",
+    ),
+    (
+        "Azure Innovate PL: Factory Infra Migration",
+        "Invalid customer ID type",
+    ),
+    ("SPF GSI - Win Payment - AI 100", "Invalid customer ID type"),
+    (
+        "AMM PL: GSI Assess & Plan (XL)",
+        "Engagement closed to new claims",
+    ),
+    (
+        "AMM PL: GSI Assess & Plan (XXL)",
+        "Engagement closed to new claims",
+    ),
+    (
+        "Azure Innovate PL: GSI AI Apps POV (L)",
+        "Engagement closed to new claims",
+    ),
+    (
+        "Azure Innovate PL: GSI AI Apps POV (XL)",
+        "Engagement closed to new claims",
+    ),
+    (
+        "Azure Innovate PL: GSI AI Platform POV (L)",
+        "Engagement closed to new claims",
+    ),
+    (
+        "Azure Innovate PL: GSI AI Platform POV (XL)",
+        "Engagement closed to new claims",
+    ),
+    (
+        "Azure Innovate PL: GSI Analytics POV (L)",
+        "Engagement closed to new claims",
+    ),
+    (
+        "Azure Innovate PL: GSI Analytics POV (XL)",
+        "Engagement closed to new claims",
+    ),
+    (
+        "SPF GSI - Transform - Tech Resources",
+        "Engagement closed to new claims",
+    ),
+    (
+        "AMM PL for ISV SAP RISE (L)",
+        "Your location ID is not eligible",
+    ),
+];
+
+/// `(name, reason)` of every engagement of a screen's JSON, in order.
+fn screen_rows(v: &serde_json::Value) -> Vec<(String, Option<String>)> {
+    v["engagements"]
+        .as_array()
+        .expect("engagements is a list")
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().to_string(),
+                e["reason"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+/// Runs `plfunding engagements` with `args` in an empty folder (no config).
+fn screen(args: &[&str]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let out = claimtool()
+        .current_dir(dir.path())
+        .args(["plfunding", "engagements", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out.stdout)
+}
+
+#[test]
+fn the_guide_list_here_is_the_guides_step_6_list() {
+    let Some(guide) = shared("guide/partner-center-incentives-guide.md") else {
+        eprintln!("shared/guide is not present: the guide's own list is not compared");
+        return;
+    };
+    let text = std::fs::read_to_string(guide).unwrap();
+    let start = text
+        .find("### Add customer | Associate engagement")
+        .expect("the guide has the Step 6 screen");
+    let rows: Vec<(String, String)> = text[start..]
+        .lines()
+        .filter_map(|l| l.strip_prefix("- "))
+        .filter_map(|l| l.rsplit_once(" - "))
+        .map(|(name, reason)| (name.to_string(), reason.to_string()))
+        .collect();
+    let expected: Vec<(String, String)> = GUIDE_INELIGIBLE
+        .iter()
+        .map(|(n, r)| (n.to_string(), r.to_string()))
+        .collect();
+    assert_eq!(rows, expected);
+}
+
+#[test]
+fn a_domain_customer_gets_the_guides_ineligible_list_with_its_reasons() {
+    let v = screen(&["--customer-id-type", "domain", "--partner-id", "4871236"]);
+    let expected: Vec<(String, Option<String>)> = GUIDE_INELIGIBLE
+        .iter()
+        .map(|(n, r)| (n.to_string(), Some(r.to_string())))
+        .collect();
+    assert_eq!(screen_rows(&v), expected);
+    assert_eq!(v["summary"]["eligible"], 0);
+    assert_eq!(v["summary"]["ineligible"], 25);
+    assert_eq!(v["customer_id_type"], "domain");
+    assert_eq!(v["location"]["partner_id"], "4871236");
+    assert_eq!(v["location"]["configured"], false);
+    assert!(
+        v["engagements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["eligible"] == false)
+    );
+    // The Azure tab holds them all.
+    let azure = screen(&["--customer-id-type", "domain", "--solution-area", "azure"]);
+    assert_eq!(screen_rows(&azure), expected);
+    let other = screen(&["--customer-id-type", "domain", "--solution-area", "devices"]);
+    assert_eq!(other["engagements"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn the_human_screen_is_a_table_with_partner_centers_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = claimtool()
+        .current_dir(dir.path())
+        .args([
+            "plfunding",
+            "engagements",
+            "--customer-id-type",
+            "domain",
+            "--partner-id",
+            "4871236",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for (name, reason) in GUIDE_INELIGIBLE {
+        let row = text
+            .lines()
+            .find(|l| l.contains(&format!(" {name} ")))
+            .unwrap_or_else(|| panic!("no row for {name} in\n{text}"));
+        assert!(row.contains("Ineligible") && row.contains(reason), "{row}");
+    }
+    assert!(text.contains("0 eligible, 25 ineligible."));
+    assert!(
+        text.contains("You or your customer are not eligible for any engagements at this time.")
+    );
+}
+
+#[test]
+fn a_tenant_identified_customer_of_an_isv_location_is_eligible_for_every_open_engagement() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("claimtool.toml"),
+        "[[partner.locations]]\npartner_id = \"4871236\"\nname = \"Fabrikam ISV\"\nsegments = [\"isv\"]\n",
+    )
+    .unwrap();
+    let out = claimtool()
+        .current_dir(dir.path())
+        .args([
+            "plfunding",
+            "engagements",
+            "--customer-id-type",
+            "tenant-id",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out.stdout);
+    // Without --partner-id, the only configured location is used.
+    assert_eq!(v["location"]["partner_id"], "4871236");
+    assert_eq!(v["location"]["segments"], serde_json::json!(["isv"]));
+    let rows = screen_rows(&v);
+    assert_eq!(v["summary"]["eligible"], 16);
+    // Eligible first (the open ones, the ISV one included), then the closed.
+    assert_eq!(rows[15], ("AMM PL for ISV SAP RISE (L)".to_string(), None));
+    assert!(
+        rows[16..]
+            .iter()
+            .all(|(_, r)| r.as_deref() == Some("Engagement closed to new claims"))
+    );
+}
+
+const USER_CATALOGUE: &str = "\
+[[engagement]]
+name = \"Contoso Test: Variable Migration\"
+program = \"Azure Migrate and Modernize\"
+solution_area = \"azure\"
+size = \"medium\"
+pay = \"variable\"
+customer_id_types = [\"msx-opportunity-id\"]
+status = \"open\"
+partner_segments = []
+requires_azure_calculator = true
+";
+
+/// The valid example, made self-contained in `dir` (documents copied).
+fn example_claim_in(dir: &Path) -> PathBuf {
+    let poe = dir.join("poe");
+    std::fs::create_dir_all(&poe).unwrap();
+    for name in ["contoso-sow-signed.pdf", "contoso-azure-estimate.xlsx"] {
+        std::fs::copy(
+            repo().join("examples/plfunding/poe").join(name),
+            poe.join(name),
+        )
+        .unwrap();
+    }
+    let path = dir.join("claim.toml");
+    std::fs::copy(
+        repo().join("examples/plfunding/contoso-dc-exit.toml"),
+        &path,
+    )
+    .unwrap();
+    path
+}
+
+fn rules_fired(v: &serde_json::Value) -> Vec<String> {
+    v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_user_catalogue_replaces_the_default_from_the_command_line_and_from_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mine.toml"), USER_CATALOGUE).unwrap();
+    let claim = example_claim_in(dir.path());
+
+    // --catalog FILE: the screen lists only the user's engagement.
+    let out = claimtool()
+        .current_dir(dir.path())
+        .args([
+            "plfunding",
+            "engagements",
+            "--catalog",
+            "mine.toml",
+            "--customer-id-type",
+            "msx-opportunity-id",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out.stdout);
+    assert_eq!(
+        screen_rows(&v),
+        [("Contoso Test: Variable Migration".to_string(), None)]
+    );
+    assert_eq!(v["catalog"], "mine.toml");
+
+    // ... and validation knows only the user's engagements.
+    let validate = |extra: &[&str]| {
+        let out = claimtool()
+            .current_dir(dir.path())
+            .args([
+                "plfunding",
+                "validate",
+                "--today",
+                "2026-11-26",
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .arg(&claim)
+            .output()
+            .unwrap();
+        (out.status.code(), json(&out.stdout))
+    };
+    let (code, v) = validate(&[]);
+    assert_eq!(
+        code,
+        Some(0),
+        "the built-in catalogue knows the example's engagement: {v}"
+    );
+    let (code, v) = validate(&["--catalog", "mine.toml"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        rules_fired(&v).contains(&"plf-engagement-unknown".to_string()),
+        "{v}"
+    );
+
+    // `[catalog] engagements` in claimtool.toml does the same.
+    std::fs::write(
+        dir.path().join("claimtool.toml"),
+        "[catalog]\nengagements = \"mine.toml\"\n",
+    )
+    .unwrap();
+    let (code, v) = validate(&[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        rules_fired(&v).contains(&"plf-engagement-unknown".to_string()),
+        "{v}"
+    );
+    std::fs::write(
+        &claim,
+        std::fs::read_to_string(&claim).unwrap().replace(
+            "engagement = \"AMM PL: Infra/Database Migration SMB (Small)\"",
+            "engagement = \"Contoso Test: Variable Migration\"\nhours = 40",
+        ).replace(
+            "customer_id_type = \"tenant-id\"         # AMM takes tenant ID, TPID or Azure subscription ID, not a domain\ncustomer_id = \"3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b\"",
+            "customer_id_type = \"msx-opportunity-id\"\ncustomer_id = \"7-3KXQ2M9ZP\"",
+        ),
+    )
+    .unwrap();
+    let (code, v) = validate(&[]);
+    assert_eq!(code, Some(0), "{v}");
+    let out = claimtool()
+        .current_dir(dir.path())
+        .args(["plfunding", "engagements", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(screen_rows(&json(&out.stdout)).len(), 1);
+
+    // A folder walk skips the catalogue the config names: one claim checked.
+    let out = claimtool()
+        .current_dir(dir.path())
+        .args(["validate", ".", "--today", "2026-11-26", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(json(&out.stdout)["summary"]["files"], 1);
+}
+
+#[test]
+fn a_malformed_catalogue_stops_the_command_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = USER_CATALOGUE
+        .replace("size = \"medium\"", "size = \"huge\"")
+        .replace("status = \"open\"\n", "");
+    std::fs::write(dir.path().join("bad.toml"), &bad).unwrap();
+    for args in [
+        vec!["plfunding", "engagements", "--catalog", "bad.toml"],
+        vec!["--catalog", "bad.toml", "validate", "."],
+    ] {
+        let out = claimtool()
+            .current_dir(dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("the engagement catalogue bad.toml has problems"),
+            "{err}"
+        );
+        assert!(
+            err.contains("bad.toml:5:8: `engagement[0].size` must be one of"),
+            "{err}"
+        );
+        assert!(
+            err.contains("bad.toml:1:1: required field `engagement[0].status` is missing"),
+            "{err}"
+        );
+    }
+    // Through the config, the same (the path is resolved against its folder).
+    std::fs::write(
+        dir.path().join("claimtool.toml"),
+        "[catalog]\nengagements = \"bad.toml\"\n",
+    )
+    .unwrap();
+    let out = claimtool()
+        .current_dir(dir.path())
+        .args(["plfunding", "engagements"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains(":5:8: `engagement[0].size`")
+    );
+    // Broken TOML, and a file that is not there (--catalog wins over the config).
+    std::fs::write(dir.path().join("broken.toml"), "[[engagement]\nname = 1\n").unwrap();
+    for (file, expected) in [
+        ("broken.toml", "broken.toml:1:"),
+        (
+            "missing.toml",
+            "cannot read the engagement catalogue missing.toml",
+        ),
+    ] {
+        let out = claimtool()
+            .current_dir(dir.path())
+            .args(["plfunding", "engagements", "--catalog", file])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{file}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(expected), "{err}");
+    }
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    for args in [
+        vec!["plfunding", "engagements", "--customer-id-type", "email"],
+        vec!["plfunding", "engagements", "--partner-id", "Fabrikam"],
+        vec!["plfunding", "engagements", "--solution-area", "modern-work"],
+    ] {
+        let out = claimtool().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn the_valid_example_is_ready_and_the_ineligible_one_is_not() {
+    let out = claimtool()
+        .current_dir(repo())
+        .args([
+            "plfunding",
+            "validate",
+            "--today",
+            "2026-11-26",
+            "--format",
+            "json",
+            "examples/plfunding/contoso-dc-exit.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v = json(&out.stdout);
+    assert_eq!(v["files"][0]["status"], "ok");
+    let diagnostics = v["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(diagnostics.iter().all(|d| d["severity"] == "info"), "{v}");
+    assert_eq!(rules_fired(&v), ["plf-expiry"]);
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("2027-01-30")
+    );
+
+    let out = claimtool()
+        .current_dir(repo())
+        .args([
+            "plfunding",
+            "validate",
+            "--today",
+            "2026-11-26",
+            "--format",
+            "json",
+            "examples/plfunding/mistakes/domain-customer-id.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out.stdout);
+    let d = &v["files"][0]["diagnostics"];
+    assert_eq!(rules_fired(&v), ["plf-customer-id-type"], "{v}");
+    assert_eq!(d[0]["severity"], "error");
+    assert_eq!(d[0]["field"], "customer_id_type");
+    assert_eq!(
+        (d[0]["line"].as_u64(), d[0]["column"].as_u64()),
+        (Some(11), Some(20))
+    );
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Invalid customer ID type")
+    );
+}
+
+#[test]
+fn the_example_expires_the_day_after_its_due_day() {
+    // Small engagement, consent received 2026-10-02: first submission due
+    // 2027-01-30 (120 days).
+    let run = |today: &str| {
+        let out = claimtool()
+            .current_dir(repo())
+            .args([
+                "plfunding",
+                "validate",
+                "--today",
+                today,
+                "--format",
+                "json",
+                "examples/plfunding/contoso-dc-exit.toml",
+            ])
+            .output()
+            .unwrap();
+        let v = json(&out.stdout);
+        (
+            out.status.code(),
+            v["files"][0]["diagnostics"][0]["severity"]
+                .as_str()
+                .map(str::to_string),
+        )
+    };
+    assert_eq!(run("2027-01-15"), (Some(0), Some("info".into())));
+    assert_eq!(run("2027-01-16"), (Some(0), Some("warning".into())));
+    assert_eq!(run("2027-01-30"), (Some(0), Some("warning".into())));
+    assert_eq!(run("2027-01-31"), (Some(1), Some("error".into())));
+}
+
+#[test]
+fn the_embedded_default_catalogue_is_the_spec_file() {
+    let Some(spec) = shared("spec/engagements-default.toml") else {
+        eprintln!("shared/spec/engagements-default.toml is not present: comparison skipped");
+        return;
+    };
+    let spec = std::fs::read_to_string(spec).unwrap();
+    assert!(
+        claimtool::catalog::DEFAULT_TOML == spec,
+        "data/engagements-default.toml differs from spec/engagements-default.toml: copy the spec file"
+    );
+}
