@@ -1,7 +1,6 @@
 //! `plf-consent-deadline`: 30 days to obtain the customer's consent.
 
-use crate::calendar::{DeadlineState, add_days, deadline_state};
-use crate::catalog::CONSENT_DAYS;
+use crate::calendar::{DeadlineState, deadline_state};
 use crate::diag::{Finding, Severity};
 use crate::model::plfunding::{PlfClaim, Stage};
 use crate::rules::{Check, Rule, RuleCtx};
@@ -31,15 +30,11 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
     if super::stage(claim) != Stage::ConsentRequested || status.consent_received_on.is_some() {
         return;
     }
-    let Some(start) = status
-        .consent_requested_on
-        .as_ref()
-        .or(status.since.as_ref())
-    else {
+    let Some(deadline) = claim.timeline(None).consent_due else {
         return;
     };
+    let (start, due) = (&deadline.start, deadline.due);
     let today = ctx.env.today;
-    let due = add_days(start.value, CONSENT_DAYS);
     let state = deadline_state(today, due);
     let left = super::days_left_text(today, due);
     let (message, help) = match state {

@@ -1,7 +1,7 @@
 //! `plf-expiry`: the per-size timelines from consent to first submission and
 //! to the end of the review.
 
-use crate::calendar::{DeadlineState, add_days, deadline_state};
+use crate::calendar::{DeadlineState, deadline_state};
 use crate::diag::{Finding, Severity};
 use crate::model::plfunding::{PlfClaim, Stage};
 use crate::rules::{Check, Rule, RuleCtx};
@@ -42,15 +42,13 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
         Stage::Submitted | Stage::UnderReview | Stage::PartnerActionRequired => true,
         _ => return,
     };
-    let start = status
-        .consent_received_on
-        .as_ref()
-        .or(if stage == Stage::ConsentReceived {
-            status.since.as_ref()
-        } else {
-            None
-        });
-    let Some(start) = start else {
+    let timeline = claim.timeline(Some(engagement.size));
+    let deadline = if submitted {
+        timeline.review_due
+    } else {
+        timeline.submission_due
+    };
+    let Some(deadline) = deadline else {
         if submitted && let Some(stage_sp) = &status.stage {
             out.push(
                 Finding::new(
@@ -66,13 +64,13 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
         return;
     };
     let size = engagement.size;
-    let (days, what) = if submitted {
-        (size.review_days(), "the review must complete")
+    let (start, days, due) = (&deadline.start, deadline.days, deadline.due);
+    let what = if submitted {
+        "the review must complete"
     } else {
-        (size.submit_days(), "the first submission is due")
+        "the first submission is due"
     };
     let today = ctx.env.today;
-    let due = add_days(start.value, days);
     let state = deadline_state(today, due);
     let left = super::days_left_text(today, due);
     let basis = format!(

@@ -51,11 +51,7 @@ pub fn engagement<'e>(env: &'e Env, claim: &PlfClaim) -> Option<&'e Engagement> 
 
 /// The claim's stage; a claim without `[status]` is a draft.
 pub fn stage(claim: &PlfClaim) -> Stage {
-    claim
-        .status
-        .as_ref()
-        .and_then(|s| s.stage.as_ref())
-        .map_or(Stage::Draft, |s| s.value)
+    claim.stage()
 }
 
 /// Whether the claim has been submitted with its package (submitted, under
