@@ -123,11 +123,18 @@ impl Config {
         };
         let mut out = Vec::new();
         let mut root = Table::root(doc.get_ref());
+        let config = Config::decode(&mut root, &mut out, &file.dir());
+        root.finish(&mut out);
+        if out.is_empty() { Ok(config) } else { Err(out) }
+    }
+
+    /// Reads the config's tables (or, in schema mode, describes them).
+    pub fn decode(root: &mut Table<'_, '_>, out: &mut Vec<Finding>, dir: &Path) -> Config {
         let mut config = Config::default();
-        if let Some(mut partner) = root.table(&mut out, "partner", OPTIONAL) {
-            config.partner_name = partner.string(&mut out, "name", OPTIONAL).map(|s| s.value);
+        if let Some(mut partner) = root.table(out, "partner", OPTIONAL) {
+            config.partner_name = partner.string(out, "name", OPTIONAL).map(|s| s.value);
             config.email_domains = partner
-                .string_list(&mut out, "email_domains", OPTIONAL)
+                .string_list(out, "email_domains", OPTIONAL)
                 .map(|l| {
                     l.value
                         .into_iter()
@@ -135,24 +142,29 @@ impl Config {
                         .collect()
                 })
                 .unwrap_or_default();
-            for mut loc in partner.tables(&mut out, "locations") {
+            for mut loc in partner.tables(out, "locations") {
                 let location = Location {
                     partner_id: loc
-                        .id(&mut out, "partner_id", REQUIRED)
+                        .id(out, "partner_id", REQUIRED)
                         .map(|s| s.value.trim().to_string())
                         .unwrap_or_default(),
-                    name: loc.string(&mut out, "name", OPTIONAL).map(|s| s.value),
+                    name: loc.string(out, "name", OPTIONAL).map(|s| s.value),
                     segments: loc
-                        .string_list(&mut out, "segments", OPTIONAL)
+                        .string_list(out, "segments", OPTIONAL)
                         .map(|l| l.value.into_iter().map(|s| s.value).collect())
                         .unwrap_or_default(),
                 };
-                loc.finish(&mut out);
+                loc.finish(out);
                 config.locations.push(location);
             }
-            partner.finish(&mut out);
+            partner.finish(out);
         }
-        if let Some(mut calendar) = root.table(&mut out, "calendar", OPTIONAL) {
+        if let Some(mut calendar) = root.table(out, "calendar", OPTIONAL) {
+            calendar.note_schema(
+                "holidays",
+                OPTIONAL,
+                serde_json::json!({"type": "array", "items": {"type": "string", "format": "date"}}),
+            );
             if let Some(holidays) = calendar.get("holidays") {
                 match holidays.get_ref().as_array() {
                     Some(items) => {
@@ -189,23 +201,32 @@ impl Config {
                     ),
                 }
             }
-            calendar.finish(&mut out);
+            calendar.finish(out);
         }
-        if let Some(mut catalog) = root.table(&mut out, "catalog", OPTIONAL) {
+        if let Some(mut catalog) = root.table(out, "catalog", OPTIONAL) {
             config.catalog = catalog
-                .string(&mut out, "engagements", OPTIONAL)
-                .map(|s| file.dir().join(s.value));
-            catalog.finish(&mut out);
+                .string(out, "engagements", OPTIONAL)
+                .map(|s| dir.join(s.value));
+            catalog.finish(out);
         }
-        if let Some(mut score) = root.table(&mut out, "score", OPTIONAL) {
-            if let Some(p) = score.decimal(&mut out, "threshold_points", OPTIONAL) {
+        if let Some(mut score) = root.table(out, "score", OPTIONAL) {
+            if let Some(p) = score.decimal(out, "threshold_points", OPTIONAL) {
                 config.score.threshold_points = p.value;
             }
-            if let Some(r) = score.decimal(&mut out, "threshold_revenue_usd", OPTIONAL) {
+            if let Some(r) = score.decimal(out, "threshold_revenue_usd", OPTIONAL) {
                 config.score.threshold_revenue_usd = r.value;
             }
-            score.finish(&mut out);
+            score.finish(out);
         }
+        root.note_schema(
+            "rules",
+            OPTIONAL,
+            serde_json::json!({
+                "type": "object",
+                "propertyNames": {"enum": crate::rules::all().map(|r| r.id).collect::<Vec<_>>()},
+                "additionalProperties": {"enum": Level::WORDS},
+            }),
+        );
         if let Some(rules) = root.get("rules") {
             match rules.get_ref().as_table() {
                 Some(table) => {
@@ -251,8 +272,7 @@ impl Config {
                 ),
             }
         }
-        root.finish(&mut out);
-        if out.is_empty() { Ok(config) } else { Err(out) }
+        config
     }
 }
 

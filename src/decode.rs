@@ -112,7 +112,32 @@ pub struct Table<'t, 'i> {
     span: Range<usize>,
     path: String,
     known: Vec<&'static str>,
+    /// Set when describing the format instead of reading a file: every
+    /// getter then records its key, type and requiredness here.
+    schema: Option<SchemaNode>,
 }
+
+/// The keys one table of the format has, as recorded by a decoder run in
+/// schema mode ([`Table::describe`]); [`crate::schema`] renders it.
+#[derive(Debug, Default)]
+pub struct ObjectSchema {
+    pub properties: Vec<(String, PropertySchema)>,
+    pub required: Vec<String>,
+}
+
+/// One key of an [`ObjectSchema`].
+#[derive(Debug)]
+pub enum PropertySchema {
+    /// A value: its JSON Schema fragment (type, enum, format).
+    Value(serde_json::Value),
+    /// A sub-table.
+    Table(SchemaNode),
+    /// An array of tables.
+    Tables(SchemaNode),
+}
+
+/// A shared handle on an [`ObjectSchema`] being recorded.
+pub type SchemaNode = std::rc::Rc<std::cell::RefCell<ObjectSchema>>;
 
 impl<'t, 'i> Table<'t, 'i> {
     /// The document's top-level table.
@@ -122,7 +147,58 @@ impl<'t, 'i> Table<'t, 'i> {
             span: 0..0,
             path: String::new(),
             known: Vec::new(),
+            schema: None,
         }
+    }
+
+    /// A reader over an empty table that records, instead of reading, every
+    /// key a decoder asks for: running a decoder on it yields the format's
+    /// schema, so the schema cannot drift from the loading code.
+    pub fn describe(empty: &'t DeTable<'i>) -> (Self, SchemaNode) {
+        let node = SchemaNode::default();
+        let mut table = Table::root(empty);
+        table.schema = Some(node.clone());
+        (table, node)
+    }
+
+    /// Records a key in schema mode; does nothing when reading a file.
+    pub fn note_schema(&self, key: &str, required: bool, fragment: serde_json::Value) {
+        self.note(key, required, PropertySchema::Value(fragment));
+    }
+
+    fn note(&self, key: &str, required: bool, property: PropertySchema) {
+        if let Some(node) = &self.schema {
+            let mut node = node.borrow_mut();
+            if node.properties.iter().any(|(k, _)| k == key) {
+                return;
+            }
+            node.properties.push((key.to_string(), property));
+            if required {
+                node.required.push(key.to_string());
+            }
+        }
+    }
+
+    /// In schema mode, a child reader recording into a new node.
+    fn describe_child(&self, key: &str, required: bool, array: bool) -> Option<Table<'t, 'i>> {
+        self.schema.as_ref()?;
+        let node = SchemaNode::default();
+        self.note(
+            key,
+            required,
+            if array {
+                PropertySchema::Tables(node.clone())
+            } else {
+                PropertySchema::Table(node.clone())
+            },
+        );
+        Some(Table {
+            table: self.table,
+            span: 0..0,
+            path: self.field_path(key),
+            known: Vec::new(),
+            schema: Some(node),
+        })
     }
 
     pub fn span(&self) -> Range<usize> {
@@ -202,6 +278,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<String>> {
+        self.note_schema(key, required, serde_json::json!({"type": "string"}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -230,6 +307,11 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<String>> {
+        self.note_schema(
+            key,
+            required,
+            serde_json::json!({"type": ["string", "integer"]}),
+        );
         if let Some(value) = self.table.get(key)
             && let Some(int) = value.get_ref().as_integer()
         {
@@ -250,6 +332,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<E>> {
+        self.note_schema(key, required, serde_json::json!({"type": "string", "enum": E::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()}));
         let text = self.string(out, key, required)?;
         match E::parse(text.value.trim()) {
             Some(v) => Some(Sp::new(v, text.span, text.path)),
@@ -280,6 +363,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<bool>> {
+        self.note_schema(key, required, serde_json::json!({"type": "boolean"}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -302,6 +386,11 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<NaiveDate>> {
+        self.note_schema(
+            key,
+            required,
+            serde_json::json!({"type": "string", "format": "date"}),
+        );
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -345,6 +434,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<Decimal>> {
+        self.note_schema(key, required, serde_json::json!({"anyOf": [{"type": "string", "pattern": "^[+-]?[0-9]+(\\.[0-9]+)?$"}, {"type": "number"}]}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -374,6 +464,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<i64>> {
+        self.note_schema(key, required, serde_json::json!({"type": "integer"}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -400,6 +491,11 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<Vec<Sp<String>>>> {
+        self.note_schema(
+            key,
+            required,
+            serde_json::json!({"type": "array", "items": {"type": "string"}}),
+        );
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -438,6 +534,9 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Table<'t, 'i>> {
+        if let Some(child) = self.describe_child(key, required, false) {
+            return Some(child);
+        }
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -450,6 +549,7 @@ impl<'t, 'i> Table<'t, 'i> {
                 span: value.span(),
                 path: self.field_path(key),
                 known: Vec::new(),
+                schema: None,
             }),
             None => {
                 self.wrong_type(out, key, value, &format!("a table (`[{key}]`)"));
@@ -460,6 +560,9 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// An array of tables (`[[documents]]`); each comes with its index.
     pub fn tables(&mut self, out: &mut Vec<Finding>, key: &'static str) -> Vec<Table<'t, 'i>> {
+        if let Some(child) = self.describe_child(key, OPTIONAL, true) {
+            return vec![child];
+        }
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -476,6 +579,7 @@ impl<'t, 'i> Table<'t, 'i> {
                     span: item.span(),
                     path: format!("{path}[{i}]"),
                     known: Vec::new(),
+                    schema: None,
                 }),
                 None => out.push(
                     Finding::new(

@@ -153,6 +153,15 @@ pub struct Overrides {
 }
 
 impl Overrides {
+    /// Whether the user switched the rule off (its findings never show, so
+    /// its silence proves nothing).
+    pub fn is_off(&self, rule: &str) -> bool {
+        self.cli
+            .get(rule)
+            .or_else(|| self.config.get(rule))
+            .is_some_and(|l| *l == Level::Off)
+    }
+
     /// Applies the overrides to one finding; `None` drops it.
     pub fn apply(&self, mut finding: Finding) -> Option<Finding> {
         let level = self

@@ -91,6 +91,15 @@ pub fn check_paths(
     Ok(check_loaded(loaded, env, overrides))
 }
 
+/// The fields the loader reported as written but unreadable (`wrong-type`).
+pub fn unreadable_fields(load_findings: &[Finding]) -> Vec<String> {
+    load_findings
+        .iter()
+        .filter(|f| f.rule == rules::any::wrong_type::RULE.id)
+        .filter_map(|f| f.field.clone())
+        .collect()
+}
+
 /// Checks already loaded files (the wizard loads its draft from memory).
 pub fn check_loaded(loaded: Vec<Loaded>, env: &Env, overrides: &Overrides) -> Report {
     let mut files: Vec<FileReport> = loaded
@@ -98,10 +107,12 @@ pub fn check_loaded(loaded: Vec<Loaded>, env: &Env, overrides: &Overrides) -> Re
         .map(|l| {
             let mut findings = l.findings;
             if let Some(claim) = &l.claim {
+                let unreadable = unreadable_fields(&findings);
                 let ctx = RuleCtx {
                     file: &l.source,
                     claim,
                     env,
+                    unreadable: &unreadable,
                 };
                 for rule in rules::all() {
                     rule.run(&ctx, &mut findings);

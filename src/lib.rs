@@ -13,12 +13,18 @@
 //!    the cross-file rules, then the user's severity overrides
 //!    ([`diag::Overrides`], from [`config`] and the command line).
 //! 3. [`report`] renders the findings: rustc-style text, JSON.
+//! 4. For a claim ready to submit, [`submit`] (one guide per kind) and
+//!    [`checklist`] describe what to enter in Partner Center and what the
+//!    PoE must show, from the same findings; [`bundle`] writes it all, with
+//!    copies of the documents, into one folder (and zip).
 //!
 //! The binary (`src/main.rs`, `src/cli/`) is a thin layer of clap, dialoguer
 //! and comfy-table over this library.
 
+pub mod bundle;
 pub mod calendar;
 pub mod catalog;
+pub mod checklist;
 pub mod config;
 pub mod decode;
 pub mod diag;
@@ -27,5 +33,8 @@ pub mod engine;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod rich;
 pub mod rules;
+pub mod schema;
 pub mod source;
+pub mod submit;

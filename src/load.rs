@@ -100,6 +100,15 @@ fn decode(text: &str) -> (Option<Kind>, Option<Claim>, Vec<Finding>) {
         }
         return (None, None, out);
     }
+    // The span-keeping parser leaves some literal checks (an integer like
+    // `0x` with no digits) to deserialization; run the full one too.
+    if let Err(e) = toml::from_str::<toml::Table>(text) {
+        let mut f = Finding::new(&syntax::RULE, e.message().to_string())
+            .help("correct the TOML at this position");
+        f.span = e.span();
+        out.push(f);
+        return (None, None, out);
+    }
     let mut root = Table::root(doc.get_ref());
     let Some(kind_value) = root.get("kind") else {
         out.push(

@@ -3,5 +3,13 @@
 mod cli;
 
 fn main() -> std::process::ExitCode {
+    // Rust ignores SIGPIPE, which turns `claimtool ... | head` into a panic
+    // on the next write; restore the default so the process ends quietly.
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread exists; SIG_DFL is
+    // a valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     cli::main()
 }

@@ -9,13 +9,17 @@ Examples:
   claimtool validate claims/                      check every claim file under claims/
   claimtool validate claims/ --format json        the same, as JSON for CI
   claimtool cpor validate claims/contoso.toml     check one CPOR claim
+  claimtool cpor bundle claims/contoso.toml --out bundles --zip
+                                                  write the submission bundle (and zip)
+  claimtool cpor checklist claims/contoso.toml --format html > checklist.html
   claimtool rules                                 list every rule
   claimtool rules cpor-poe-unsigned               what a rule checks and how to fix it
 
 Exit codes:
   0  no error-level finding (warnings allowed unless --deny-warnings)
   1  at least one error-level finding
-  2  the command could not run (bad arguments, missing path, unreadable config)";
+  2  the command could not run (bad arguments, missing path, unreadable config,
+     a bundle that already exists without --force)";
 
 /// Prepare Microsoft Partner Center incentive claims that are right the
 /// first time: CPOR, co-op, partner-led funding, Partner Capability Score.
@@ -41,7 +45,7 @@ pub struct GlobalArgs {
     /// claimtool.toml, else the built-in one]
     #[arg(long, global = true, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
-    /// Output format
+    /// Output format: human or json (validate, bundle); checklist takes md (its default), html or json
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Make a rule's warnings errors (repeatable)
@@ -70,12 +74,55 @@ pub struct GlobalArgs {
     pub verbose: bool,
 }
 
+/// Every command takes the values that make sense for it (`checklist`:
+/// md, html, json; the others: human, json) and refuses the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// rustc-style text
     Human,
     /// the JSON document of spec/cli.md
     Json,
+    /// JUnit XML, one testcase per file (validate only)
+    Junit,
+    /// SARIF 2.1.0 (validate only)
+    Sarif,
+    /// GitHub Actions annotations (validate only)
+    Github,
+    /// Azure Pipelines logging commands (validate only)
+    Azure,
+    /// Markdown (checklist)
+    Md,
+    /// self-contained HTML (checklist)
+    Html,
+}
+
+impl Format {
+    /// The name as typed on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Junit => "junit",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Azure => "azure",
+        }
+    }
+
+    /// Refuses a format the command does not produce (exit 2).
+    pub fn require(self, allowed: &[Format], command: &str) -> Result<(), super::Failure> {
+        if allowed.contains(&self) {
+            return Ok(());
+        }
+        let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
+        Err(super::Failure(format!(
+            "`{command}` does not write --format {}; it takes {}",
+            self.name(),
+            names.join(", ")
+        )))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,6 +162,30 @@ pub enum Command {
     Score(super::score::ScoreArgs),
     /// List the rules, or explain one
     Rules(RulesArgs),
+    /// Print the JSON Schema of a claim kind or of claimtool.toml, for editors
+    Schema(SchemaArgs),
+    /// Print a shell completion script (e.g. `claimtool completions bash > /etc/bash_completion.d/claimtool`)
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `claimtool man > claimtool.1`
+    Man,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Editors with TOML schema support (taplo, Even Better TOML) read a first-line \
+directive:\n  #:schema ./cpor.schema.json\n\nExample:\n  claimtool schema cpor > cpor.schema.json"
+)]
+pub struct SchemaArgs {
+    /// What to describe
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(claimtool::schema::SchemaTarget::NAMES))]
+    pub kind: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@
 //! command could not run ([`Failure`]).
 
 mod args;
+mod bundle;
 mod context;
 mod coop;
 mod cpor;
@@ -68,5 +69,21 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
         Command::Rules(args) => rules_cmd::run(&global, &args),
+        Command::Schema(args) => {
+            let target = claimtool::schema::SchemaTarget::parse(&args.kind)
+                .ok_or_else(|| Failure(format!("no schema for `{}`", args.kind)))?;
+            print!("{}", claimtool::schema::schema_text(target));
+            Ok(Outcome::Clean)
+        }
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut cmd, "claimtool", &mut std::io::stdout());
+            Ok(Outcome::Clean)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            Ok(Outcome::Clean)
+        }
     }
 }

@@ -1,5 +1,7 @@
-//! `claimtool plfunding ...`: validate partner-led claims, and the
-//! *Associate engagement* eligibility screen (`engagements`).
+//! `claimtool plfunding ...`: validate partner-led claims, their submission
+//! bundle and checklist (the shared `bundle` commands, with the partner-led
+//! guide of `claimtool::submit::plfunding`), and the *Associate engagement*
+//! eligibility screen (`engagements`).
 
 use claimtool::catalog::{NONE_ELIGIBLE, ScreenLocation, ScreenReport};
 use claimtool::decode::StrEnum;
@@ -11,6 +13,7 @@ use clap::{Args, Subcommand};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use super::args::{Format, KindValidateArgs};
+use super::bundle::{self, BundleArgs, ChecklistArgs};
 use super::{Failure, GlobalArgs, Outcome, context, validate};
 
 const ENGAGEMENTS_AFTER_HELP: &str = "\
@@ -29,6 +32,12 @@ location of claimtool.toml is used when there is exactly one.";
 pub enum PlfCommand {
     /// Check plfunding claim files
     Validate(KindValidateArgs),
+    /// Write the submission bundle: claim, SUBMIT.md walk-through, PoE checklist, documents
+    #[command(after_help = bundle::BUNDLE_HELP)]
+    Bundle(BundleArgs),
+    /// Print the PoE checklist (--format md, html or json)
+    #[command(after_help = bundle::CHECKLIST_HELP)]
+    Checklist(ChecklistArgs),
     /// Which engagements a customer and location are eligible for, with Partner Center's reasons
     #[command(after_help = ENGAGEMENTS_AFTER_HELP)]
     Engagements(EngagementsArgs),
@@ -50,6 +59,8 @@ pub struct EngagementsArgs {
 pub fn run(global: &GlobalArgs, cmd: PlfCommand) -> Result<Outcome, Failure> {
     match cmd {
         PlfCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Plfunding)),
+        PlfCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Plfunding),
+        PlfCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Plfunding),
         PlfCommand::Engagements(args) => engagements(global, &args),
     }
 }
@@ -74,12 +85,16 @@ fn engagements(global: &GlobalArgs, args: &EngagementsArgs) -> Result<Outcome, F
             "--partner-id \"{id}\" is not a PartnerID (6 to 10 digits, e.g. 4871236)"
         )));
     }
+    global
+        .format
+        .require(&[Format::Human, Format::Json], "plfunding engagements")?;
     let (env, _) = context::load(global)?;
     let location = ScreenLocation::resolve(&env.config, args.partner_id.as_deref());
     let report = ScreenReport::new(&env.catalog, solution_area, customer_id_type, location);
-    match global.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        Format::Human => print_screen(&report),
+    if global.format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_screen(&report);
     }
     Ok(Outcome::Clean)
 }

@@ -13,6 +13,21 @@ use super::args::Format;
 use super::{Failure, GlobalArgs, Outcome, context};
 
 pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result<Outcome, Failure> {
+    let command = kind.map_or_else(
+        || "validate".to_string(),
+        |k| format!("{} validate", k.as_str()),
+    );
+    global.format.require(
+        &[
+            Format::Human,
+            Format::Json,
+            Format::Junit,
+            Format::Sarif,
+            Format::Github,
+            Format::Azure,
+        ],
+        &command,
+    )?;
     let (env, overrides) = context::load(global)?;
     let inputs = collect_inputs(paths, &env)?;
     let mut report = engine::check_paths(&inputs, &env, &overrides)
@@ -29,7 +44,7 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
 }
 
 /// `<kind> validate` checks files of that kind: another kind is an error.
-fn flag_other_kinds(report: &mut Report, expected: Kind) {
+pub fn flag_other_kinds(report: &mut Report, expected: Kind) {
     for file in &mut report.files {
         if let Some(found) = file.kind
             && found != expected
@@ -61,7 +76,13 @@ fn flag_other_kinds(report: &mut Report, expected: Kind) {
 pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
     match global.format {
         Format::Json => println!("{}", report::json::render(report, env.today)),
-        Format::Human => {
+        Format::Junit => print!("{}", report::junit::render(report)),
+        Format::Sarif => println!("{}", report::sarif::render(report)),
+        Format::Github => print!("{}", report::ci::github(report)),
+        Format::Azure => print!("{}", report::ci::azure(report)),
+        // Refused before the run (`Format::require`); human text is the
+        // readable fallback.
+        Format::Human | Format::Md | Format::Html => {
             let text = report::human::render(
                 report,
                 report::human::HumanOptions {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::engine::{Report, Status};
+use crate::engine::{FileReport, Report, Status};
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -42,6 +42,13 @@ struct Summary {
 
 /// The JSON document for a report, pretty-printed.
 pub fn render(report: &Report, today: NaiveDate) -> String {
+    // Keys keep the order of spec/cli.md (serde_json's `preserve_order`).
+    serde_json::to_string_pretty(&value(report, today))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The JSON document for a report, as a value (for commands that embed it).
+pub fn value(report: &Report, today: NaiveDate) -> serde_json::Value {
     let files = report
         .files
         .iter()
@@ -49,22 +56,7 @@ pub fn render(report: &Report, today: NaiveDate) -> String {
             path: &f.source.display,
             kind: f.kind.map(crate::decode::StrEnum::as_str),
             status: f.status().as_str(),
-            diagnostics: f
-                .findings
-                .iter()
-                .map(|d| {
-                    let pos = d.span.as_ref().map(|s| f.source.line_col(s.start));
-                    JsonDiagnostic {
-                        rule: d.rule,
-                        severity: d.severity.as_str(),
-                        message: &d.message,
-                        field: d.field.as_deref().filter(|f| !f.is_empty()),
-                        line: pos.map(|p| p.0),
-                        column: pos.map(|p| p.1),
-                        help: d.help.as_deref(),
-                    }
-                })
-                .collect(),
+            diagnostics: diagnostics(f),
         })
         .collect();
     let doc = JsonReport {
@@ -78,5 +70,29 @@ pub fn render(report: &Report, today: NaiveDate) -> String {
             errors: report.count(Status::Error),
         },
     };
-    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    serde_json::to_value(&doc).unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }))
+}
+
+fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic<'_>> {
+    f.findings
+        .iter()
+        .map(|d| {
+            let pos = d.span.as_ref().map(|s| f.source.line_col(s.start));
+            JsonDiagnostic {
+                rule: d.rule,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                field: d.field.as_deref().filter(|f| !f.is_empty()),
+                line: pos.map(|p| p.0),
+                column: pos.map(|p| p.1),
+                help: d.help.as_deref(),
+            }
+        })
+        .collect()
+}
+
+/// One file's findings in the shape of the report's `diagnostics` (for
+/// claim.json).
+pub fn file_diagnostics(f: &FileReport) -> serde_json::Value {
+    serde_json::to_value(diagnostics(f)).unwrap_or_default()
 }

@@ -59,6 +59,19 @@ pub struct RuleCtx<'a> {
     pub file: &'a SourceFile,
     pub claim: &'a Claim,
     pub env: &'a Env,
+    /// Field paths the loader reported as `wrong-type`: written in the file
+    /// but unreadable. The model holds `None` for them, as for absent
+    /// fields; rules that would call such a field "missing" ask
+    /// [`RuleCtx::is_unreadable`] first, so one mistake is one finding.
+    pub unreadable: &'a [String],
+}
+
+impl RuleCtx<'_> {
+    /// Whether `path` (`subscription_id`, `documents[0].date`) was written
+    /// with a value the loader could not read.
+    pub fn is_unreadable(&self, path: &str) -> bool {
+        self.unreadable.iter().any(|p| p == path)
+    }
 }
 
 /// One file of a batch, as the cross-file rules see it.
@@ -67,7 +80,8 @@ pub struct BatchFile<'a> {
     pub claim: &'a Claim,
 }
 
-/// A cross-file check: findings come with the index of their file.
+/// A cross-file check: the batch, the environment, and the findings with
+/// the index of the file each belongs to.
 pub type BatchCheck = fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>);
 
 /// How and when a rule runs.

@@ -2,32 +2,53 @@
 //! produce the rule, `fail-*.toml` must. A `pass-*`/`fail-*` folder is
 //! checked as one batch (for the cross-file rules). A `claimtool.toml` in
 //! the rule's folder is the config for its fixtures (its `[catalog]
-//! engagements` replaces the built-in engagement catalogue, as in a run),
-//! and a first line `# today: YYYY-MM-DD` sets the date (default 2026-11-26).
+//! engagements` replaces the built-in engagement catalogue, as in a run).
+//!
+//! Header comments at the top of a fixture (the first file of a folder):
+//! `# today: YYYY-MM-DD` sets the date (default 2026-11-26);
+//! `# severity: warning` (fail fixtures) requires every finding of the rule
+//! to have that severity, for rules whose severity varies (deadlines).
+//! A fixture named `pass-valid*` must produce no finding at all: it is the
+//! complete valid claim the other fixtures change one thing in.
 
 use std::path::{Path, PathBuf};
 
 use claimtool::catalog::Catalog;
 use claimtool::config::Config;
-use claimtool::diag::Overrides;
+use claimtool::diag::{Overrides, Severity};
 use claimtool::engine::{Input, check_paths};
 use claimtool::rules::{self, Env};
 
 const DEFAULT_TODAY: &str = "2026-11-26";
 
+/// Rules whose fixtures cannot live in this folder, and the test that
+/// covers them instead.
+const COVERED_ELSEWHERE: &[&str] = &[
+    // A failing fixture would be a committed file over 1 MiB:
+    // tests/integration/file_too_large.rs writes one to a temporary folder.
+    "file-too-large",
+];
+
+/// The value of a `# key: value` line among the leading comment lines.
+fn header(text: &str, key: &str) -> Option<String> {
+    text.lines()
+        .take_while(|l| l.starts_with('#'))
+        .find_map(|l| {
+            l.strip_prefix('#')?
+                .trim()
+                .strip_prefix(key)?
+                .strip_prefix(':')
+        })
+        .map(|v| v.trim().to_string())
+}
+
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
 }
 
-/// The rule ids found when checking one fixture (file or folder).
-fn rules_found(rule_dir: &Path, fixture: &Path) -> Vec<&'static str> {
-    let config_path = rule_dir.join("claimtool.toml");
-    let config = if config_path.is_file() {
-        Config::load(&config_path).expect("fixture config loads")
-    } else {
-        Config::default()
-    };
-    let files: Vec<PathBuf> = if fixture.is_dir() {
+/// The fixture's files in name order (one, or a folder's `*.toml`).
+fn fixture_files(fixture: &Path) -> Vec<PathBuf> {
+    if fixture.is_dir() {
         let mut v: Vec<PathBuf> = std::fs::read_dir(fixture)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -37,14 +58,27 @@ fn rules_found(rule_dir: &Path, fixture: &Path) -> Vec<&'static str> {
         v
     } else {
         vec![fixture.to_path_buf()]
+    }
+}
+
+/// The header text of a fixture (its first file; lossy for the files that
+/// are deliberately not UTF-8).
+fn fixture_head(fixture: &Path) -> String {
+    let first = &fixture_files(fixture)[0];
+    String::from_utf8_lossy(&std::fs::read(first).unwrap_or_default()).into_owned()
+}
+
+/// The findings (rule id, severity) when checking one fixture (file or folder).
+fn rules_found(rule_dir: &Path, fixture: &Path) -> Vec<(&'static str, Severity)> {
+    let config_path = rule_dir.join("claimtool.toml");
+    let config = if config_path.is_file() {
+        Config::load(&config_path).expect("fixture config loads")
+    } else {
+        Config::default()
     };
-    let first = std::fs::read_to_string(&files[0]).unwrap_or_default();
-    let today = first
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("# today: "))
-        .unwrap_or(DEFAULT_TODAY)
-        .trim()
+    let files = fixture_files(fixture);
+    let today = header(&fixture_head(fixture), "today")
+        .unwrap_or_else(|| DEFAULT_TODAY.to_string())
         .parse()
         .expect("fixture today is a date");
     let mut env = Env::new(config, today);
@@ -60,7 +94,7 @@ fn rules_found(rule_dir: &Path, fixture: &Path) -> Vec<&'static str> {
     report
         .files
         .iter()
-        .flat_map(|f| f.findings.iter().map(|d| d.rule))
+        .flat_map(|f| f.findings.iter().map(|d| (d.rule, d.severity)))
         .collect()
 }
 
@@ -87,12 +121,28 @@ fn every_fixture_passes_or_fails_its_rule() {
             };
             checked += 1;
             let found = rules_found(&dir, &path);
-            let fired = found.contains(&id.as_str());
+            let fired = found.iter().any(|(rule, _)| *rule == id);
             if fired != expect_fail {
                 failures.push(format!(
                     "{id}/{name}: expected the rule to {}, found {found:?}",
                     if expect_fail { "fire" } else { "stay silent" }
                 ));
+            }
+            if name.starts_with("pass-valid") && !found.is_empty() {
+                failures.push(format!(
+                    "{id}/{name}: the valid claim must produce no finding, found {found:?}"
+                ));
+            }
+            if let Some(expected) = header(&fixture_head(&path), "severity") {
+                let wrong: Vec<_> = found
+                    .iter()
+                    .filter(|(rule, severity)| *rule == id && severity.as_str() != expected)
+                    .collect();
+                if !wrong.is_empty() {
+                    failures.push(format!(
+                        "{id}/{name}: expected every {id} finding to be {expected}, found {wrong:?}"
+                    ));
+                }
             }
         }
     }
@@ -104,7 +154,7 @@ fn every_fixture_passes_or_fails_its_rule() {
 fn every_rule_has_a_passing_and_a_failing_fixture() {
     let root = fixtures_root();
     let mut missing = Vec::new();
-    for rule in rules::all() {
+    for rule in rules::all().filter(|r| !COVERED_ELSEWHERE.contains(&r.id)) {
         let dir = root.join(rule.id);
         let names: Vec<String> = std::fs::read_dir(&dir)
             .map(|rd| {
@@ -119,4 +169,15 @@ fn every_rule_has_a_passing_and_a_failing_fixture() {
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn fixture_headers_are_read_from_the_leading_comments() {
+    let text = "# today: 2026-12-11\n# A comment.\n# severity: warning\nkind = \"cpor\"\n# today: 1999-01-01\n";
+    assert_eq!(header(text, "today").as_deref(), Some("2026-12-11"));
+    assert_eq!(header(text, "severity").as_deref(), Some("warning"));
+    assert_eq!(
+        header("kind = \"cpor\"\n# today: 2026-01-01\n", "today"),
+        None
+    );
 }

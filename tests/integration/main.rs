@@ -1,5 +1,10 @@
 //! The one integration test binary (one link step for all of them).
 
+mod bundle;
+pub mod cli;
 mod docs;
+mod file_too_large;
 mod fixtures;
+mod formats;
 mod plfunding;
+mod robustness;

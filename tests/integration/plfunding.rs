@@ -563,7 +563,7 @@ fn the_valid_example_is_ready_and_the_ineligible_one_is_not() {
     assert_eq!(d[0]["field"], "customer_id_type");
     assert_eq!(
         (d[0]["line"].as_u64(), d[0]["column"].as_u64()),
-        (Some(11), Some(20))
+        (Some(12), Some(20))
     );
     assert!(
         d[0]["message"]

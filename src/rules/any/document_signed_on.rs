@@ -22,6 +22,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         if let Some(sig) = &doc.signature
             && matches!(sig.value, Signature::Wet | Signature::Digital)
             && doc.signed_on.is_none()
+            && !ctx.is_unreadable(&doc.field_path("signed_on"))
         {
             out.push(
                 Finding::new(

@@ -37,12 +37,13 @@ fn keys(file: &BatchFile<'_>, env: &Env) -> Vec<(String, String, String, Range<u
             let Some(tenant) = &c.customer_tenant_id else {
                 return keys;
             };
+            // A tenant ID that fails cpor-tenant-id takes no part (spec).
+            if rejected_final || !crate::rules::cpor::is_real_guid(&tenant.value) {
+                return keys;
+            }
             let Ok(guid) = uuid::Uuid::parse_str(tenant.value.trim()) else {
                 return keys;
             };
-            if rejected_final || guid.is_nil() {
-                return keys;
-            }
             for w in c.workloads.iter().flat_map(|w| w.value.iter()) {
                 keys.push((
                     format!("cpor:{guid}:{}", w.value.trim().to_lowercase()),

@@ -86,7 +86,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
         );
     }
     let mut survey = |flag: &Option<Sp<bool>>, who: &str, key: &str| {
-        if flag.as_ref().is_some_and(|f| f.value) {
+        if flag.as_ref().is_some_and(|f| f.value) || ctx.is_unreadable(key) {
             return;
         }
         let f = Finding::new(

@@ -22,7 +22,7 @@ customer_informed_funding_not_guaranteed = true\n```",
     check: Check::Plfunding(check),
 };
 
-fn check(_ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
+fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
     let help = "tell the customer that the funding is subject to Microsoft's final approval and that Microsoft will survey them, then set customer_informed_funding_not_guaranteed = true";
     match &claim.customer_informed_funding_not_guaranteed {
         Some(flag) if flag.value => {}
@@ -32,6 +32,7 @@ fn check(_ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
                 .label("false")
                 .help(help),
         ),
+        None if ctx.is_unreadable("customer_informed_funding_not_guaranteed") => {}
         None => out.push(
             Finding::new(&RULE, "the claim does not record that the customer was told funding is subject to final approval")
                 .at_span("customer_informed_funding_not_guaranteed", 0..0)

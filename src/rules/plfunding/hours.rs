@@ -31,6 +31,8 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
         return;
     }
     let finding = match &claim.hours {
+        // `hours = "forty"`: wrong-type has said it; one mistake, one finding.
+        None if ctx.is_unreadable("hours") => return,
         None => {
             let f = Finding::new(
                 &RULE,

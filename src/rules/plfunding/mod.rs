@@ -118,6 +118,7 @@ pub(crate) mod test_support {
             file: &loaded.source,
             claim: loaded.claim.as_ref().unwrap(),
             env: &env,
+            unreadable: &[],
         };
         let mut out = Vec::new();
         rule.run(&ctx, &mut out);

@@ -1,0 +1,378 @@
+//! The PoE checklist: what a claim needs before it is submitted, each item
+//! ticked or open with the reason, the warnings, and the deadlines as dates.
+//!
+//! Flow: the kind's [`KindGuide`] lists the items ([`ItemSpec`]: the
+//! wording, the rule ids that check it, the evidence to show when it is
+//! met) and the deadlines. [`build`] then decides each item from the
+//! engine's findings for the file, never by checking the claim again: an
+//! item is open while one of its rules reports a warning or an error, and
+//! ticked only when every one of its rules ran and stayed silent. A rule id
+//! that this build does not have, or that the user switched off, leaves the
+//! item "check by hand" (so items light up as rules are added, and a
+//! switched-off rule never produces a false tick). [`render`] turns the
+//! result into Markdown, HTML or JSON.
+
+pub mod render;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::calendar::{self, DeadlineState};
+use crate::decode::StrEnum;
+use crate::diag::{Finding, Overrides, Severity};
+use crate::engine::FileReport;
+use crate::rich::Rich;
+use crate::rules::{self, Env};
+use crate::submit::{GuideCtx, KindGuide};
+
+/// One requirement as a kind's guide states it.
+#[derive(Debug, Clone)]
+pub struct ItemSpec {
+    /// What is required, in a few words.
+    pub text: Rich,
+    /// The rules that check it, by id (they may not exist in this build
+    /// yet; the item then stays "check by hand").
+    pub rules: &'static [&'static str],
+    /// What shows it is met (the values concerned), shown with a tick.
+    pub evidence: Rich,
+}
+
+/// A group of items under a heading.
+#[derive(Debug, Clone)]
+pub struct SectionSpec {
+    pub title: &'static str,
+    pub items: Vec<ItemSpec>,
+}
+
+/// Where an item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemState {
+    /// Every rule of the item ran and found nothing.
+    Done,
+    /// A rule of the item reported a warning or an error.
+    Open,
+    /// Not (fully) checked by claimtool: a rule is missing from this build
+    /// or switched off. The user checks it by hand.
+    Unchecked,
+}
+
+/// One decided item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub text: Rich,
+    pub state: ItemState,
+    /// `state == done`, for consumers that only want a tick.
+    pub done: bool,
+    /// Why it is ticked (the evidence), open (the findings), or unchecked.
+    pub reasons: Vec<Rich>,
+    pub rules: &'static [&'static str],
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub title: &'static str,
+    pub items: Vec<Item>,
+}
+
+/// A finding as the checklist lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: Rich,
+    pub help: Option<Rich>,
+    pub field: Option<String>,
+    pub line: Option<usize>,
+}
+
+/// A date that matters for the claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deadline {
+    pub what: Rich,
+    /// `None` while the clock has not started (the note says when it does).
+    pub date: Option<NaiveDate>,
+    /// Whether the partner must act by the date (`false`: what Microsoft
+    /// says it takes, an expectation).
+    pub yours: bool,
+    /// For the partner's deadlines with a date: `far`, `near` (14 days or
+    /// fewer) or `passed`, on the scale of the deadline rules.
+    pub state: Option<&'static str>,
+    /// Calendar days from today (negative once past).
+    pub days_left: Option<i64>,
+    /// How the date is computed, or when the clock starts.
+    pub note: Rich,
+}
+
+impl Deadline {
+    /// A date the partner must meet.
+    pub fn yours(what: Rich, date: NaiveDate, today: NaiveDate, note: Rich) -> Self {
+        let state = match calendar::deadline_state(today, date) {
+            DeadlineState::Far => "far",
+            DeadlineState::Near => "near",
+            DeadlineState::Passed => "passed",
+        };
+        Deadline {
+            what,
+            date: Some(date),
+            yours: true,
+            state: Some(state),
+            days_left: Some(calendar::days_left(today, date)),
+            note,
+        }
+    }
+
+    /// A date Microsoft says it will take until.
+    pub fn expected(what: Rich, date: NaiveDate, today: NaiveDate, note: Rich) -> Self {
+        Deadline {
+            what,
+            date: Some(date),
+            yours: false,
+            state: None,
+            days_left: Some(calendar::days_left(today, date)),
+            note,
+        }
+    }
+
+    /// A deadline whose clock has not started.
+    pub fn not_started(what: Rich, note: Rich) -> Self {
+        Deadline {
+            what,
+            date: None,
+            yours: true,
+            state: None,
+            days_left: None,
+            note,
+        }
+    }
+}
+
+/// The checklist of one claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Checklist {
+    pub version: u32,
+    pub kind: &'static str,
+    /// What the claim is ("CPOR customer association and claim").
+    pub title: &'static str,
+    /// The name the claim goes by (CPOR: `claim_name`; co-op: the activity).
+    pub claim_name: String,
+    /// The claim file as the user named it.
+    pub source: String,
+    pub today: NaiveDate,
+    /// `ok`, `warning` or `error`, as `validate` says.
+    pub status: &'static str,
+    pub deadlines: Vec<Deadline>,
+    pub sections: Vec<Section>,
+    /// Error findings (a bundle is never written while there is one).
+    pub errors: Vec<Note>,
+    pub warnings: Vec<Note>,
+    /// Info findings: worth knowing.
+    pub notes: Vec<Note>,
+}
+
+impl Checklist {
+    /// Every item, in order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+}
+
+/// Builds the checklist of a checked file. `overrides` tells which rules the
+/// user switched off.
+pub fn build(
+    report: &FileReport,
+    guide: &dyn KindGuide,
+    ctx: &GuideCtx<'_>,
+    overrides: &Overrides,
+) -> Checklist {
+    let sections = guide
+        .checklist(ctx)
+        .into_iter()
+        .map(|spec| Section {
+            title: spec.title,
+            items: spec
+                .items
+                .into_iter()
+                .map(|item| decide(item, &report.findings, overrides))
+                .collect(),
+        })
+        .collect();
+    let note = |f: &Finding| Note {
+        rule: f.rule,
+        severity: f.severity,
+        message: Rich::new().value(f.message.clone()),
+        help: f.help.clone().map(|h| Rich::new().value(h)),
+        field: f.field.clone().filter(|f| !f.is_empty()),
+        line: f.span.as_ref().map(|s| report.source.line_col(s.start).0),
+    };
+    let by = |severity: Severity| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .map(note)
+            .collect::<Vec<_>>()
+    };
+    Checklist {
+        version: 1,
+        kind: guide.kind().as_str(),
+        title: guide.title(),
+        claim_name: guide.bundle_name().unwrap_or_default().to_string(),
+        source: report.source.display.clone(),
+        today: ctx.env.today,
+        status: report.status().as_str(),
+        deadlines: guide.deadlines(ctx),
+        sections,
+        errors: by(Severity::Error),
+        warnings: by(Severity::Warning),
+        notes: by(Severity::Info),
+    }
+}
+
+/// Decides one item from the findings.
+fn decide(spec: ItemSpec, findings: &[Finding], overrides: &Overrides) -> Item {
+    let mut open = Vec::new();
+    let mut unchecked = Vec::new();
+    // Findings the user turned into info: not blocking, but never hidden.
+    let mut noted = Vec::new();
+    for &id in spec.rules {
+        if rules::find(id).is_none() {
+            unchecked.push(
+                Rich::new()
+                    .text("not checked: rule ")
+                    .code(id)
+                    .text(" is not in this version of claimtool"),
+            );
+        } else if overrides.is_off(id) {
+            unchecked.push(
+                Rich::new()
+                    .text("not checked: rule ")
+                    .code(id)
+                    .text(" is switched off (--allow or [rules] in claimtool.toml)"),
+            );
+        }
+        for f in findings.iter().filter(|f| f.rule == id) {
+            let mut reason = Rich::new().value(f.message.clone());
+            if let Some(help) = &f.help {
+                reason = reason.text(": ").value(help.clone());
+            }
+            if f.severity >= Severity::Warning {
+                open.push(reason);
+            } else {
+                noted.push(Rich::new().text("noted: ").then(reason));
+            }
+        }
+    }
+    let (state, reasons) = if !open.is_empty() {
+        open.extend(unchecked);
+        (ItemState::Open, open)
+    } else if !unchecked.is_empty() {
+        // What the claim file says helps the user check it by hand.
+        let mut reasons = Vec::new();
+        if !spec.evidence.is_empty() {
+            reasons.push(Rich::new().text("the claim file: ").then(spec.evidence));
+        }
+        reasons.extend(unchecked);
+        reasons.extend(noted);
+        (ItemState::Unchecked, reasons)
+    } else {
+        let mut reasons = if spec.evidence.is_empty() {
+            Vec::new()
+        } else {
+            vec![spec.evidence]
+        };
+        reasons.extend(noted);
+        (ItemState::Done, reasons)
+    };
+    Item {
+        text: spec.text,
+        state,
+        done: state == ItemState::Done,
+        reasons,
+        rules: spec.rules,
+    }
+}
+
+/// The checklist of a checked file, when its kind has a guide; `None` for a
+/// file that could not be decoded or a kind without one.
+pub fn for_report(report: &FileReport, env: &Env, overrides: &Overrides) -> Option<Checklist> {
+    let claim = report.claim.as_ref()?;
+    let guide = crate::submit::guide_for(claim)?;
+    let names = crate::bundle::document_names(claim, env, &report.source);
+    let ctx = GuideCtx {
+        env,
+        source: &report.source,
+        document_names: &names,
+    };
+    Some(build(report, guide, &ctx, overrides))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Level;
+
+    fn finding(rule: &'static str, severity: Severity) -> Finding {
+        Finding {
+            rule,
+            severity,
+            message: "the <b>message</b>".into(),
+            field: None,
+            span: None,
+            label: None,
+            help: Some("do this".into()),
+        }
+    }
+
+    fn spec(rules: &'static [&'static str]) -> ItemSpec {
+        ItemSpec {
+            text: "item".into(),
+            rules,
+            evidence: Rich::new().text("evidence"),
+        }
+    }
+
+    #[test]
+    fn an_item_is_open_while_its_rule_warns_and_done_when_silent() {
+        let o = Overrides::default();
+        let item = decide(
+            spec(&["cpor-tenant-id"]),
+            &[finding("cpor-tenant-id", Severity::Warning)],
+            &o,
+        );
+        assert_eq!(item.state, ItemState::Open);
+        assert!(!item.done);
+        assert_eq!(item.reasons[0].plain(), "the <b>message</b>: do this");
+
+        let item = decide(spec(&["cpor-tenant-id"]), &[], &o);
+        assert_eq!(item.state, ItemState::Done);
+        assert_eq!(item.reasons[0].plain(), "evidence");
+
+        // Info findings do not open an item, but they are shown.
+        let item = decide(
+            spec(&["cpor-tenant-id"]),
+            &[finding("cpor-tenant-id", Severity::Info)],
+            &o,
+        );
+        assert_eq!(item.state, ItemState::Done);
+        assert_eq!(
+            item.reasons[1].plain(),
+            "noted: the <b>message</b>: do this"
+        );
+    }
+
+    #[test]
+    fn unknown_or_switched_off_rules_never_tick() {
+        let o = Overrides::default();
+        let item = decide(spec(&["cpor-no-such-rule-yet"]), &[], &o);
+        assert_eq!(item.state, ItemState::Unchecked);
+        assert_eq!(item.reasons[0].plain(), "the claim file: evidence");
+        assert!(item.reasons[1].plain().contains("cpor-no-such-rule-yet"));
+
+        let mut o = Overrides::default();
+        o.cli.insert("cpor-tenant-id".into(), Level::Off);
+        let item = decide(spec(&["cpor-tenant-id"]), &[], &o);
+        assert_eq!(item.state, ItemState::Unchecked);
+        assert!(item.reasons[1].plain().contains("switched off"));
+    }
+}

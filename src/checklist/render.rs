@@ -1,0 +1,377 @@
+//! The checklist as Markdown (GitHub task lists), self-contained HTML
+//! (askama template `templates/checklist.html`, auto-escaped), or JSON.
+//!
+//! User values reach the Markdown only through [`Rich::markdown`] (code
+//! spans) and the HTML only through askama's escaping; the HTML template
+//! has no script and no external asset.
+
+use std::fmt::Write as _;
+
+use askama::Template;
+
+use super::{Checklist, Deadline, ItemState, Note};
+use crate::rich::{Inline, Rich, escape_text};
+
+fn status_words(status: &str) -> &'static str {
+    match status {
+        "ok" => "ready: no errors, no warnings",
+        "warning" => "ready with warnings",
+        _ => "not ready: errors remain",
+    }
+}
+
+fn deadline_when(d: &Deadline) -> String {
+    match (d.date, d.days_left) {
+        (Some(date), Some(left)) if d.yours => match left {
+            l if l < 0 => format!("{date} (passed {} days ago)", -l),
+            0 => format!("{date} (today)"),
+            1 => format!("{date} (tomorrow)"),
+            l => format!("{date} ({l} days left)"),
+        },
+        (Some(date), _) => format!("{date} (expected)"),
+        (None, _) => "not started".to_string(),
+    }
+}
+
+fn note_line(n: &Note) -> Rich {
+    let mut r = Rich::new().code(n.rule).text(": ").then(n.message.clone());
+    if let Some(line) = n.line {
+        r = r.text(format!(" (line {line}"));
+        if let Some(field) = &n.field {
+            r = r.text(", ").value(field.clone());
+        }
+        r = r.text(")");
+    }
+    if let Some(help) = &n.help {
+        r = r.text(". Fix: ").then(help.clone());
+    }
+    r
+}
+
+/// checklist.md.
+pub fn markdown(list: &Checklist) -> String {
+    let mut md = String::new();
+    let _ = writeln!(
+        md,
+        "# PoE checklist: {}\n",
+        Rich::new().value(list.claim_name.clone()).markdown()
+    );
+    let _ = writeln!(
+        md,
+        "{}\n",
+        Rich::new()
+            .text(list.title)
+            .text(" · ")
+            .value(list.source.clone())
+            .text(format!(" · checked on {} · ", list.today))
+            .strong(status_words(list.status))
+            .markdown()
+    );
+    if !list.deadlines.is_empty() {
+        md.push_str("## Deadlines\n\n");
+        for d in &list.deadlines {
+            let _ = writeln!(
+                md,
+                "- **{}**: {}. {}",
+                d.what.markdown(),
+                escape_text(&deadline_when(d)),
+                d.note.markdown()
+            );
+        }
+        md.push('\n');
+    }
+    for section in &list.sections {
+        let _ = writeln!(md, "## {}\n", escape_text(section.title));
+        for item in &section.items {
+            let (mark, word) = match item.state {
+                ItemState::Done => ("[x]", "done"),
+                ItemState::Open => ("[ ]", "open"),
+                ItemState::Unchecked => ("[ ]", "check by hand"),
+            };
+            let _ = write!(md, "- {mark} {} (*{word}*)", item.text.markdown());
+            match item.reasons.as_slice() {
+                [] => md.push('\n'),
+                [one] => {
+                    let _ = writeln!(md, ": {}", one.markdown());
+                }
+                many => {
+                    md.push('\n');
+                    for r in many {
+                        let _ = writeln!(md, "  - {}", r.markdown());
+                    }
+                }
+            }
+        }
+        md.push('\n');
+    }
+    for (title, notes) in [
+        ("Errors (fix before submitting)", &list.errors),
+        ("Warnings", &list.warnings),
+        ("For your information", &list.notes),
+    ] {
+        if notes.is_empty() {
+            continue;
+        }
+        let _ = writeln!(md, "## {title}\n");
+        for n in notes {
+            let _ = writeln!(md, "- {}", note_line(n).markdown());
+        }
+        md.push('\n');
+    }
+    if list.warnings.is_empty() && list.errors.is_empty() {
+        md.push_str("No warnings.\n");
+    }
+    md
+}
+
+/// The JSON form: the [`Checklist`] as it is.
+pub fn json(list: &Checklist) -> String {
+    let mut text = serde_json::to_string_pretty(list).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One piece of rich text for the template: `kind` is `text`, `strong` or
+/// `code`; askama escapes `text`.
+struct Piece {
+    kind: &'static str,
+    text: String,
+}
+
+fn pieces(r: &Rich) -> Vec<Piece> {
+    r.0.iter()
+        .map(|i| match i {
+            Inline::Text(t) => Piece {
+                kind: "text",
+                text: t.to_string(),
+            },
+            Inline::Strong(t) => Piece {
+                kind: "strong",
+                text: t.to_string(),
+            },
+            Inline::Value(v) => Piece {
+                kind: "code",
+                text: v.clone(),
+            },
+        })
+        .collect()
+}
+
+struct HtmlItem {
+    state: &'static str,
+    mark: &'static str,
+    word: &'static str,
+    text: Vec<Piece>,
+    reasons: Vec<Vec<Piece>>,
+}
+
+struct HtmlSection {
+    title: &'static str,
+    items: Vec<HtmlItem>,
+}
+
+struct HtmlDeadline {
+    what: Vec<Piece>,
+    when: String,
+    state: &'static str,
+    note: Vec<Piece>,
+}
+
+struct HtmlNotes {
+    title: &'static str,
+    class: &'static str,
+    lines: Vec<Vec<Piece>>,
+}
+
+#[derive(Template)]
+#[template(path = "checklist.html")]
+struct HtmlPage {
+    claim_name: String,
+    title: &'static str,
+    source: String,
+    today: String,
+    status: &'static str,
+    status_words: &'static str,
+    deadlines: Vec<HtmlDeadline>,
+    sections: Vec<HtmlSection>,
+    notes: Vec<HtmlNotes>,
+}
+
+/// checklist.html: one self-contained page (inline CSS, no script, no
+/// external asset), printable on A4 and Letter.
+pub fn html(list: &Checklist) -> Result<String, askama::Error> {
+    let page = HtmlPage {
+        claim_name: list.claim_name.clone(),
+        title: list.title,
+        source: list.source.clone(),
+        today: list.today.to_string(),
+        status: list.status,
+        status_words: status_words(list.status),
+        deadlines: list
+            .deadlines
+            .iter()
+            .map(|d| HtmlDeadline {
+                what: pieces(&d.what),
+                when: deadline_when(d),
+                state: d
+                    .state
+                    .unwrap_or(if d.yours { "pending" } else { "expected" }),
+                note: pieces(&d.note),
+            })
+            .collect(),
+        sections: list
+            .sections
+            .iter()
+            .map(|s| HtmlSection {
+                title: s.title,
+                items: s
+                    .items
+                    .iter()
+                    .map(|i| {
+                        let (state, mark, word) = match i.state {
+                            ItemState::Done => ("done", "\u{2611}", "done"),
+                            ItemState::Open => ("open", "\u{2610}", "open"),
+                            ItemState::Unchecked => ("unchecked", "\u{2610}", "check by hand"),
+                        };
+                        HtmlItem {
+                            state,
+                            mark,
+                            word,
+                            text: pieces(&i.text),
+                            reasons: i.reasons.iter().map(pieces).collect(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        notes: [
+            ("Errors (fix before submitting)", "error", &list.errors),
+            ("Warnings", "warning", &list.warnings),
+            ("For your information", "info", &list.notes),
+        ]
+        .into_iter()
+        .filter(|(_, _, n)| !n.is_empty())
+        .map(|(title, class, notes)| HtmlNotes {
+            title,
+            class,
+            lines: notes.iter().map(|n| pieces(&note_line(n))).collect(),
+        })
+        .collect(),
+    };
+    page.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::checklist::{Item, Section};
+    use crate::diag::Severity;
+
+    fn sample() -> Checklist {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let item = |state, text: &'static str, reason: Rich| Item {
+            text: text.into(),
+            state,
+            done: state == ItemState::Done,
+            reasons: vec![reason],
+            rules: &["cpor-poe-unsigned"],
+        };
+        Checklist {
+            version: 1,
+            kind: "cpor",
+            title: "CPOR customer association and claim",
+            claim_name: "A <b>& 'b'".into(),
+            source: "claims/a.toml".into(),
+            today,
+            status: "warning",
+            deadlines: vec![
+                Deadline::yours(
+                    "Reply".into(),
+                    NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
+                    today,
+                    Rich::new().text("14 business days"),
+                ),
+                Deadline::not_started("Dispute".into(), Rich::new().text("after a rejection")),
+            ],
+            sections: vec![Section {
+                title: "Proof of execution (PoE)",
+                items: vec![
+                    item(ItemState::Done, "Signed", Rich::new().value("sow.pdf")),
+                    item(ItemState::Open, "Dated", Rich::new().value("x <i>y</i>")),
+                    item(
+                        ItemState::Unchecked,
+                        "Recent",
+                        Rich::new().text("not checked"),
+                    ),
+                ],
+            }],
+            errors: Vec::new(),
+            warnings: vec![Note {
+                rule: "document-undated",
+                severity: Severity::Warning,
+                message: Rich::new().value("`sow.pdf` has no date"),
+                help: Some(Rich::new().value("add `date`")),
+                field: Some("documents[0].date".into()),
+                line: Some(12),
+            }],
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn markdown_ticks_done_items_and_dates_deadlines() {
+        let md = markdown(&sample());
+        assert!(md.starts_with("# PoE checklist: `A <b>& 'b'`\n"), "{md}");
+        assert!(
+            md.contains("- **Reply**: 2026-12-10 (14 days left). 14 business days\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- **Dispute**: not started. after a rejection\n"),
+            "{md}"
+        );
+        assert!(md.contains("- [x] Signed (*done*): `sow.pdf`\n"), "{md}");
+        assert!(md.contains("- [ ] Dated (*open*): `x <i>y</i>`\n"), "{md}");
+        assert!(
+            md.contains("- [ ] Recent (*check by hand*): not checked\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "## Warnings\n\n- `document-undated`: `` `sow.pdf` has no date `` (line 12, `documents[0].date`). Fix: `` add `date` ``\n"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn html_escapes_values_and_marks_states() {
+        let html = html(&sample()).unwrap();
+        assert!(
+            html.contains("<h1>PoE checklist: A &#60;b&#62;&#38; &#39;b&#39;</h1>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<code>x &#60;i&#62;y&#60;/i&#62;</code>"),
+            "{html}"
+        );
+        assert!(html.contains("<li class=\"done\">"));
+        assert!(html.contains("<li class=\"open\">"));
+        assert!(html.contains("<li class=\"unchecked\">"));
+        assert!(html.contains("<tr class=\"near\">"), "{html}");
+        assert!(html.contains("2026-12-10 (14 days left)"));
+        assert!(!html.contains("<script") && !html.contains("<i>"));
+    }
+
+    #[test]
+    fn json_keeps_values_raw() {
+        let v: serde_json::Value = serde_json::from_str(&json(&sample())).unwrap();
+        assert_eq!(v["claim_name"], "A <b>& 'b'");
+        assert_eq!(v["sections"][0]["items"][1]["reasons"][0], "x <i>y</i>");
+        assert_eq!(v["sections"][0]["items"][0]["done"], true);
+        assert_eq!(v["deadlines"][0]["state"], "near");
+        assert_eq!(v["deadlines"][1]["date"], serde_json::Value::Null);
+    }
+}

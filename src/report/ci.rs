@@ -1,0 +1,110 @@
+//! CI annotation formats: GitHub Actions workflow commands and Azure
+//! Pipelines logging commands, one line per finding, so findings show up as
+//! annotations on the right file and line.
+
+use crate::diag::{Finding, Severity};
+use crate::engine::{FileReport, Report};
+
+/// `::error file=...,line=...,col=...,title=RULE::message`.
+pub fn github(report: &Report) -> String {
+    let mut out = String::new();
+    for (file, finding) in findings(report) {
+        let command = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut props = vec![format!("file={}", github_property(&file.source.display))];
+        if let Some((line, col)) = position(file, finding) {
+            props.push(format!("line={line}"));
+            props.push(format!("col={col}"));
+        }
+        props.push(format!("title={}", github_property(finding.rule)));
+        out.push_str(&format!(
+            "::{command} {}::{}\n",
+            props.join(","),
+            github_data(&message(finding))
+        ));
+    }
+    out
+}
+
+/// `##vso[task.logissue type=error;sourcepath=...;linenumber=...;columnnumber=...;code=RULE]message`.
+/// Azure Pipelines knows only errors and warnings; info findings are left out.
+pub fn azure(report: &Report) -> String {
+    let mut out = String::new();
+    for (file, finding) in findings(report) {
+        let kind = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => continue,
+        };
+        let mut props = vec![
+            format!("type={kind}"),
+            format!("sourcepath={}", azure_escape(&file.source.display)),
+        ];
+        if let Some((line, col)) = position(file, finding) {
+            props.push(format!("linenumber={line}"));
+            props.push(format!("columnnumber={col}"));
+        }
+        props.push(format!("code={}", azure_escape(finding.rule)));
+        out.push_str(&format!(
+            "##vso[task.logissue {}]{}\n",
+            props.join(";"),
+            azure_escape(&message(finding))
+        ));
+    }
+    out
+}
+
+fn findings(report: &Report) -> impl Iterator<Item = (&FileReport, &Finding)> {
+    report
+        .files
+        .iter()
+        .flat_map(|f| f.findings.iter().map(move |d| (f, d)))
+}
+
+fn position(file: &FileReport, finding: &Finding) -> Option<(usize, usize)> {
+    finding.span.as_ref().map(|s| file.source.line_col(s.start))
+}
+
+/// The message with its help, on one logical line.
+fn message(finding: &Finding) -> String {
+    match &finding.help {
+        Some(help) => format!("{} (help: {help})", finding.message),
+        None => finding.message.clone(),
+    }
+}
+
+/// GitHub's escaping for the message part of a workflow command.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// GitHub's escaping for a property value (also `:` and `,`).
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Azure Pipelines' escaping for logging command values and messages.
+fn azure_escape(text: &str) -> String {
+    text.replace('%', "%AZP25")
+        .replace(';', "%3B")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+        .replace(']', "%5D")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_one_line_and_the_command_intact() {
+        assert_eq!(github_data("a%b\nc"), "a%25b%0Ac");
+        assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(azure_escape("x;y]z%"), "x%3By%5Dz%AZP25");
+    }
+}
