@@ -2,8 +2,8 @@
 //! SUBMIT.md walk-through, the checklist items, the deadlines and the
 //! normalised values of `claim.json`.
 //!
-//! One [`KindGuide`] per kind (`cpor.rs` now; co-op and partner-led add
-//! theirs as one new file each plus one arm in [`guide_for`]). The bundle and
+//! One [`KindGuide`] per kind (`cpor.rs`, `plfunding.rs`; co-op adds its
+//! own as one new file plus one arm in [`guide_for`]). The bundle and
 //! the checklist code are generic over the trait. A guide only describes:
 //! checks stay in the rules, and the checklist reads their findings.
 //!
@@ -12,6 +12,7 @@
 //! way.
 
 pub mod cpor;
+pub mod plfunding;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -58,7 +59,8 @@ pub trait KindGuide {
 pub fn guide_for(claim: &Claim) -> Option<&dyn KindGuide> {
     match claim {
         Claim::Cpor(c) => Some(c),
-        Claim::Coop(_) | Claim::Plfunding(_) | Claim::Score(_) => None,
+        Claim::Plfunding(c) => Some(c),
+        Claim::Coop(_) | Claim::Score(_) => None,
     }
 }
 

@@ -617,3 +617,220 @@ fn the_embedded_default_catalogue_is_the_spec_file() {
         "data/engagements-default.toml differs from spec/engagements-default.toml: copy the spec file"
     );
 }
+
+#[test]
+fn the_bundle_walks_through_the_guides_steps_with_the_claims_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = claimtool()
+        .current_dir(repo())
+        .args([
+            "plfunding",
+            "bundle",
+            "examples/plfunding/contoso-dc-exit.toml",
+            "--today",
+            "2026-11-26",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bundle = dir.path().join("contoso-sydney-datacentre-exit");
+    for name in [
+        "claim.toml",
+        "claim.json",
+        "SUBMIT.md",
+        "checklist.md",
+        "checklist.html",
+        "manifest.json",
+        "documents/01-contoso-sow-signed.pdf",
+        "documents/02-contoso-azure-estimate.xlsx",
+    ] {
+        assert!(bundle.join(name).is_file(), "{name} missing");
+    }
+    let submit = std::fs::read_to_string(bundle.join("SUBMIT.md")).unwrap();
+    // The guide's steps, in order.
+    let mut at = 0;
+    for needle in [
+        "Customer claims",
+        "**Solution area tab**: select **Azure**",
+        "## 3. Partner activities",
+        "**+ Add customer**",
+        "## 4. Add customer \\| Associate customer",
+        "**Customer ID type\\***: select **Tenant ID**",
+        "## 5. Add customer \\| Associate engagement",
+        "select `AMM PL: Infra/Database Migration SMB (Small)`",
+        "## 6. Add customer \\| Contact information",
+        "## 7. Add customer \\| Review and complete",
+        "this customer consented on 2026-10-02",
+        "**subject to Microsoft's final approval**",
+        "**Microsoft will contact them to fill in a survey**",
+        "## 8. Submit the claim package",
+        "submit the claim package by **2027-01-30**",
+        "`documents/02-contoso-azure-estimate.xlsx`: azure-calculator",
+        "For all AMM Azure funding Microsoft require an Azure Calculator",
+        "## 9. After you submit",
+        "the review must complete by **2027-03-01**",
+    ] {
+        let found = submit[at..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("missing {needle:?} after byte {at} in\n{submit}"));
+        at += found + needle.len();
+    }
+    let claim_json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("claim.json")).unwrap()).unwrap();
+    assert_eq!(claim_json["kind"], "plfunding");
+    assert_eq!(
+        claim_json["claim"]["engagement"],
+        "AMM PL: Infra/Database Migration SMB (Small)"
+    );
+    assert_eq!(
+        claim_json["claim"]["status"]["consent_received_on"],
+        "2026-10-02"
+    );
+    let dates: Vec<&str> = claim_json["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2027-01-30", "2027-03-01"]);
+}
+
+#[test]
+fn an_ineligible_claim_gets_no_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = claimtool()
+        .current_dir(repo())
+        .args([
+            "plfunding",
+            "bundle",
+            "examples/plfunding/mistakes/domain-customer-id.toml",
+            "--today",
+            "2026-11-26",
+            "--out",
+        ])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("plf-customer-id-type"));
+    assert!(!dir.path().join("out").exists());
+}
+
+/// A checklist item as `(text, state, rules)`.
+type ItemRow = (String, String, Vec<String>);
+
+/// The checklist's exit code and items.
+fn checklist_items(claim: &Path, today: &str) -> (Option<i32>, Vec<ItemRow>) {
+    let out = claimtool()
+        .args([
+            "plfunding",
+            "checklist",
+            "--format",
+            "json",
+            "--today",
+            today,
+        ])
+        .arg(claim)
+        .output()
+        .unwrap();
+    let doc = json(&out.stdout);
+    let items = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap().iter())
+        .map(|i| {
+            (
+                i["text"].as_str().unwrap().to_string(),
+                i["state"].as_str().unwrap().to_string(),
+                i["rules"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    (out.status.code(), items)
+}
+
+#[test]
+fn the_checklist_ticks_what_rules_checked_and_leaves_the_package_to_the_user_until_submission() {
+    let (code, items) = checklist_items(
+        &repo().join("examples/plfunding/contoso-dc-exit.toml"),
+        "2026-11-26",
+    );
+    assert_eq!(code, Some(0));
+    assert!(items.len() >= 10);
+    for (text, state, rules) in &items {
+        for id in rules {
+            assert!(
+                claimtool::rules::find(id).is_some(),
+                "checklist names no rule `{id}`"
+            );
+        }
+        // Before submission no rule checks the surveys or the PoE: the
+        // user does, and nothing is ticked that no rule checked.
+        let expected = if rules.is_empty() {
+            "unchecked"
+        } else {
+            "done"
+        };
+        assert_eq!(state, expected, "{text}");
+    }
+    let unchecked: Vec<&str> = items
+        .iter()
+        .filter(|i| i.1 == "unchecked")
+        .map(|i| i.0.as_str())
+        .collect();
+    assert_eq!(unchecked.len(), 1, "{unchecked:?}");
+    assert!(unchecked[0].starts_with("The claim package"));
+
+    // Submitted with both surveys done: every item is ticked. With the
+    // partner survey open, its item is open.
+    let dir = tempfile::tempdir().unwrap();
+    let claim = example_claim_in(dir.path());
+    let submitted = std::fs::read_to_string(&claim)
+        .unwrap()
+        .replace(
+            "customer_survey_completed = false",
+            "customer_survey_completed = true",
+        )
+        .replace("stage = \"consent-received\"", "stage = \"submitted\"");
+    std::fs::write(
+        &claim,
+        submitted.replace(
+            "partner_survey_completed = false",
+            "partner_survey_completed = true",
+        ),
+    )
+    .unwrap();
+    let (code, items) = checklist_items(&claim, "2026-11-26");
+    assert_eq!(code, Some(0));
+    assert!(items.iter().all(|i| i.1 == "done"), "{items:?}");
+    std::fs::write(&claim, submitted).unwrap();
+    let (code, items) = checklist_items(&claim, "2026-11-26");
+    assert_eq!(code, Some(1));
+    let open: Vec<&str> = items
+        .iter()
+        .filter(|i| i.1 == "open")
+        .map(|i| i.0.as_str())
+        .collect();
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert!(open[0].starts_with("The claim package"));
+    let out = claimtool()
+        .args(["plfunding", "checklist", "--today", "2026-11-26"])
+        .arg(&claim)
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("the partner survey is not completed"), "{md}");
+}
