@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::diag::{Finding, Overrides, Severity};
 use crate::load::{Loaded, load_path};
 use crate::model::{Claim, Kind};
-use crate::rules::{self, BatchFile, Check, Env, RuleCtx};
+use crate::rules::{self, BatchCheck, BatchEntry, BatchKey, Check, Env, RuleCtx};
 use crate::source::SourceFile;
 
 /// The outcome for one file.
@@ -21,7 +21,8 @@ use crate::source::SourceFile;
 pub struct FileReport {
     pub source: SourceFile,
     pub kind: Option<Kind>,
-    pub claim: Option<Claim>,
+    /// Boxed: a claim is large, and most reports (validate) drop it.
+    pub claim: Option<Box<Claim>>,
     /// Sorted by position, after overrides.
     pub findings: Vec<Finding>,
 }
@@ -78,82 +79,122 @@ pub struct Input {
 }
 
 /// Loads and checks `inputs` in parallel, then runs the cross-file rules.
-/// An `Err` names a file that could not be read at all.
+/// Each file is loaded, checked and reduced to its report in one step, so
+/// only reports (not parsed claims) are held: memory stays flat as the
+/// folder grows. An `Err` names a file that could not be read at all.
 pub fn check_paths(
     inputs: &[Input],
     env: &Env,
     overrides: &Overrides,
 ) -> Result<Report, (String, std::io::Error)> {
-    let loaded: Vec<Loaded> = inputs
+    check_inputs(inputs, env, overrides, false)
+}
+
+/// [`check_paths`], keeping each report's decoded claim (for bundles and
+/// checklists, which render it).
+pub fn check_paths_keeping_claims(
+    inputs: &[Input],
+    env: &Env,
+    overrides: &Overrides,
+) -> Result<Report, (String, std::io::Error)> {
+    check_inputs(inputs, env, overrides, true)
+}
+
+fn check_inputs(
+    inputs: &[Input],
+    env: &Env,
+    overrides: &Overrides,
+    keep_claims: bool,
+) -> Result<Report, (String, std::io::Error)> {
+    let checked: Vec<Option<Checked>> = inputs
         .par_iter()
-        .map(|input| load_path(&input.path, &input.display).map_err(|e| (input.display.clone(), e)))
+        .map(|input| {
+            let loaded =
+                load_path(&input.path, &input.display).map_err(|e| (input.display.clone(), e))?;
+            Ok((!loaded.is_catalog).then(|| check_one(loaded, env, keep_claims)))
+        })
         .collect::<Result<_, _>>()?;
-    Ok(check_loaded(loaded, env, overrides))
+    Ok(finish(checked.into_iter().flatten().collect(), overrides))
 }
 
-/// The fields the loader reported as written but unreadable (`wrong-type`).
-pub fn unreadable_fields(load_findings: &[Finding]) -> Vec<String> {
-    load_findings
-        .iter()
-        .filter(|f| f.rule == rules::any::wrong_type::RULE.id)
-        .filter_map(|f| f.field.clone())
-        .collect()
-}
-
-/// Checks already loaded files (the wizard loads its draft from memory).
+/// Checks already loaded files (the wizard loads its draft from memory);
+/// the reports keep their decoded claims for bundles and checklists.
 pub fn check_loaded(loaded: Vec<Loaded>, env: &Env, overrides: &Overrides) -> Report {
-    let mut files: Vec<FileReport> = loaded
+    let checked = loaded
         .into_par_iter()
-        .map(|l| {
-            let mut findings = l.findings;
-            if let Some(claim) = &l.claim {
-                let unreadable = unreadable_fields(&findings);
-                let ctx = RuleCtx {
-                    file: &l.source,
-                    claim,
-                    env,
-                    unreadable: &unreadable,
-                };
-                for rule in rules::all() {
-                    rule.run(&ctx, &mut findings);
-                }
-            }
-            FileReport {
-                source: l.source,
-                kind: l.kind,
-                claim: l.claim,
-                findings,
-            }
-        })
+        .map(|l| check_one(l, env, true))
         .collect();
+    finish(checked, overrides)
+}
 
-    let batch: Vec<(usize, BatchFile<'_>)> = files
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| {
-            f.claim.as_ref().map(|claim| {
-                (
-                    i,
-                    BatchFile {
-                        file: &f.source,
-                        claim,
-                    },
-                )
-            })
-        })
-        .collect();
-    let (indices, batch_files): (Vec<usize>, Vec<BatchFile<'_>>) = batch.into_iter().unzip();
-    let mut cross = Vec::new();
-    for rule in rules::all() {
-        if let Check::Batch(f) = rule.check {
-            f(&batch_files, env, &mut cross);
+/// A file after its own rules: the report, and what it contributed to each
+/// cross-file rule (in the order of [`batch_rules`]).
+struct Checked {
+    report: FileReport,
+    batch_keys: Vec<Vec<BatchKey>>,
+}
+
+fn batch_rules() -> impl Iterator<Item = &'static BatchCheck> {
+    rules::all().filter_map(|r| match &r.check {
+        Check::Batch(b) => Some(b),
+        _ => None,
+    })
+}
+
+fn check_one(l: Loaded, env: &Env, keep_claim: bool) -> Checked {
+    let mut findings = l.findings;
+    let mut batch_keys = Vec::new();
+    if let Some(claim) = &l.claim {
+        let unreadable = unreadable_fields(&findings);
+        let ctx = RuleCtx {
+            file: &l.source,
+            claim,
+            env,
+            unreadable: &unreadable,
+        };
+        for rule in rules::all() {
+            rule.run(&ctx, &mut findings);
         }
+        batch_keys = batch_rules()
+            .map(|b| {
+                let mut keys = Vec::new();
+                (b.collect)(&ctx, &mut keys);
+                keys
+            })
+            .collect();
     }
-    drop(batch_files);
-    for (i, finding) in cross {
-        files[indices[i]].findings.push(finding);
+    Checked {
+        report: FileReport {
+            source: l.source,
+            kind: l.kind,
+            claim: if keep_claim {
+                l.claim.map(Box::new)
+            } else {
+                None
+            },
+            findings,
+        },
+        batch_keys,
     }
+}
 
+/// Runs the cross-file rules, applies the overrides, sorts the findings.
+fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
+    let mut cross = Vec::new();
+    for (n, rule) in batch_rules().enumerate() {
+        let entries: Vec<BatchEntry<'_>> = checked
+            .iter()
+            .map(|c| BatchEntry {
+                display: &c.report.source.display,
+                keys: c.batch_keys.get(n).map_or(&[], Vec::as_slice),
+            })
+            .collect();
+        (rule.judge)(&entries, &mut cross);
+    }
+    let mut files: Vec<FileReport> = checked.into_iter().map(|c| c.report).collect();
+    for (i, finding) in cross {
+        files[i].findings.push(finding);
+    }
     for file in &mut files {
         let findings = std::mem::take(&mut file.findings);
         file.findings = findings
@@ -166,4 +207,13 @@ pub fn check_loaded(loaded: Vec<Loaded>, env: &Env, overrides: &Overrides) -> Re
         });
     }
     Report { files }
+}
+
+/// The fields the loader reported as written but unreadable (`wrong-type`).
+pub fn unreadable_fields(load_findings: &[Finding]) -> Vec<String> {
+    load_findings
+        .iter()
+        .filter(|f| f.rule == rules::any::wrong_type::RULE.id)
+        .filter_map(|f| f.field.clone())
+        .collect()
 }

@@ -12,11 +12,14 @@
 //! 2. [`engine`] runs the [`rules`] table over each claim (in parallel), then
 //!    the cross-file rules, then the user's severity overrides
 //!    ([`diag::Overrides`], from [`config`] and the command line).
-//! 3. [`report`] renders the findings: rustc-style text, JSON.
+//! 3. [`report`] renders the findings: rustc-style text, JSON, JUnit, SARIF,
+//!    GitHub and Azure annotations; [`schema`] describes each file format.
 //! 4. For a claim ready to submit, [`submit`] (one guide per kind) and
 //!    [`checklist`] describe what to enter in Partner Center and what the
 //!    PoE must show, from the same findings; [`bundle`] writes it all, with
 //!    copies of the documents, into one folder (and zip).
+//! 5. [`wizard`] builds a claim question by question (`<kind> new`), checking
+//!    each answer with the same engine and saving a draft after each.
 //!
 //! The binary (`src/main.rs`, `src/cli/`) is a thin layer of clap, dialoguer
 //! and comfy-table over this library.
@@ -38,3 +41,4 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod submit;
+pub mod wizard;

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
 use crate::decode::{StrEnum, Table, nearest};
 use crate::diag::Finding;
@@ -18,6 +18,9 @@ use crate::source::SourceFile;
 /// the TOML could be parsed, and the loader's findings.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The file is an engagement catalogue (no `kind`, a top-level
+    /// `[[engagement]]` list), not a claim: `validate` leaves it out.
+    pub is_catalog: bool,
     pub source: SourceFile,
     pub kind: Option<Kind>,
     pub claim: Option<Claim>,
@@ -40,6 +43,7 @@ pub fn load_path(path: &Path, display: &str) -> std::io::Result<Loaded> {
         )
         .help("move it out of the claims folder, or reference it as a document");
         return Ok(Loaded {
+            is_catalog: false,
             source,
             kind: None,
             claim: None,
@@ -67,6 +71,7 @@ pub fn load_bytes(bytes: Vec<u8>, path: &Path, display: &str) -> Loaded {
             .at_span("", valid..valid)
             .help("save the file as UTF-8");
             Loaded {
+                is_catalog: false,
                 source,
                 kind: None,
                 claim: None,
@@ -80,7 +85,9 @@ pub fn load_bytes(bytes: Vec<u8>, path: &Path, display: &str) -> Loaded {
 pub fn load_text(text: String, path: &Path, display: &str) -> Loaded {
     let source = SourceFile::new(display, path, text);
     let (kind, claim, findings) = decode(&source.text);
+    let is_catalog = kind.is_none() && is_engagement_catalog(&source.text);
     Loaded {
+        is_catalog,
         source,
         kind,
         claim,
@@ -100,13 +107,11 @@ fn decode(text: &str) -> (Option<Kind>, Option<Claim>, Vec<Finding>) {
         }
         return (None, None, out);
     }
-    // The span-keeping parser leaves some literal checks (an integer like
-    // `0x` with no digits) to deserialization; run the full one too.
-    if let Err(e) = toml::from_str::<toml::Table>(text) {
-        let mut f = Finding::new(&syntax::RULE, e.message().to_string())
-            .help("correct the TOML at this position");
-        f.span = e.span();
-        out.push(f);
+    // The span-keeping parser leaves the range checks of number literals
+    // (an integer like `0x` with no digits, one beyond 64 bits) to
+    // deserialization; do them here, as the deserializer would.
+    check_number_literals(doc.get_ref(), &mut out);
+    if !out.is_empty() {
         return (None, None, out);
     }
     let mut root = Table::root(doc.get_ref());
@@ -139,6 +144,59 @@ fn decode(text: &str) -> (Option<Kind>, Option<Claim>, Vec<Finding>) {
     let claim = decode_claim(kind, &mut root, &mut out);
     root.finish(&mut out);
     (Some(kind), Some(claim), out)
+}
+
+/// Whether a TOML text is an engagement catalogue: no `kind`, and a
+/// top-level `[[engagement]]` list.
+pub fn is_engagement_catalog(text: &str) -> bool {
+    DeTable::parse(text).is_ok_and(|doc| {
+        let doc = doc.get_ref();
+        !doc.contains_key("kind")
+            && doc
+                .get("engagement")
+                .is_some_and(|v| v.get_ref().as_array().is_some())
+    })
+}
+
+/// A `syntax` finding for every integer or float literal that does not fit
+/// its type (what `toml`'s deserializer would refuse).
+fn check_number_literals(table: &DeTable<'_>, out: &mut Vec<Finding>) {
+    for (_, value) in table.iter() {
+        check_value(value, out);
+    }
+}
+
+fn check_value(value: &toml::Spanned<DeValue<'_>>, out: &mut Vec<Finding>) {
+    let problem = match value.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .is_err()
+            .then(|| format!("invalid integer `{i}`")),
+        DeValue::Float(f) => {
+            let text = f.as_str();
+            let ok = text
+                .parse::<f64>()
+                .is_ok_and(|v| v.is_finite() || text.contains("inf") || text.contains("nan"));
+            (!ok).then(|| format!("invalid number `{text}`"))
+        }
+        DeValue::Array(items) => {
+            for item in items.iter() {
+                check_value(item, out);
+            }
+            None
+        }
+        DeValue::Table(table) => {
+            check_number_literals(table, out);
+            None
+        }
+        _ => None,
+    };
+    if let Some(message) = problem {
+        out.push(
+            Finding::new(&syntax::RULE, message)
+                .at_span("", value.span())
+                .help("write a number TOML accepts, e.g. 42, 0x2A, 3.5"),
+        );
+    }
 }
 
 #[cfg(test)]

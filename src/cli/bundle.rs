@@ -80,7 +80,7 @@ fn check_one(
         )));
     }
     let inputs = collect_inputs(&[path.to_path_buf()], env)?;
-    let mut report = engine::check_paths(&inputs, env, overrides)
+    let mut report = engine::check_paths_keeping_claims(&inputs, env, overrides)
         .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
     flag_other_kinds(&mut report, kind);
     Ok(report)

@@ -5,10 +5,29 @@ use clap::Subcommand;
 
 use super::args::KindValidateArgs;
 use super::bundle::{self, BundleArgs, ChecklistArgs};
-use super::{Failure, GlobalArgs, Outcome, validate};
+use super::wizard::NewArgs;
+use super::{Failure, GlobalArgs, Outcome, validate, wizard};
+
+const NEW_HELP: &str = "\
+Asks for every field in Partner Center's screen order (Associate customer, solution
+area and role, Associate workload, Contact information, then the PoE documents),
+checks each answer with the same rules as `validate`, and saves FILE.draft after
+every answer: Ctrl-C loses nothing.
+
+Examples:
+  claimtool cpor new                                  name the file after the claim
+  claimtool cpor new --out claims/contoso.toml
+  claimtool cpor new --from claims/contoso.toml.draft resume a draft
+  claimtool cpor new --from claims/contoso.toml       edit a claim (asks before replacing it)
+
+Needs a terminal. Without one (or with --no-input) it exits 2 at once: write the
+TOML yourself and check it with `claimtool cpor validate FILE`.";
 
 #[derive(Debug, Subcommand)]
 pub enum CporCommand {
+    /// Build a CPOR claim interactively, checking each answer
+    #[command(after_help = NEW_HELP)]
+    New(NewArgs),
     /// Check cpor claim files
     Validate(KindValidateArgs),
     /// Write the submission bundle: claim, SUBMIT.md walk-through, PoE checklist, documents
@@ -21,6 +40,7 @@ pub enum CporCommand {
 
 pub fn run(global: &GlobalArgs, cmd: CporCommand) -> Result<Outcome, Failure> {
     match cmd {
+        CporCommand::New(args) => wizard::run(global, args, &claimtool::wizard::cpor::SCRIPT),
         CporCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Cpor)),
         CporCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Cpor),
         CporCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Cpor),

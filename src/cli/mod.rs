@@ -14,6 +14,7 @@ mod plfunding;
 mod rules_cmd;
 mod score;
 mod validate;
+mod wizard;
 
 use std::process::ExitCode;
 

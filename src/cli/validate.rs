@@ -75,7 +75,9 @@ pub fn flag_other_kinds(report: &mut Report, expected: Kind) {
 
 pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
     match global.format {
-        Format::Json => println!("{}", report::json::render(report, env.today)),
+        Format::Json => {
+            let _ = report::json::write(report, env.today, std::io::stdout().lock());
+        }
         Format::Junit => print!("{}", report::junit::render(report)),
         Format::Sarif => println!("{}", report::sarif::render(report)),
         Format::Github => print!("{}", report::ci::github(report)),
@@ -83,16 +85,16 @@ pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
         // Refused before the run (`Format::require`); human text is the
         // readable fallback.
         Format::Human | Format::Md | Format::Html => {
-            let text = report::human::render(
+            // anstream strips the colour when stdout is not a terminal, under
+            // NO_COLOR, and with --color never.
+            let _ = report::human::write(
                 report,
                 report::human::HumanOptions {
                     color: true,
                     quiet: global.quiet,
                 },
+                anstream::stdout().lock(),
             );
-            // anstream strips the colour when stdout is not a terminal, under
-            // NO_COLOR, and with --color never.
-            anstream::print!("{text}");
         }
     }
 }
@@ -132,7 +134,6 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             if p.file_name()
                 .is_some_and(|n| n == claimtool::config::FILE_NAME)
                 || p.canonicalize().is_ok_and(|c| excluded.contains(&c))
-                || is_engagement_catalog(p)
             {
                 continue;
             }
@@ -161,20 +162,4 @@ fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
             .file_name()
             .to_str()
             .is_some_and(|n| n.starts_with('.') || n == "target")
-}
-
-/// A file whose top level is an `[[engagement]]` list is a catalogue, not a
-/// claim.
-fn is_engagement_catalog(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return false;
-    };
-    let Ok(doc) = toml::de::DeTable::parse(&text) else {
-        return false;
-    };
-    let doc = doc.into_inner();
-    !doc.contains_key("kind")
-        && doc
-            .get("engagement")
-            .is_some_and(|v| v.get_ref().as_array().is_some())
 }

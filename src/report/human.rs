@@ -1,6 +1,8 @@
 //! rustc-style human output: one block per finding with the source line and
 //! carets under the value, then a summary line.
 
+use std::io::Write as _;
+
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
 use crate::diag::{Finding, Severity};
@@ -17,19 +19,30 @@ pub struct HumanOptions {
 
 /// All findings of all files, then the summary line.
 pub fn render(report: &Report, options: HumanOptions) -> String {
-    let mut text = String::new();
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write(report, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the findings and the summary line to `out` one block at a time,
+/// so a report of thousands of files is never held as one text.
+pub fn write(
+    report: &Report,
+    options: HumanOptions,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
     for file in &report.files {
         for finding in &file.findings {
             if options.quiet && finding.severity == Severity::Info {
                 continue;
             }
-            text.push_str(&render_finding(file, finding, options.color));
-            text.push_str("\n\n");
+            writeln!(out, "{}\n", render_finding(file, finding, options.color))?;
         }
     }
-    text.push_str(&summary(report));
-    text.push('\n');
-    text
+    writeln!(out, "{}", summary(report))?;
+    out.flush()
 }
 
 /// `3 files: 1 ready, 1 with warnings, 1 with errors`.

@@ -42,13 +42,28 @@ struct Summary {
 
 /// The JSON document for a report, pretty-printed.
 pub fn render(report: &Report, today: NaiveDate) -> String {
-    // Keys keep the order of spec/cli.md (serde_json's `preserve_order`).
-    serde_json::to_string_pretty(&value(report, today))
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write(report, today, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the JSON document straight to `out`, without building it in
+/// memory first (a report of thousands of files stays small).
+pub fn write(report: &Report, today: NaiveDate, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &document(report, today))?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)
 }
 
 /// The JSON document for a report, as a value (for commands that embed it).
 pub fn value(report: &Report, today: NaiveDate) -> serde_json::Value {
+    serde_json::to_value(document(report, today))
+        .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }))
+}
+
+fn document(report: &Report, today: NaiveDate) -> JsonReport<'_> {
     let files = report
         .files
         .iter()
@@ -59,7 +74,7 @@ pub fn value(report: &Report, today: NaiveDate) -> serde_json::Value {
             diagnostics: diagnostics(f),
         })
         .collect();
-    let doc = JsonReport {
+    JsonReport {
         version: 1,
         today: today.to_string(),
         files,
@@ -69,8 +84,7 @@ pub fn value(report: &Report, today: NaiveDate) -> serde_json::Value {
             warnings: report.count(Status::Warning),
             errors: report.count(Status::Error),
         },
-    };
-    serde_json::to_value(&doc).unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }))
+    }
 }
 
 fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic<'_>> {

@@ -74,15 +74,34 @@ impl RuleCtx<'_> {
     }
 }
 
-/// One file of a batch, as the cross-file rules see it.
-pub struct BatchFile<'a> {
-    pub file: &'a SourceFile,
-    pub claim: &'a Claim,
+/// What one file contributes to a cross-file rule: a comparable key and the
+/// place in the file to point at when it collides.
+#[derive(Debug, Clone)]
+pub struct BatchKey {
+    /// Equal keys in two files mean the same thing is claimed or attached.
+    pub key: String,
+    /// The thing, in words ("customer tenant ... and workload ...").
+    pub what: String,
+    pub field: String,
+    pub span: std::ops::Range<usize>,
 }
 
-/// A cross-file check: the batch, the environment, and the findings with
-/// the index of the file each belongs to.
-pub type BatchCheck = fn(&[BatchFile<'_>], &Env, &mut Vec<(usize, Finding)>);
+/// One file of a batch, as the cross-file rules judge it: its name and the
+/// keys it contributed (claims themselves are not kept, so memory stays
+/// flat however many files a run checks).
+#[derive(Debug)]
+pub struct BatchEntry<'a> {
+    pub display: &'a str,
+    pub keys: &'a [BatchKey],
+}
+
+/// A cross-file rule in two steps: `collect` runs on each claim as it is
+/// checked (in parallel), `judge` once over what every file contributed and
+/// returns findings with the index of their file.
+pub struct BatchCheck {
+    pub collect: fn(&RuleCtx<'_>, &mut Vec<BatchKey>),
+    pub judge: fn(&[BatchEntry<'_>], &mut Vec<(usize, Finding)>),
+}
 
 /// How and when a rule runs.
 pub enum Check {

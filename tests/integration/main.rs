@@ -8,3 +8,4 @@ mod fixtures;
 mod formats;
 mod plfunding;
 mod robustness;
+mod wizard;

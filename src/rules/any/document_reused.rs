@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::diag::{Finding, Severity};
 use crate::documents::DocRead;
-use crate::rules::{BatchFile, Check, Env, Rule};
+use crate::rules::{BatchCheck, BatchEntry, BatchKey, Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
     id: "document-reused",
@@ -18,23 +18,32 @@ workloads). It is also what a copied claim file looks like, so it is worth a loo
 Compared by content, so renamed copies are found too.\n\nHow to fix: nothing, if \
 the document evidences every claim it is attached to; otherwise attach the right \
 document.",
-    check: Check::Batch(check),
+    check: Check::Batch(BatchCheck { collect, judge }),
 };
 
-fn check(files: &[BatchFile<'_>], env: &Env, out: &mut Vec<(usize, Finding)>) {
-    // sha256 → (file index, document path value) in file order.
-    let mut by_hash: BTreeMap<String, Vec<(usize, &crate::decode::Sp<String>)>> = BTreeMap::new();
+/// Each readable, non-empty document, keyed by its content hash.
+fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
+    for doc in ctx.claim.documents() {
+        let Some(path) = &doc.path else { continue };
+        if let DocRead::Ok(info) = &*ctx.env.documents.read(&ctx.file.dir().join(&path.value))
+            && info.size > 0
+        {
+            out.push(BatchKey {
+                key: info.sha256.clone(),
+                what: path.value.clone(),
+                field: path.path.clone(),
+                span: path.span.clone(),
+            });
+        }
+    }
+}
+
+fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
+    // sha256 → the files holding it, in file order, and each use.
+    let mut by_hash: BTreeMap<&str, Vec<(usize, &BatchKey)>> = BTreeMap::new();
     for (i, f) in files.iter().enumerate() {
-        for doc in f.claim.documents() {
-            let Some(path) = &doc.path else { continue };
-            if let DocRead::Ok(info) = &*env.documents.read(&f.file.dir().join(&path.value))
-                && info.size > 0
-            {
-                by_hash
-                    .entry(info.sha256.clone())
-                    .or_default()
-                    .push((i, path));
-            }
+        for key in f.keys {
+            by_hash.entry(key.key.as_str()).or_default().push((i, key));
         }
     }
     for uses in by_hash.values() {
@@ -43,19 +52,29 @@ fn check(files: &[BatchFile<'_>], env: &Env, out: &mut Vec<(usize, Finding)>) {
         if claims.len() < 2 {
             continue;
         }
-        for (i, path) in uses {
-            let others: Vec<&str> = claims
-                .iter()
-                .filter(|&&j| j != *i)
-                .map(|&j| files[j].file.display.as_str())
-                .collect();
+        for (i, use_) in uses {
+            // Name one other claim and count the rest: a document shared by
+            // a thousand claims must not make a thousand-name message each.
+            let Some(&first_other) = claims.iter().find(|&&j| j != *i) else {
+                continue;
+            };
+            let more = claims.len() - 2;
+            let others = if more == 0 {
+                files[first_other].display.to_string()
+            } else {
+                format!(
+                    "{} and {more} other claim{}",
+                    files[first_other].display,
+                    if more == 1 { "" } else { "s" }
+                )
+            };
             out.push((
                 *i,
                 Finding::new(
                     &RULE,
-                    format!("`{}` is also attached to {}", path.value, others.join(", ")),
+                    format!("`{}` is also attached to {others}", use_.what),
                 )
-                .at(path)
+                .at_span(use_.field.clone(), use_.span.clone())
                 .label("same content in another claim")
                 .help("fine if it evidences each claim; otherwise attach the right document"),
             ));

@@ -1,12 +1,11 @@
 //! `duplicate-claim` (batch): two files claim the same thing.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Range;
 
 use crate::diag::{Finding, Severity};
 use crate::documents::DocRead;
 use crate::model::{Claim, DocType, cpor};
-use crate::rules::{BatchFile, Check, Env, Rule};
+use crate::rules::{BatchCheck, BatchEntry, BatchKey, Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
     id: "duplicate-claim",
@@ -21,13 +20,14 @@ twice (same PartnerID, activity name and dates), or the same invoice file attach
 to two claims. One finding per file, naming the first other file and how many files \
 share the claim.\n\nHow to fix: keep one claim and delete or merge the others; if \
 they are different activities, give them distinct names and dates.",
-    check: Check::Batch(check),
+    check: Check::Batch(BatchCheck { collect, judge }),
 };
 
 /// What a file claims, as comparable keys, with the place to point at.
-fn keys(file: &BatchFile<'_>, env: &Env) -> Vec<(String, String, String, Range<usize>)> {
+fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
+    let (env, file) = (ctx.env, ctx.file);
     let mut keys = Vec::new();
-    match file.claim {
+    match ctx.claim {
         Claim::Cpor(c) => {
             let rejected_final = c
                 .status
@@ -35,14 +35,14 @@ fn keys(file: &BatchFile<'_>, env: &Env) -> Vec<(String, String, String, Range<u
                 .and_then(|s| s.stage.as_ref())
                 .is_some_and(|s| s.value == cpor::Stage::RejectedFinal);
             let Some(tenant) = &c.customer_tenant_id else {
-                return keys;
+                return;
             };
             // A tenant ID that fails cpor-tenant-id takes no part (spec).
             if rejected_final || !crate::rules::cpor::is_real_guid(&tenant.value) {
-                return keys;
+                return;
             }
             let Ok(guid) = uuid::Uuid::parse_str(tenant.value.trim()) else {
-                return keys;
+                return;
             };
             for w in c.workloads.iter().flat_map(|w| w.value.iter()) {
                 keys.push((
@@ -81,7 +81,7 @@ fn keys(file: &BatchFile<'_>, env: &Env) -> Vec<(String, String, String, Range<u
                 if !(doc.is_type(DocType::Invoice) || doc.is_type(DocType::Csr)) {
                     continue;
                 }
-                if let DocRead::Ok(info) = &*env.documents.read(&file.file.dir().join(&path.value))
+                if let DocRead::Ok(info) = &*env.documents.read(&file.dir().join(&path.value))
                     && info.size > 0
                 {
                     keys.push((
@@ -95,28 +95,32 @@ fn keys(file: &BatchFile<'_>, env: &Env) -> Vec<(String, String, String, Range<u
         }
         Claim::Plfunding(_) | Claim::Score(_) => {}
     }
-    keys
+    out.extend(keys.into_iter().map(|(key, what, field, span)| BatchKey {
+        key,
+        what,
+        field,
+        span,
+    }));
 }
 
-fn check(files: &[BatchFile<'_>], env: &Env, out: &mut Vec<(usize, Finding)>) {
-    let per_file: Vec<_> = files.iter().map(|f| keys(f, env)).collect();
+fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
     let mut owners: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    for (i, keys) in per_file.iter().enumerate() {
-        for (key, ..) in keys {
-            owners.entry(key.as_str()).or_default().insert(i);
+    for (i, file) in files.iter().enumerate() {
+        for key in file.keys {
+            owners.entry(key.key.as_str()).or_default().insert(i);
         }
     }
-    for (i, keys) in per_file.iter().enumerate() {
+    for (i, file) in files.iter().enumerate() {
         let mut group = BTreeSet::new();
-        let mut first: Option<&(String, String, String, Range<usize>)> = None;
-        for entry in keys {
-            let sharing = &owners[entry.0.as_str()];
+        let mut first: Option<&BatchKey> = None;
+        for entry in file.keys {
+            let sharing = &owners[entry.key.as_str()];
             if sharing.len() > 1 {
                 group.extend(sharing.iter().copied());
                 first.get_or_insert(entry);
             }
         }
-        let Some((_, what, field, span)) = first else {
+        let Some(first) = first else {
             continue;
         };
         let other = group.iter().copied().find(|&j| j != i).unwrap_or(i);
@@ -125,12 +129,13 @@ fn check(files: &[BatchFile<'_>], env: &Env, out: &mut Vec<(usize, Finding)>) {
             Finding::new(
                 &RULE,
                 format!(
-                    "{what} is also claimed in {} ({} files claim it)",
-                    files[other].file.display,
+                    "{} is also claimed in {} ({} files claim it)",
+                    first.what,
+                    files[other].display,
                     group.len()
                 ),
             )
-            .at_span(field.clone(), span.clone())
+            .at_span(first.field.clone(), first.span.clone())
             .label("claimed twice")
             .help("keep one claim and remove the other, or make them distinct activities"),
         ));

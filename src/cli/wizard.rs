@@ -1,0 +1,297 @@
+//! `claimtool <kind> new`: the terminal side of the wizards. The flow, the
+//! checks and the drafts are the library's ([`claimtool::wizard`]); this
+//! file refuses to start without a terminal, asks with dialoguer, prints
+//! findings and the review table (comfy-table) on stderr, then prints the
+//! `validate` result of the written file on stdout.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use claimtool::decode::StrEnum;
+use claimtool::diag::Severity;
+use claimtool::wizard::{Finished, Message, Prompter, Script, Setup, Stop, Wizard, WizardError};
+use clap::Args;
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use dialoguer::console::style;
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Input, MultiSelect, Select};
+
+use super::args::ColorChoice;
+use super::{Failure, GlobalArgs, Outcome, context, validate};
+
+/// `<kind> new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The claim file to write [default: <claim name>.toml in the current folder]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Resume a draft (FILE.draft) or edit an existing claim; its values are the defaults
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Replace an existing claim file without the extra warning
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The Ctrl-C message: where the answers are, how to resume. Updated after
+/// every save; read by the signal handler.
+static RESUME_HINT: Mutex<String> = Mutex::new(String::new());
+/// Set by whichever of the signal handler and the main thread reports the
+/// stop first, so it is reported once.
+static STOP_REPORTED: AtomicBool = AtomicBool::new(false);
+
+pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcome, Failure> {
+    let kind = script.kind.as_str();
+    require_terminal(global, kind)?;
+    let (env, overrides) = context::load(global)?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| Failure(format!("cannot read the current folder: {e}")))?;
+    if global.color == ColorChoice::Never {
+        dialoguer::console::set_colors_enabled_stderr(false);
+    }
+    install_ctrlc_handler();
+    set_hint("Stopped. Nothing was saved in this session.".to_string());
+
+    let mut prompter = TermPrompter::new(kind, &cwd);
+    let setup = Setup {
+        config: env.config,
+        today: env.today,
+        overrides,
+        cwd: cwd.clone(),
+        out: args.out,
+        from: args.from,
+        force: args.force,
+    };
+    let finished = Wizard::start(&mut prompter, script, setup).and_then(Wizard::run);
+    let path = match finished {
+        Ok(Finished::Written(path)) => path,
+        Ok(Finished::NotWritten { draft }) => {
+            eprintln!(
+                "Not written. Your answers are in {}; resume with: claimtool {kind} new --from {}",
+                shown(&cwd, &draft),
+                shown(&cwd, &draft)
+            );
+            return Ok(Outcome::Clean);
+        }
+        Err(WizardError::Stopped { reason, draft }) => {
+            if STOP_REPORTED.swap(true, Ordering::SeqCst) {
+                // The signal handler is reporting it and exiting.
+                std::thread::park();
+            }
+            show_cursor();
+            let saved = match draft {
+                Some(d) => format!(
+                    "your answers are saved in {}; resume with: claimtool {kind} new --from {}",
+                    shown(&cwd, &d),
+                    shown(&cwd, &d)
+                ),
+                None => "no answer had been saved yet".to_string(),
+            };
+            return Err(Failure(format!("stopped ({reason}); {saved}")));
+        }
+        Err(WizardError::Failed(message)) => return Err(Failure(message)),
+    };
+    set_hint(format!("Stopped. {} was written.", shown(&cwd, &path)));
+    eprintln!("Wrote {}. Checking it:", shown(&cwd, &path));
+    let outcome = validate::run(global, std::slice::from_ref(&path), Some(script.kind))?;
+    match outcome {
+        Outcome::Clean => {
+            let confirm = Confirm::with_theme(&ColorfulTheme::default())
+                .with_prompt("Build the submission bundle now (into bundles/)?")
+                .default(true)
+                .interact();
+            if matches!(confirm, Ok(true)) {
+                let args = super::bundle::BundleArgs {
+                    file: path.clone(),
+                    out: PathBuf::from("bundles"),
+                    zip: false,
+                    force: false,
+                };
+                return super::bundle::run_bundle(global, &args, script.kind);
+            }
+        }
+        Outcome::Findings => eprintln!(
+            "Fix the errors above (edit the file, or `claimtool {kind} new --from {}`), then build the bundle with `claimtool {kind} bundle`.",
+            shown(&cwd, &path)
+        ),
+    }
+    Ok(outcome)
+}
+
+/// Wizards need a terminal on stdin and stderr; without one (a pipe, CI,
+/// `--no-input`) they refuse at once rather than wait for input that
+/// never comes.
+fn require_terminal(global: &GlobalArgs, kind: &str) -> Result<(), Failure> {
+    let why = if global.no_input {
+        "--no-input was given"
+    } else if !std::io::stdin().is_terminal() {
+        "stdin is not a terminal"
+    } else if !std::io::stderr().is_terminal() {
+        "stderr is not a terminal"
+    } else {
+        return Ok(());
+    };
+    Err(Failure(format!(
+        "`claimtool {kind} new` asks questions and needs a terminal ({why}). \
+         Without prompts, write the claim TOML yourself (see docs/wizard.md for a complete \
+         example) and check it with `claimtool {kind} validate FILE`."
+    )))
+}
+
+fn set_hint(hint: String) {
+    if let Ok(mut h) = RESUME_HINT.lock() {
+        *h = hint;
+    }
+}
+
+/// dialoguer hides the cursor in lists; a stop must not leave it hidden.
+fn show_cursor() {
+    use std::io::Write as _;
+    let mut err = std::io::stderr();
+    let _ = write!(err, "\x1b[?25h");
+    let _ = err.flush();
+}
+
+/// On SIGINT: show the cursor again, say where the answers are, exit 2
+/// (the command did not complete). Ctrl-C typed at a prompt also ends the
+/// prompt with an error, which the main thread reports the same way;
+/// whichever comes first reports, once.
+fn install_ctrlc_handler() {
+    let _ = ctrlc::set_handler(|| {
+        show_cursor();
+        // Already being reported by the main thread: let it finish.
+        if STOP_REPORTED.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let hint = RESUME_HINT.lock().map(|h| h.clone()).unwrap_or_default();
+        eprintln!("\n{hint}");
+        std::process::exit(2);
+    });
+}
+
+fn shown(cwd: &Path, path: &Path) -> String {
+    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}
+
+/// dialoguer on stderr.
+struct TermPrompter {
+    theme: ColorfulTheme,
+    kind: &'static str,
+    cwd: PathBuf,
+}
+
+impl TermPrompter {
+    fn new(kind: &'static str, cwd: &Path) -> TermPrompter {
+        TermPrompter {
+            theme: ColorfulTheme::default(),
+            kind,
+            cwd: cwd.to_path_buf(),
+        }
+    }
+}
+
+/// A prompt error as the reason the wizard stopped.
+fn stop(e: dialoguer::Error) -> Stop {
+    let dialoguer::Error::IO(e) = e;
+    Stop(match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => "the terminal was closed".to_string(),
+        std::io::ErrorKind::Interrupted => "interrupted".to_string(),
+        _ => e.to_string(),
+    })
+}
+
+impl Prompter for TermPrompter {
+    fn input(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(true);
+        if let Some(d) = default {
+            input = input.default(d.to_string());
+        }
+        input.interact_text().map_err(stop)
+    }
+
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
+        Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .max_length(12)
+            .interact()
+            .map_err(stop)
+    }
+
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        checked: &[bool],
+    ) -> Result<Vec<usize>, Stop> {
+        MultiSelect::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .defaults(checked)
+            .max_length(12)
+            .interact()
+            .map_err(stop)
+    }
+
+    fn confirm(&mut self, prompt: &str, default: Option<bool>) -> Result<bool, Stop> {
+        let mut confirm = Confirm::with_theme(&self.theme).with_prompt(prompt);
+        if let Some(d) = default {
+            confirm = confirm.default(d);
+        }
+        confirm.interact().map_err(stop)
+    }
+
+    fn show(&mut self, message: Message<'_>) {
+        // console's styles, like dialoguer's: off under NO_COLOR, --color
+        // never, or when stderr is not a terminal.
+        match message {
+            Message::Section(title) => {
+                eprintln!("\n{}", style(format!("== {title} ==")).bold().for_stderr());
+            }
+            Message::Note(text) => eprintln!("{text}"),
+            Message::Finding(f) => {
+                let tag = style(format!("{}[{}]", f.severity, f.rule))
+                    .bold()
+                    .for_stderr();
+                let tag = match f.severity {
+                    Severity::Error => tag.red(),
+                    Severity::Warning => tag.yellow(),
+                    Severity::Info => tag.cyan(),
+                };
+                eprintln!("  {tag}: {}", f.message);
+                if let Some(help) = &f.help {
+                    eprintln!("    help: {help}");
+                }
+            }
+            Message::Table { header, rows } => {
+                let mut table = Table::new();
+                table
+                    .load_style(UTF8_FULL_CONDENSED)
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_header(header.iter().copied());
+                // A terminal that reports no useful width (some pseudo-
+                // terminals say 0): no wrapping rather than 1-letter columns.
+                if table.width().is_none_or(|w| w < 40) {
+                    table.set_content_arrangement(ContentArrangement::Disabled);
+                }
+                for row in rows {
+                    table.add_row(row);
+                }
+                eprintln!("{table}");
+            }
+        }
+    }
+
+    fn draft_saved(&mut self, path: &Path) {
+        let shown = shown(&self.cwd, path);
+        set_hint(format!(
+            "Stopped. Your answers are saved in {shown}; resume with: claimtool {} new --from {shown}",
+            self.kind
+        ));
+    }
+}

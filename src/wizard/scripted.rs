@@ -1,0 +1,175 @@
+//! A [`Prompter`] that answers from a list, for testing wizard flows
+//! without a terminal. Each question takes the next [`Reply`]; a reply of
+//! the wrong sort, or running out of replies, ends the run like a closed
+//! terminal would ([`Stop`]), so a test sees exactly where the script and
+//! the flow parted. Everything asked and shown is recorded in `log`.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+use super::{Message, Prompter, Stop};
+
+/// One scripted answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// Typed text (an empty string takes the default).
+    Text(String),
+    /// Pick the item whose text contains this (a select).
+    Pick(String),
+    /// Press Enter on a select (its default).
+    Default,
+    /// Tick exactly the items whose text contains one of these (a
+    /// multi-select).
+    Tick(Vec<String>),
+    /// Leave a multi-select's ticks as offered.
+    Keep,
+    /// Yes or no.
+    Yes,
+    No,
+}
+
+/// Text reply.
+pub fn text(s: &str) -> Reply {
+    Reply::Text(s.to_string())
+}
+
+/// Answers from a list and records the conversation.
+#[derive(Debug, Default)]
+pub struct Scripted {
+    replies: VecDeque<Reply>,
+    /// `? prompt [default]` for each question, `! rule: message` for each
+    /// finding, `# title` for sections, `= ...` for notes, `| a | b` rows.
+    pub log: Vec<String>,
+    /// Every path the draft was saved to.
+    pub saved: Vec<PathBuf>,
+}
+
+impl Scripted {
+    pub fn new(replies: impl IntoIterator<Item = Reply>) -> Scripted {
+        Scripted {
+            replies: replies.into_iter().collect(),
+            ..Scripted::default()
+        }
+    }
+
+    /// Replies not used.
+    pub fn left(&self) -> usize {
+        self.replies.len()
+    }
+
+    /// How many questions had this prompt (a substring).
+    pub fn asked(&self, prompt: &str) -> usize {
+        self.log
+            .iter()
+            .filter(|l| l.starts_with("? ") && l.contains(prompt))
+            .count()
+    }
+
+    /// Whether a finding of `rule` was shown.
+    pub fn showed_rule(&self, rule: &str) -> bool {
+        self.log
+            .iter()
+            .any(|l| l.starts_with(&format!("! {rule}:")))
+    }
+
+    fn next(&mut self, prompt: &str) -> Result<Reply, Stop> {
+        self.replies
+            .pop_front()
+            .ok_or_else(|| Stop(format!("the script has no reply for `{prompt}`")))
+    }
+
+    fn wrong(prompt: &str, reply: &Reply) -> Stop {
+        Stop(format!("the script replied {reply:?} to `{prompt}`"))
+    }
+}
+
+impl Prompter for Scripted {
+    fn input(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
+        self.log
+            .push(format!("? {prompt} [{}]", default.unwrap_or("")));
+        match self.next(prompt)? {
+            Reply::Text(t) if t.is_empty() => Ok(default.unwrap_or("").to_string()),
+            Reply::Text(t) => Ok(t),
+            other => Err(Self::wrong(prompt, &other)),
+        }
+    }
+
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
+        self.log.push(format!(
+            "? {prompt} [{}]",
+            items.get(default).map_or("", String::as_str)
+        ));
+        match self.next(prompt)? {
+            Reply::Default => Ok(default),
+            Reply::Pick(p) => items
+                .iter()
+                .position(|i| i.contains(&p))
+                .ok_or_else(|| Stop(format!("`{prompt}` has no item like {p:?}: {items:?}"))),
+            other => Err(Self::wrong(prompt, &other)),
+        }
+    }
+
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        checked: &[bool],
+    ) -> Result<Vec<usize>, Stop> {
+        let ticked: Vec<&str> = items
+            .iter()
+            .zip(checked)
+            .filter(|(_, c)| **c)
+            .map(|(i, _)| i.as_str())
+            .collect();
+        self.log.push(format!("? {prompt} [{}]", ticked.join(", ")));
+        match self.next(prompt)? {
+            Reply::Keep => Ok((0..items.len()).filter(|&i| checked[i]).collect()),
+            Reply::Tick(wanted) => {
+                let mut picked = Vec::new();
+                for w in &wanted {
+                    let i = items
+                        .iter()
+                        .position(|i| i.contains(w.as_str()))
+                        .ok_or_else(|| {
+                            Stop(format!("`{prompt}` has no item like {w:?}: {items:?}"))
+                        })?;
+                    picked.push(i);
+                }
+                Ok(picked)
+            }
+            other => Err(Self::wrong(prompt, &other)),
+        }
+    }
+
+    fn confirm(&mut self, prompt: &str, default: Option<bool>) -> Result<bool, Stop> {
+        self.log.push(format!(
+            "? {prompt} [{}]",
+            default.map_or("", |d| if d { "y" } else { "n" })
+        ));
+        match self.next(prompt)? {
+            Reply::Yes => Ok(true),
+            Reply::No => Ok(false),
+            Reply::Default => default.ok_or_else(|| Stop(format!("`{prompt}` has no default"))),
+            other => Err(Self::wrong(prompt, &other)),
+        }
+    }
+
+    fn show(&mut self, message: Message<'_>) {
+        match message {
+            Message::Section(t) => self.log.push(format!("# {t}")),
+            Message::Note(t) => self.log.push(format!("= {t}")),
+            Message::Finding(f) => self.log.push(format!("! {}: {}", f.rule, f.message)),
+            Message::Table { rows, .. } => {
+                for row in rows {
+                    self.log.push(format!("| {}", row.join(" | ")));
+                }
+            }
+        }
+    }
+
+    fn draft_saved(&mut self, path: &Path) {
+        if self.saved.last().map(PathBuf::as_path) != Some(path) {
+            self.saved.push(path.to_path_buf());
+        }
+    }
+}
