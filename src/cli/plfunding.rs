@@ -14,7 +14,8 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use super::args::{Format, KindValidateArgs};
 use super::bundle::{self, BundleArgs, ChecklistArgs};
-use super::{Failure, GlobalArgs, Outcome, context, validate};
+use super::wizard::NewArgs;
+use super::{Failure, GlobalArgs, Outcome, context, validate, wizard};
 
 const ENGAGEMENTS_AFTER_HELP: &str = "\
 Examples:
@@ -28,8 +29,29 @@ built-in one (the guide's list). A location has the segments claimtool.toml give
 [[partner.locations]], and none when it is not listed there. Without --partner-id, the only
 location of claimtool.toml is used when there is exactly one.";
 
+const NEW_HELP: &str = "\
+Asks for every field in the guide's order (the Customer claims tab, Associate
+customer, Associate engagement, Contact information, then the documents of the
+claim package), checks each answer with the same rules as `validate`, and saves
+FILE.draft after every answer: Ctrl-C loses nothing. At Associate engagement it
+offers only the engagements this customer and location are eligible for, and
+lists the others with Partner Center's reason, as `plfunding engagements` does;
+a variable-pay engagement asks for the hours, which cannot change later.
+
+Examples:
+  claimtool plfunding new                                  name the file after the claim
+  claimtool plfunding new --out claims/contoso-amm.toml
+  claimtool plfunding new --from claims/contoso-amm.toml.draft   resume a draft
+  claimtool plfunding new --catalog my-engagements.toml    offer your own catalogue
+
+Needs a terminal. Without one (or with --no-input) it exits 2 at once: write the
+TOML yourself and check it with `claimtool plfunding validate FILE`.";
+
 #[derive(Debug, Subcommand)]
 pub enum PlfCommand {
+    /// Build a partner-led funding claim interactively, checking each answer
+    #[command(after_help = NEW_HELP)]
+    New(NewArgs),
     /// Check plfunding claim files
     Validate(KindValidateArgs),
     /// Write the submission bundle: claim, SUBMIT.md walk-through, PoE checklist, documents
@@ -58,6 +80,7 @@ pub struct EngagementsArgs {
 
 pub fn run(global: &GlobalArgs, cmd: PlfCommand) -> Result<Outcome, Failure> {
     match cmd {
+        PlfCommand::New(args) => wizard::run(global, args, &claimtool::wizard::plfunding::SCRIPT),
         PlfCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Plfunding)),
         PlfCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Plfunding),
         PlfCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Plfunding),

@@ -100,8 +100,9 @@ fn associate_customer(w: &mut Wizard<'_>) -> Result<(), WizardError> {
 }
 
 /// "Partner location*": the one location in `claimtool.toml` is the
-/// default; with several, a pick among them.
-fn partner_id(w: &mut Wizard<'_>) -> Result<(), WizardError> {
+/// default; with several, a pick among them. Shared with the partner-led
+/// wizard (the same screen field).
+pub(super) fn partner_id(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     let comment = "\"Partner location*\": YOUR location's PartnerID (PLA), not the global one";
     let locations: Vec<(String, String)> = w
         .config()

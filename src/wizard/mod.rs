@@ -3,7 +3,7 @@
 //!
 //! The machinery here is the same for every claim kind; a kind brings only
 //! its [`Script`] (the questions in Partner Center's screen order, e.g.
-//! [`cpor::SCRIPT`]). How one answer flows:
+//! [`cpor::SCRIPT`], [`plfunding::SCRIPT`]). How one answer flows:
 //!
 //! 1. The [`Prompter`] asks (dialoguer in the binary, a [`Scripted`] list of
 //!    replies in tests). The default offered is the value already in the
@@ -27,6 +27,7 @@
 
 pub mod cpor;
 mod draft;
+pub mod plfunding;
 pub mod scripted;
 
 use std::collections::HashMap;
@@ -168,6 +169,9 @@ pub enum TextKind {
     Path,
     /// An email address; a bare name gets `@domain` added.
     Email { domain: Option<String> },
+    /// A whole number, written as a TOML integer (`hours = 40`). Anything
+    /// else is written as a string, which the rules then judge.
+    Integer,
 }
 
 /// One question about one field.
@@ -215,6 +219,11 @@ impl Ask {
 
     pub fn email(mut self, domain: Option<String>) -> Ask {
         self.kind = TextKind::Email { domain };
+        self
+    }
+
+    pub fn integer(mut self) -> Ask {
+        self.kind = TextKind::Integer;
         self
     }
 
@@ -374,6 +383,18 @@ impl<'p> Wizard<'p> {
     /// The workspace config (for defaults).
     pub fn config(&self) -> &Config {
         &self.env.config
+    }
+
+    /// Checks the answers against this engagement catalogue (the run's
+    /// `--catalog` or `[catalog] engagements`) instead of the built-in one.
+    pub fn with_catalog(mut self, catalog: crate::catalog::Catalog) -> Self {
+        self.env.catalog = catalog;
+        self
+    }
+
+    /// The engagement catalogue the answers are checked against.
+    pub fn catalog(&self) -> &crate::catalog::Catalog {
+        &self.env.catalog
     }
 
     /// The draft as it stands.
@@ -674,6 +695,9 @@ impl<'p> Wizard<'p> {
                 Some(d) if !typed.contains('@') => Value::from(format!("{typed}@{d}")),
                 _ => Value::from(typed),
             },
+            TextKind::Integer => typed
+                .parse::<i64>()
+                .map_or_else(|_| Value::from(typed), Value::from),
         })
     }
 

@@ -834,3 +834,175 @@ fn the_checklist_ticks_what_rules_checked_and_leaves_the_package_to_the_user_unt
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.contains("the partner survey is not completed"), "{md}");
 }
+
+/// A folder with no `claimtool.toml` above it, a signed SOW and the
+/// calculator export in `poe/`.
+fn wizard_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = repo().join("tests/fixtures/docs");
+    std::fs::create_dir(dir.path().join("poe")).unwrap();
+    std::fs::copy(docs.join("signed-sow.pdf"), dir.path().join("poe/sow.pdf")).unwrap();
+    std::fs::copy(
+        docs.join("azure-calculator-estimate.xlsx"),
+        dir.path().join("poe/estimate.xlsx"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn without_a_terminal_plfunding_new_refuses_at_once() {
+    let dir = wizard_workspace();
+    claimtool()
+        .current_dir(dir.path())
+        .args(["plfunding", "new"])
+        .write_stdin("")
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("needs a terminal"))
+        .stderr(predicates::str::contains(
+            "claimtool plfunding validate FILE",
+        ));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
+}
+
+#[cfg(unix)]
+mod pty {
+    use std::path::Path;
+    use std::process::Command as StdCommand;
+    use std::time::Duration;
+
+    use rexpect::process::{Signal, WaitStatus};
+    use rexpect::session::{PtySession, spawn_command};
+
+    use super::{USER_CATALOGUE, claimtool, wizard_workspace};
+
+    const TENANT: &str = "3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b";
+
+    fn spawn(dir: &Path, args: &[&str]) -> PtySession {
+        let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_claimtool"));
+        cmd.current_dir(dir)
+            .args(["--today", "2026-11-26"])
+            .args(args)
+            .env("NO_COLOR", "1")
+            .env_remove("CLAIMTOOL_TODAY");
+        spawn_command(cmd, Some(30_000)).expect("spawn claimtool in a pty")
+    }
+
+    fn answer(s: &mut PtySession, prompt: &str, reply: &str) {
+        s.exp_string(prompt)
+            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+        s.send_line(reply).unwrap();
+    }
+
+    fn keys(s: &mut PtySession, prompt: &str, keys: &[&str]) {
+        s.exp_string(prompt)
+            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+        for k in keys {
+            s.send(k).unwrap();
+            s.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn customer(s: &mut PtySession, id_type_keys: &[&str], id: &str) {
+        keys(s, "Solution area tab", &["\r"]);
+        answer(s, "Claim name", "Contoso - DC exit");
+        answer(s, "Partner location", "4871236");
+        answer(s, "Customer name", "Contoso Ltd");
+        keys(s, "Customer ID type", id_type_keys);
+        answer(s, "Customer ID:", id);
+    }
+
+    #[test]
+    fn a_whole_session_offers_the_eligible_engagements_and_writes_a_ready_claim() {
+        let dir = wizard_workspace();
+        let mut s = spawn(dir.path(), &["plfunding", "new", "--out", "amm.toml"]);
+        // Tenant ID is the default customer ID type.
+        customer(&mut s, &["\r"], TENANT);
+        s.exp_string("AMM PL for ISV SAP RISE (L) - Your location ID is not eligible")
+            .unwrap();
+        // The first eligible engagement: AMM PL: Factory Azure Vmware Solution.
+        keys(&mut s, "Engagement (Eligible)", &["\r"]);
+        keys(&mut s, "final approval", &["y"]);
+        answer(&mut s, "Customer contact name", "Ada Lovelace");
+        answer(&mut s, "Customer contact email", "ada.lovelace@contoso.com");
+        answer(&mut s, "Customer contact work title", "CIO");
+        answer(&mut s, "Partner contact name", "Grace Hopper");
+        answer(
+            &mut s,
+            "Partner contact email",
+            "grace.hopper@fabrikam.com.au",
+        );
+        s.exp_string("needs the Azure Pricing Calculator estimate")
+            .unwrap();
+        keys(&mut s, "Add a document?", &["y"]);
+        answer(&mut s, "Document 1: file", "poe/sow.pdf");
+        keys(&mut s, "Document 1: type", &["\r"]);
+        answer(&mut s, "Document 1: date it carries", "2026-09-01");
+        keys(&mut s, "Document 1: customer signature", &["\x1b[B", "\r"]);
+        answer(&mut s, "Document 1: signed on", "2026-09-03");
+        keys(&mut s, "Add another document?", &["y"]);
+        answer(&mut s, "Document 2: file", "poe/estimate.xlsx");
+        keys(&mut s, "Document 2: type", &["\r"]);
+        answer(&mut s, "Document 2: date it carries", "2026-09-10");
+        keys(&mut s, "Add another document?", &["n"]);
+        s.exp_string("Review and complete").unwrap();
+        keys(&mut s, "Write the claim to amm.toml?", &["y"]);
+        s.exp_string("1 file: 1 ready").unwrap();
+        keys(&mut s, "Build the submission bundle now", &["n"]);
+        s.exp_eof().unwrap();
+        match s.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+            other => panic!("not a normal exit: {other:?}"),
+        }
+        let text = std::fs::read_to_string(dir.path().join("amm.toml")).unwrap();
+        assert!(
+            text.contains("engagement = \"AMM PL: Factory Azure Vmware Solution\""),
+            "{text}"
+        );
+        assert!(text.contains("type = \"azure-calculator\""), "{text}");
+        claimtool()
+            .current_dir(dir.path())
+            .args(["--today", "2026-11-26", "plfunding", "validate", "amm.toml"])
+            .assert()
+            .success();
+    }
+
+    #[test]
+    fn the_catalog_option_reaches_the_wizard() {
+        let dir = wizard_workspace();
+        std::fs::write(dir.path().join("mine.toml"), USER_CATALOGUE).unwrap();
+        let mut s = spawn(
+            dir.path(),
+            &[
+                "plfunding",
+                "new",
+                "--out",
+                "v.toml",
+                "--catalog",
+                "mine.toml",
+            ],
+        );
+        // MSX opportunity ID: three down from the default, Tenant ID.
+        customer(&mut s, &["\x1b[B", "\x1b[B", "\x1b[B", "\r"], "7-3KXQ2M9ZP");
+        keys(&mut s, "Engagement (Eligible)", &["\r"]);
+        s.exp_string("can't be changed after the Add customer flow")
+            .unwrap();
+        answer(&mut s, "Number of hours", "40");
+        s.exp_string("final approval").unwrap();
+        s.process_mut().kill(Signal::SIGKILL).unwrap();
+        let draft = std::fs::read_to_string(dir.path().join("v.toml.draft")).unwrap();
+        assert!(
+            draft.contains("engagement = \"Contoso Test: Variable Migration\""),
+            "{draft}"
+        );
+        assert!(draft.contains("hours = 40"), "{draft}");
+    }
+}

@@ -46,7 +46,10 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
                 engagement.name
             ),
         )
-        .at(name)
+        // The missing thing is a document: the finding's field is
+        // `documents` (so the wizard does not re-ask the engagement for it),
+        // its place the engagement that requires it.
+        .at_span("documents", name.span.clone())
         .label("needs a document of type \"azure-calculator\"")
         .help("export the estimate from the Azure Pricing Calculator and add it as [[documents]] with type = \"azure-calculator\""),
     );
