@@ -38,6 +38,28 @@ pub enum Detected {
 }
 
 impl Detected {
+    /// The canonical extension for this content (for a file whose name has
+    /// none).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Detected::Pdf => "pdf",
+            Detected::Ole2 => "doc",
+            Detected::Docx => "docx",
+            Detected::Xlsx => "xlsx",
+            Detected::Pptx => "pptx",
+            Detected::Xps => "xps",
+            Detected::Zip => "zip",
+            Detected::Rtf => "rtf",
+            Detected::Png => "png",
+            Detected::Jpeg => "jpg",
+            Detected::Gif => "gif",
+            Detected::Tiff => "tif",
+            Detected::Bmp => "bmp",
+            Detected::Text => "txt",
+            Detected::Other(_) => "bin",
+        }
+    }
+
     /// A short name for messages and the bundle manifest.
     pub fn name(self) -> &'static str {
         match self {

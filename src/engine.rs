@@ -87,7 +87,18 @@ pub fn check_paths(
     env: &Env,
     overrides: &Overrides,
 ) -> Result<Report, (String, std::io::Error)> {
-    check_inputs(inputs, env, overrides, false)
+    check_inputs(inputs, env, overrides, false, &|| {})
+}
+
+/// [`check_paths`], calling `on_checked` after each file (from any thread),
+/// for a progress bar.
+pub fn check_paths_with_progress(
+    inputs: &[Input],
+    env: &Env,
+    overrides: &Overrides,
+    on_checked: &(dyn Fn() + Sync),
+) -> Result<Report, (String, std::io::Error)> {
+    check_inputs(inputs, env, overrides, false, on_checked)
 }
 
 /// [`check_paths`], keeping each report's decoded claim (for bundles and
@@ -97,7 +108,7 @@ pub fn check_paths_keeping_claims(
     env: &Env,
     overrides: &Overrides,
 ) -> Result<Report, (String, std::io::Error)> {
-    check_inputs(inputs, env, overrides, true)
+    check_inputs(inputs, env, overrides, true, &|| {})
 }
 
 fn check_inputs(
@@ -105,13 +116,16 @@ fn check_inputs(
     env: &Env,
     overrides: &Overrides,
     keep_claims: bool,
+    on_checked: &(dyn Fn() + Sync),
 ) -> Result<Report, (String, std::io::Error)> {
     let checked: Vec<Option<Checked>> = inputs
         .par_iter()
         .map(|input| {
             let loaded =
                 load_path(&input.path, &input.display).map_err(|e| (input.display.clone(), e))?;
-            Ok((!loaded.is_catalog).then(|| check_one(loaded, env, keep_claims)))
+            let checked = (!loaded.is_catalog).then(|| check_one(loaded, env, keep_claims));
+            on_checked();
+            Ok(checked)
         })
         .collect::<Result<_, _>>()?;
     Ok(finish(checked.into_iter().flatten().collect(), overrides))
@@ -163,6 +177,7 @@ fn check_one(l: Loaded, env: &Env, keep_claim: bool) -> Checked {
             })
             .collect();
     }
+    findings.shrink_to_fit();
     Checked {
         report: FileReport {
             source: l.source,

@@ -12,27 +12,28 @@ pub struct SourceFile {
     /// The path used to read the file and resolve its relative documents.
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     pub fn new(display: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             display: display.into(),
             path: path.into(),
             text,
-            line_starts,
         }
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
+    /// 1-based line and column (in characters) of a byte offset. Counted
+    /// on demand: only findings ask, and keeping a line index for every
+    /// file of a large run would cost more memory than the texts.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let before = &self.text.as_bytes()[..offset];
+        let line = before.iter().filter(|&&b| b == b'\n').count();
+        let start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         let column = self
             .text
             .get(start..offset)
@@ -42,12 +43,11 @@ impl SourceFile {
 
     /// The text of the 1-based line `line`, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts[line - 1];
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |&e| e.saturating_sub(1));
-        self.text[start..end].trim_end_matches('\r')
+        self.text
+            .split('\n')
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
+            .trim_end_matches('\r')
     }
 
     /// The folder relative documents are resolved against.

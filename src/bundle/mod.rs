@@ -93,27 +93,6 @@ pub fn slug(name: &str) -> String {
     }
 }
 
-/// The canonical extension for content whose file name has none.
-fn extension_for(detected: Detected) -> &'static str {
-    match detected {
-        Detected::Pdf => "pdf",
-        Detected::Ole2 => "doc",
-        Detected::Docx => "docx",
-        Detected::Xlsx => "xlsx",
-        Detected::Pptx => "pptx",
-        Detected::Xps => "xps",
-        Detected::Zip => "zip",
-        Detected::Rtf => "rtf",
-        Detected::Png => "png",
-        Detected::Jpeg => "jpg",
-        Detected::Gif => "gif",
-        Detected::Tiff => "tif",
-        Detected::Bmp => "bmp",
-        Detected::Text => "txt",
-        Detected::Other(_) => "bin",
-    }
-}
-
 /// `NN-<safe-name>.<ext>` for the document at `index` (0-based; NN is
 /// 1-based, two digits or more). Only the last component of `path` counts
 /// (`/` and `\` both separate), so `../../etc/passwd` becomes
@@ -132,7 +111,7 @@ pub fn document_file_name(index: usize, path: &str, detected: Option<Detected>) 
         .take(10)
         .collect();
     if ext.is_empty() {
-        ext = detected.map_or("bin", extension_for).to_string();
+        ext = detected.map_or("bin", Detected::extension).to_string();
     }
     let stem = dashed(stem, MAX_DOC_STEM);
     let stem = if stem.is_empty() { "document" } else { &stem };

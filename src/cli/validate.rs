@@ -30,8 +30,12 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
     )?;
     let (env, overrides) = context::load(global)?;
     let inputs = collect_inputs(paths, &env)?;
-    let mut report = engine::check_paths(&inputs, &env, &overrides)
-        .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    let progress = progress_bar(inputs.len(), global.quiet);
+    let mut report = engine::check_paths_with_progress(&inputs, &env, &overrides, &|| {
+        progress.inc(1);
+    })
+    .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    progress.finish_and_clear();
     if let Some(expected) = kind {
         flag_other_kinds(&mut report, expected);
     }
@@ -41,6 +45,25 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
     } else {
         Outcome::Clean
     })
+}
+
+/// Below this many files a run is too quick for a progress bar to help.
+const PROGRESS_MIN_FILES: usize = 200;
+
+/// A bar on stderr for large runs on a terminal; hidden for pipes, CI logs
+/// and `--quiet` (indicatif draws nothing when stderr is not a terminal).
+fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || files < PROGRESS_MIN_FILES || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files checked ({eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// `<kind> validate` checks files of that kind: another kind is an error.

@@ -335,3 +335,42 @@ fn completions_for_every_shell_and_a_man_page() {
         .stdout(predicate::str::contains(".TH claimtool 1"));
     claimtool().args(["completions", "tcsh"]).assert().code(2);
 }
+
+#[test]
+fn a_large_folder_leaves_nothing_but_results_on_a_pipe() {
+    let dir = valid_claim_dir();
+    let claim = std::fs::read_to_string(dir.path().join("claim.toml")).unwrap();
+    for i in 0..300 {
+        // Distinct tenants, so the copies are not duplicate claims.
+        let text = claim.replace("3f2a1c9e", &format!("{i:08x}"));
+        std::fs::write(dir.path().join(format!("c{i:03}.toml")), text).unwrap();
+    }
+    let out = claimtool()
+        .current_dir(dir.path())
+        .args([
+            "validate",
+            ".",
+            "--today",
+            "2026-11-26",
+            "--allow",
+            "document-reused",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "no progress bar on a pipe: {:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("301 files: 301 ready")
+    );
+}
