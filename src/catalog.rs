@@ -348,7 +348,7 @@ impl Catalog {
             Catalog::parse(&file).unwrap_or_else(|findings| {
                 panic!(
                     "the built-in catalogue is invalid: {}",
-                    describe(&file, &findings)
+                    crate::diag::problem_lines(&file, &findings)
                 )
             })
         })
@@ -371,7 +371,7 @@ impl Catalog {
         let file = SourceFile::new(path.display().to_string(), path, text);
         let mut catalog = Catalog::parse(&file).map_err(|findings| CatalogError::Invalid {
             path: path.display().to_string(),
-            problems: describe(&file, &findings),
+            problems: crate::diag::problem_lines(&file, &findings),
         })?;
         catalog.path = Some(path.to_path_buf());
         Ok(catalog)
@@ -597,25 +597,6 @@ fn customer_id_types(
     ok.then_some((types, list.span))
 }
 
-/// `  path:line:col: message (help)` lines, for a catalogue that is refused.
-pub fn describe(file: &SourceFile, findings: &[Finding]) -> String {
-    findings
-        .iter()
-        .map(|f| {
-            let place = f.span.as_ref().map_or_else(
-                || format!("{}: ", file.display),
-                |s| {
-                    let (l, c) = file.line_col(s.start);
-                    format!("{}:{l}:{c}: ", file.display)
-                },
-            );
-            let help = f.help.as_ref().map_or(String::new(), |h| format!(" ({h})"));
-            format!("  {place}{}{help}", f.message)
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -667,7 +648,10 @@ mod tests {
         let size = errs.iter().find(|f| f.message.contains("size")).unwrap();
         assert_eq!(size.help.as_deref(), Some("did you mean \"small\"?"));
         let file = SourceFile::new("c.toml", "c.toml", text.clone());
-        assert!(describe(&file, &errs).contains("c.toml:5:8: `engagement[0].size` must be one of"));
+        assert!(
+            crate::diag::problem_lines(&file, &errs)
+                .contains("c.toml:5:8: `engagement[0].size` must be one of")
+        );
     }
 
     #[test]

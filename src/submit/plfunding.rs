@@ -17,7 +17,7 @@ use crate::model::plfunding::{CustomerIdType, PlfClaim, SolutionArea, Stage};
 use crate::model::{Contact, DocType, Document, Kind, Signature};
 use crate::rich::Rich;
 
-use super::{GuideCtx, KindGuide, Screen};
+use super::{GuideCtx, KindGuide, Screen, enter, text};
 
 /// Days to dispute a rejection, once (F§3.11).
 pub const DISPUTE_DAYS: u64 = 30;
@@ -62,36 +62,14 @@ fn stage_name(stage: Stage) -> &'static str {
     }
 }
 
-fn text(v: &Option<Sp<String>>) -> Option<&str> {
-    v.as_ref().map(|s| s.value.as_str())
-}
-
 fn flag(v: &Option<Sp<bool>>) -> Option<bool> {
     v.as_ref().map(|s| s.value)
-}
-
-/// "enter `value`", or a plain note when the claim has no value.
-fn enter(v: Option<&str>) -> Rich {
-    match v {
-        Some(v) => Rich::new().text("enter ").value(v),
-        None => Rich::new().text("(not in the claim file)"),
-    }
 }
 
 /// Whether the claim has been submitted (its package is with Microsoft).
 fn is_submitted(stage: Stage) -> bool {
     crate::rules::plfunding::is_submitted(stage)
 }
-
-/// The document types that are not proof of execution (as
-/// `plf-claim-package` counts them).
-const NOT_POE: &[DocType] = &[
-    DocType::Invoice,
-    DocType::PaymentReceipt,
-    DocType::AzureCalculator,
-    DocType::CustomerSurvey,
-    DocType::PartnerSurvey,
-];
 
 impl PlfClaim {
     fn engagement_in<'e>(&self, ctx: &GuideCtx<'e>) -> Option<&'e Engagement> {
@@ -103,13 +81,6 @@ impl PlfClaim {
             .as_ref()
             .and_then(|s| s.since.as_ref())
             .map(|d| d.value)
-    }
-
-    fn doc_ref(doc: &Document, ctx: &GuideCtx<'_>) -> Rich {
-        match ctx.document_names.get(doc.index).cloned().flatten() {
-            Some(name) => Rich::new().code(format!("documents/{name}")),
-            None => Rich::new().value(doc.label()),
-        }
     }
 
     fn doc_details(doc: &Document) -> Rich {
@@ -128,27 +99,6 @@ impl PlfClaim {
             r = r.text(": ").value(d);
         }
         r
-    }
-
-    fn contact_fields(screen: Screen, customer: bool, c: Option<&Contact>) -> Screen {
-        let (name_label, email_label) = if customer {
-            ("Customer contact name*", "Customer contact email*")
-        } else {
-            ("Partner contact name*", "Partner contact email*")
-        };
-        let mut s = screen
-            .field(name_label, enter(c.and_then(|c| text(&c.name))))
-            .field(email_label, enter(c.and_then(|c| text(&c.email))));
-        if customer {
-            s = s.field(
-                "Customer contact work title",
-                match c.and_then(|c| text(&c.title)) {
-                    Some(t) => enter(Some(t)),
-                    None => Rich::new().text("leave empty (optional; none in the claim file)"),
-                },
-            );
-        }
-        s
     }
 
     /// "by **2027-01-30**" or the rule of the clock when no date is known.
@@ -195,7 +145,7 @@ impl PlfClaim {
             }),
             files
                 .iter()
-                .map(|d| Self::doc_ref(d, ctx).text(": ").then(Self::doc_details(d)))
+                .map(|d| super::doc_ref(d, ctx).text(": ").then(Self::doc_details(d)))
                 .collect(),
         );
         if workshop {
@@ -475,8 +425,8 @@ impl KindGuide for PlfClaim {
         screens.push(eng.act(Rich::new().text("Click ").strong("Next").text(".")));
 
         let mut contacts = Screen::new("Add customer | Contact information");
-        contacts = Self::contact_fields(contacts, true, self.customer_contact.as_ref());
-        contacts = Self::contact_fields(contacts, false, self.partner_contact.as_ref());
+        contacts = super::contact_fields(contacts, "customer", self.customer_contact.as_ref());
+        contacts = super::contact_fields(contacts, "partner", self.partner_contact.as_ref());
         contacts = contacts
             .note("use business email addresses. Microsoft sends the consent email and later the survey to the customer contact.")
             .act(Rich::new().text("Click ").strong("Next").text("."));
@@ -659,15 +609,7 @@ impl KindGuide for PlfClaim {
         let poe: Vec<String> = self
             .documents
             .iter()
-            .filter(|d| {
-                d.doc_type.as_ref().is_some_and(|t| {
-                    if workshop {
-                        t.value == DocType::FindingsAndRecommendations
-                    } else {
-                        !NOT_POE.contains(&t.value)
-                    }
-                })
-            })
+            .filter(|d| crate::rules::plfunding::claim_package::is_poe(d, workshop))
             .map(Document::label)
             .collect();
         let state = |v: &Option<Sp<bool>>| match flag(v) {

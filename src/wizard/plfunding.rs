@@ -11,7 +11,7 @@
 use crate::catalog::{Catalog, Engagement, NONE_ELIGIBLE, Pay, ScreenLocation, ScreenReport, Size};
 use crate::decode::StrEnum;
 use crate::model::plfunding::{CustomerIdType, SolutionArea};
-use crate::model::{DocType, Kind, Signature};
+use crate::model::{DocType, Kind};
 use crate::submit::plfunding::{id_type_name, tab_name};
 
 use super::{Ask, Choice, Script, Wizard, WizardError};
@@ -193,29 +193,7 @@ fn contacts(w: &mut Wizard<'_>) -> Result<(), WizardError> {
         "the customer's contact: consent and survey go here",
     );
     w.table_comment("partner_contact", "your company's contact for this claim");
-    w.text(Ask::new("customer_contact.name", "Customer contact name"))?;
-    w.text(Ask::new("customer_contact.email", "Customer contact email"))?;
-    w.text(Ask::new(
-        "customer_contact.title",
-        "Customer contact work title (optional)",
-    ))?;
-    w.text(Ask::new("partner_contact.name", "Partner contact name"))?;
-    let domain = w.config().email_domains.first().cloned();
-    let prompt = match &domain {
-        Some(d) => format!("Partner contact email (a bare name gets @{d})"),
-        None => "Partner contact email".to_string(),
-    };
-    w.text(Ask::new("partner_contact.email", prompt).email(domain))?;
-    Ok(())
-}
-
-fn signature_label(s: Signature) -> String {
-    match s {
-        Signature::Wet => "wet: a scanned ink signature",
-        Signature::Digital => "digital: DocuSign, Adobe Sign...",
-        Signature::None => "none: not signed by the customer",
-    }
-    .to_string()
+    super::cpor::contact_questions(w)
 }
 
 fn documents(w: &mut Wizard<'_>, engagement: Option<&Engagement>) -> Result<(), WizardError> {
@@ -296,30 +274,7 @@ fn document(w: &mut Wizard<'_>, i: usize, default: DocType) -> Result<(), Wizard
     if doc_type == DocType::AzureCalculator.as_str() {
         return Ok(());
     }
-    let group = [field("signature"), field("signed_on")];
-    w.group(&group, |w| {
-        let signature = w.choose(
-            Ask::new(
-                field("signature"),
-                format!("Document {n}: customer signature"),
-            ),
-            &Choice::all(signature_label),
-        )?;
-        if signature == Signature::None.as_str() {
-            w.clear(&field("signed_on"))?;
-        } else {
-            w.text(
-                Ask::new(
-                    field("signed_on"),
-                    format!("Document {n}: signed on (YYYY-MM-DD)"),
-                )
-                .date()
-                .default(date.clone()),
-            )?;
-        }
-        Ok(())
-    })?;
-    Ok(())
+    super::cpor::signature(w, i, &format!("Document {n}"), date)
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 use crate::catalog::Size;
 use crate::decode::Sp;
 use crate::diag::{Finding, Severity};
-use crate::model::DocType;
 use crate::model::plfunding::PlfClaim;
+use crate::model::{DocType, Document};
 use crate::rules::{Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
@@ -32,7 +32,7 @@ customer_survey_completed = true\npartner_survey_completed = true\n```",
 };
 
 /// Document types that are not proof of execution.
-const NOT_POE: &[DocType] = &[
+pub const NOT_POE: &[DocType] = &[
     DocType::Invoice,
     DocType::PaymentReceipt,
     DocType::AzureCalculator,
@@ -40,8 +40,22 @@ const NOT_POE: &[DocType] = &[
     DocType::PartnerSurvey,
 ];
 
+/// Whether a document counts as the claim package's PoE: for a workshop
+/// the findings and recommendations document, else any document but an
+/// invoice, a receipt, the calculator estimate or a survey. (SUBMIT.md and
+/// the checklist list the same documents.)
+pub fn is_poe(doc: &Document, workshop: bool) -> bool {
+    doc.doc_type.as_ref().is_some_and(|t| {
+        if workshop {
+            t.value == DocType::FindingsAndRecommendations
+        } else {
+            !NOT_POE.contains(&t.value)
+        }
+    })
+}
+
 fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
-    let stage = super::stage(claim);
+    let stage = claim.stage();
     if !super::is_submitted(stage) {
         return;
     }
@@ -52,18 +66,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
     let workshop = engagement.is_some_and(|e| e.size == Size::Workshop);
     let needs_customer_survey = engagement.is_none_or(|e| e.customer_survey);
 
-    let has_poe = if workshop {
-        claim
-            .documents
-            .iter()
-            .any(|d| d.is_type(DocType::FindingsAndRecommendations))
-    } else {
-        claim.documents.iter().any(|d| {
-            d.doc_type
-                .as_ref()
-                .is_some_and(|t| !NOT_POE.contains(&t.value))
-        })
-    };
+    let has_poe = claim.documents.iter().any(|d| is_poe(d, workshop));
     if !has_poe {
         let (message, help) = if workshop {
             (

@@ -27,7 +27,7 @@ consent_received_on = 2026-10-02\n```",
 
 fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
     let Some(status) = &claim.status else { return };
-    if super::stage(claim) != Stage::ConsentRequested || status.consent_received_on.is_some() {
+    if claim.stage() != Stage::ConsentRequested || status.consent_received_on.is_some() {
         return;
     }
     let Some(deadline) = claim.timeline(None).consent_due else {

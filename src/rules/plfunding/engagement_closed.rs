@@ -27,7 +27,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
         return;
     };
     if engagement.status != crate::catalog::EngagementStatus::Closed
-        || super::stage(claim) != Stage::Draft
+        || claim.stage() != Stage::Draft
     {
         return;
     }

@@ -36,7 +36,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
     let Some(engagement) = super::engagement(ctx.env, claim) else {
         return;
     };
-    let stage = super::stage(claim);
+    let stage = claim.stage();
     let submitted = match stage {
         Stage::Draft | Stage::ConsentReceived => false,
         Stage::Submitted | Stage::UnderReview | Stage::PartnerActionRequired => true,

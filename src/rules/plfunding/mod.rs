@@ -49,11 +49,6 @@ pub fn engagement<'e>(env: &'e Env, claim: &PlfClaim) -> Option<&'e Engagement> 
         .and_then(|name| env.catalog.find(&name.value))
 }
 
-/// The claim's stage; a claim without `[status]` is a draft.
-pub fn stage(claim: &PlfClaim) -> Stage {
-    claim.stage()
-}
-
 /// Whether the claim has been submitted with its package (submitted, under
 /// review, partner action required, approved, rejected, disputed).
 pub fn is_submitted(stage: Stage) -> bool {
