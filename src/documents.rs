@@ -117,6 +117,8 @@ pub struct DocInfo {
     /// 64 lower-case hex digits.
     pub sha256: String,
     pub detected: Detected,
+    /// The file carries the `claimtool init` placeholder marker.
+    pub placeholder: bool,
 }
 
 /// The outcome of reading one document path.
@@ -164,7 +166,15 @@ fn read_document(path: &Path) -> DocRead {
         size: bytes.len() as u64,
         sha256: hex::encode(Sha256::digest(&bytes)),
         detected: detect(&bytes),
+        placeholder: contains(
+            &bytes,
+            crate::rules::any::document_placeholder::MARKER.as_bytes(),
+        ),
     })
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 /// The type of a document from its bytes.

@@ -33,6 +33,7 @@ pub mod decode;
 pub mod diag;
 pub mod documents;
 pub mod engine;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod report;

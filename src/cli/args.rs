@@ -164,6 +164,11 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the JSON Schema of a claim kind or of claimtool.toml, for editors
     Schema(SchemaArgs),
+    /// Start a workspace: claimtool.toml and one example claim of each kind
+    #[command(
+        after_help = "Example:\n  claimtool init partner-claims && cd partner-claims && claimtool validate claims/"
+    )]
+    Init(InitArgs),
     /// Print a shell completion script (e.g. `claimtool completions bash > /etc/bash_completion.d/claimtool`)
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `claimtool man > claimtool.1`
@@ -179,6 +184,16 @@ pub struct SchemaArgs {
     /// What to describe
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(claimtool::schema::SchemaTarget::NAMES))]
     pub kind: String,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to set up (created when missing)
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Overwrite files that already exist
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

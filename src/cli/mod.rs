@@ -41,6 +41,42 @@ pub enum Outcome {
     Findings,
 }
 
+/// `claimtool init [DIR]`: writes the workspace files, never over existing
+/// ones without `--force`.
+fn init_cmd(args: &args::InitArgs) -> Result<Outcome, Failure> {
+    let files = claimtool::init::files();
+    if !args.force {
+        let existing: Vec<String> = files
+            .iter()
+            .map(|f| args.dir.join(&f.path))
+            .filter(|p| p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(Failure(format!(
+                "not overwriting {} (use --force to replace them)",
+                existing.join(", ")
+            )));
+        }
+    }
+    for file in &files {
+        let path = args.dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Failure(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        std::fs::write(&path, &file.contents)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+        println!("wrote {}", path.display());
+    }
+    println!(
+        "\nNext: fill in [partner] in claimtool.toml, edit the example claims (or start \
+         one with `claimtool cpor new`), replace the placeholder documents, then run \
+         `claimtool validate claims/`."
+    );
+    Ok(Outcome::Clean)
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -70,6 +106,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
         Command::Rules(args) => rules_cmd::run(&global, &args),
+        Command::Init(args) => init_cmd(&args),
         Command::Schema(args) => {
             let target = claimtool::schema::SchemaTarget::parse(&args.kind)
                 .ok_or_else(|| Failure(format!("no schema for `{}`", args.kind)))?;

@@ -6,6 +6,7 @@ mod docs;
 mod file_too_large;
 mod fixtures;
 mod formats;
+mod init;
 mod plfunding;
 mod robustness;
 mod wizard;

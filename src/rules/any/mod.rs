@@ -5,6 +5,7 @@ pub mod date_in_future;
 pub mod document_empty;
 pub mod document_format;
 pub mod document_missing;
+pub mod document_placeholder;
 pub mod document_reused;
 pub mod document_signed_on;
 pub mod document_undated;
@@ -40,6 +41,7 @@ pub static RULES: &[&Rule] = &[
     &document_undated::RULE,
     &duplicate_claim::RULE,
     &document_reused::RULE,
+    &document_placeholder::RULE,
 ];
 
 /// Whether a PartnerID has the documented shape: 6 to 10 digits.
