@@ -47,6 +47,16 @@ pub fn files() -> Vec<InitFile> {
             path: PathBuf::from("claims/documents/coop-campaign-screenshot.pdf"),
             contents: placeholder_pdf("a screenshot that shows the activity ran"),
         },
+        text(
+            "claims/plfunding-example.toml",
+            include_str!("plfunding-example.toml"),
+        ),
+        InitFile {
+            path: PathBuf::from("claims/documents/plfunding-sow-signed.pdf"),
+            contents: placeholder_pdf(
+                "Statement of Work for the engagement, signed by the customer",
+            ),
+        },
     ];
     // The schemas the `#:schema` directives point at, for editors.
     for name in SchemaTarget::NAMES {

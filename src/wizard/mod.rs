@@ -3,7 +3,7 @@
 //!
 //! The machinery here is the same for every claim kind; a kind brings only
 //! its [`Script`] (the questions in Partner Center's screen order, e.g.
-//! [`cpor::SCRIPT`]). How one answer flows:
+//! [`cpor::SCRIPT`], [`plfunding::SCRIPT`]). How one answer flows:
 //!
 //! 1. The [`Prompter`] asks (dialoguer in the binary, a [`Scripted`] list of
 //!    replies in tests). The default offered is the value already in the
@@ -28,6 +28,7 @@
 pub mod coop;
 pub mod cpor;
 mod draft;
+pub mod plfunding;
 pub mod scripted;
 
 use std::collections::HashMap;
@@ -388,6 +389,18 @@ impl<'p> Wizard<'p> {
     /// The date the checks use (`--today`), for date-dependent choices.
     pub fn today(&self) -> chrono::NaiveDate {
         self.env.today
+    }
+
+    /// Checks the answers against this engagement catalogue (the run's
+    /// `--catalog` or `[catalog] engagements`) instead of the built-in one.
+    pub fn with_catalog(mut self, catalog: crate::catalog::Catalog) -> Self {
+        self.env.catalog = catalog;
+        self
+    }
+
+    /// The engagement catalogue the answers are checked against.
+    pub fn catalog(&self) -> &crate::catalog::Catalog {
+        &self.env.catalog
     }
 
     /// The draft as it stands.

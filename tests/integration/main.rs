@@ -8,5 +8,6 @@ mod file_too_large;
 mod fixtures;
 mod formats;
 mod init;
+mod plfunding;
 mod robustness;
 mod wizard;
