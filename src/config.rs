@@ -94,18 +94,7 @@ impl Config {
         let file = SourceFile::new(path.display().to_string(), path, text);
         let mut config = Config::parse(&file).map_err(|findings| ConfigError::Invalid {
             path: path.display().to_string(),
-            problems: findings
-                .iter()
-                .map(|f| {
-                    let place = f.span.as_ref().map_or(String::new(), |s| {
-                        let (l, c) = file.line_col(s.start);
-                        format!("{}:{l}:{c}: ", file.display)
-                    });
-                    let help = f.help.as_ref().map_or(String::new(), |h| format!(" ({h})"));
-                    format!("  {place}{}{help}", f.message)
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
+            problems: crate::diag::problem_lines(&file, &findings),
         })?;
         config.path = Some(path.to_path_buf());
         Ok(config)

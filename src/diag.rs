@@ -104,6 +104,27 @@ impl Finding {
     }
 }
 
+/// `  path:line:col: message (help)`, one line per finding: how a file that
+/// is refused as a whole (`claimtool.toml`, an engagement catalogue) lists
+/// its problems in the command's error.
+pub fn problem_lines(file: &crate::source::SourceFile, findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            let place = f.span.as_ref().map_or_else(
+                || format!("{}: ", file.display),
+                |s| {
+                    let (l, c) = file.line_col(s.start);
+                    format!("{}:{l}:{c}: ", file.display)
+                },
+            );
+            let help = f.help.as_ref().map_or(String::new(), |h| format!(" ({h})"));
+            format!("  {place}{}{help}", f.message)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A user's choice for one rule. The words are those of `claimtool.toml`
 /// `[rules]` and of the `--allow/--warn/--deny` flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

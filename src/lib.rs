@@ -6,6 +6,9 @@
 //! 1. [`load`] reads a claim file (TOML) and [`model`] decodes it into a
 //!    typed claim whose every value keeps its source span ([`decode::Sp`]).
 //!    Structural problems become findings, never errors.
+//!    Partner-led claims are checked against the engagement [`catalog`]
+//!    (built in, or the user's own file), loaded once per run into
+//!    [`rules::Env`].
 //! 2. [`engine`] runs the [`rules`] table over each claim (in parallel), then
 //!    the cross-file rules, then the user's severity overrides
 //!    ([`diag::Overrides`], from [`config`] and the command line).
@@ -25,15 +28,19 @@
 
 pub mod bundle;
 pub mod calendar;
+pub mod catalog;
 pub mod checklist;
 pub mod config;
+pub mod coop;
 pub mod decode;
 pub mod diag;
 pub mod documents;
 pub mod engine;
+pub mod fiscal;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod money;
 pub mod report;
 pub mod rich;
 pub mod rules;

@@ -6,7 +6,8 @@
 //! met) and the deadlines. [`build`] then decides each item from the
 //! engine's findings for the file, never by checking the claim again: an
 //! item is open while one of its rules reports a warning or an error, and
-//! ticked only when every one of its rules ran and stayed silent. A rule id
+//! ticked only when every one of its rules ran and stayed silent (an item
+//! with no rule is never ticked). A rule id
 //! that this build does not have, or that the user switched off, leaves the
 //! item "check by hand" (so items light up as rules are added, and a
 //! switched-off rule never produces a false tick). [`render`] turns the
@@ -235,6 +236,10 @@ fn decide(spec: ItemSpec, findings: &[Finding], overrides: &Overrides) -> Item {
     let mut unchecked = Vec::new();
     // Findings the user turned into info: not blocking, but never hidden.
     let mut noted = Vec::new();
+    // An item no rule checks (at this stage of the claim) is never ticked.
+    if spec.rules.is_empty() {
+        unchecked.push(Rich::new().text("not checked by a rule at this stage of the claim"));
+    }
     for &id in spec.rules {
         if rules::find(id).is_none() {
             unchecked.push(
@@ -359,6 +364,14 @@ mod tests {
             item.reasons[1].plain(),
             "noted: the <b>message</b>: do this"
         );
+    }
+
+    #[test]
+    fn an_item_without_rules_is_for_the_user_to_check() {
+        let item = decide(spec(&[]), &[], &Overrides::default());
+        assert_eq!(item.state, ItemState::Unchecked);
+        assert_eq!(item.reasons[0].plain(), "the claim file: evidence");
+        assert!(item.reasons[1].plain().contains("not checked by a rule"));
     }
 
     #[test]

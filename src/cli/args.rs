@@ -41,6 +41,10 @@ pub struct GlobalArgs {
     /// The workspace config [default: the nearest claimtool.toml upward]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The partner-led engagement catalogue [default: `[catalog] engagements` of
+    /// claimtool.toml, else the built-in one]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
     /// Output format: human or json (validate, bundle); checklist takes md (its default), html or json
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     pub format: Format,

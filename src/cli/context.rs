@@ -1,6 +1,8 @@
 //! What every command needs before it runs: the workspace config, "today",
-//! and the severity overrides from the config and the command line.
+//! the engagement catalogue, and the severity overrides from the config and
+//! the command line.
 
+use claimtool::catalog::Catalog;
 use claimtool::config::Config;
 use claimtool::diag::{Level, Overrides};
 use claimtool::rules::{self, Env};
@@ -33,6 +35,12 @@ pub fn load(global: &GlobalArgs) -> Result<(Env, Overrides), Failure> {
             None => eprintln!("no claimtool.toml found; using the built-in defaults"),
         }
     }
+    // Read once per run, and refused as a whole when it has a problem: checking
+    // claims against a half-read catalogue would mislead.
+    let catalog = Catalog::resolve(global.catalog.as_deref(), &config)?;
+    if global.verbose {
+        eprintln!("using the engagement catalogue {}", catalog.name());
+    }
     let mut overrides = Overrides {
         config: config.rules.clone(),
         deny_warnings: global.deny_warnings,
@@ -57,5 +65,7 @@ pub fn load(global: &GlobalArgs) -> Result<(Env, Overrides), Failure> {
     let today = global
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    Ok((Env::new(config, today), overrides))
+    let mut env = Env::new(config, today);
+    env.catalog = catalog;
+    Ok((env, overrides))
 }

@@ -130,6 +130,7 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
         .path
         .iter()
         .chain(env.config.catalog.iter())
+        .chain(env.catalog.path.iter())
         .filter_map(|p| p.canonicalize().ok())
         .collect();
     let mut inputs = Vec::new();

@@ -55,6 +55,7 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcom
     set_hint("Stopped. Nothing was saved in this session.".to_string());
 
     let mut prompter = TermPrompter::new(kind, &cwd);
+    let catalog = env.catalog;
     let setup = Setup {
         config: env.config,
         today: env.today,
@@ -64,7 +65,9 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcom
         from: args.from,
         force: args.force,
     };
-    let finished = Wizard::start(&mut prompter, script, setup).and_then(Wizard::run);
+    let finished = Wizard::start(&mut prompter, script, setup)
+        .map(|w| w.with_catalog(catalog))
+        .and_then(Wizard::run);
     let path = match finished {
         Ok(Finished::Written(path)) => path,
         Ok(Finished::NotWritten { draft }) => {

@@ -32,6 +32,32 @@ pub fn files() -> Vec<InitFile> {
             contents: placeholder_pdf("Statement of Work, signed by the customer"),
         },
         text(
+            "claims/coop-example.toml",
+            include_str!("coop-example.toml"),
+        ),
+        InitFile {
+            path: PathBuf::from("claims/documents/coop-invoice.pdf"),
+            contents: placeholder_pdf("the supplier's invoice, with its number and total"),
+        },
+        InitFile {
+            path: PathBuf::from("claims/documents/coop-payment-receipt.pdf"),
+            contents: placeholder_pdf("the proof that the invoice was paid"),
+        },
+        InitFile {
+            path: PathBuf::from("claims/documents/coop-campaign-screenshot.pdf"),
+            contents: placeholder_pdf("a screenshot that shows the activity ran"),
+        },
+        text(
+            "claims/plfunding-example.toml",
+            include_str!("plfunding-example.toml"),
+        ),
+        InitFile {
+            path: PathBuf::from("claims/documents/plfunding-sow-signed.pdf"),
+            contents: placeholder_pdf(
+                "Statement of Work for the engagement, signed by the customer",
+            ),
+        },
+        text(
             "claims/score-example.toml",
             include_str!("score-example.toml"),
         ),

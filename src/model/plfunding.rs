@@ -86,3 +86,112 @@ impl PlfClaim {
         }
     }
 }
+
+/// One deadline of a claim: counted from `start` (a status date of the
+/// file), due on `due`, the last day still in time.
+#[derive(Debug, Clone)]
+pub struct Deadline {
+    pub start: Sp<chrono::NaiveDate>,
+    pub days: u64,
+    pub due: chrono::NaiveDate,
+}
+
+impl Deadline {
+    fn new(start: &Sp<chrono::NaiveDate>, days: u64) -> Deadline {
+        Deadline {
+            start: start.clone(),
+            days,
+            due: crate::calendar::add_days(start.value, days),
+        }
+    }
+}
+
+/// The claim's timelines (F§3.10), from its status dates: what the deadline
+/// rules check and what bundles print. A date that cannot be known is `None`.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    /// 30 days from the consent request (`consent_requested_on`; at stage
+    /// consent-requested, `since` when it is not given).
+    pub consent_due: Option<Deadline>,
+    /// The first submission, from consent received (`consent_received_on`;
+    /// at stage consent-received, `since`), by the engagement's size.
+    pub submission_due: Option<Deadline>,
+    /// The end of Microsoft's review, from consent received, by size.
+    pub review_due: Option<Deadline>,
+}
+
+impl PlfClaim {
+    /// The stage; a claim without `[status]` is a draft.
+    pub fn stage(&self) -> Stage {
+        self.status
+            .as_ref()
+            .and_then(|s| s.stage.as_ref())
+            .map_or(Stage::Draft, |s| s.value)
+    }
+
+    /// The timelines, with the engagement's size when it is known.
+    pub fn timeline(&self, size: Option<crate::catalog::Size>) -> Timeline {
+        let Some(status) = &self.status else {
+            return Timeline::default();
+        };
+        let stage = self.stage();
+        let since_if = |at: Stage| (stage == at).then_some(status.since.as_ref()).flatten();
+        let requested = status
+            .consent_requested_on
+            .as_ref()
+            .or_else(|| since_if(Stage::ConsentRequested));
+        let received = status
+            .consent_received_on
+            .as_ref()
+            .or_else(|| since_if(Stage::ConsentReceived));
+        Timeline {
+            consent_due: requested.map(|d| Deadline::new(d, crate::catalog::CONSENT_DAYS)),
+            submission_due: received
+                .zip(size)
+                .map(|(d, size)| Deadline::new(d, size.submit_days())),
+            review_due: received
+                .zip(size)
+                .map(|(d, size)| Deadline::new(d, size.review_days())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::catalog::Size;
+    use crate::model::Claim;
+
+    fn claim(status: &str) -> super::PlfClaim {
+        let text = format!("kind = \"plfunding\"\n[status]\n{status}");
+        match crate::load::load_text(text, Path::new("c.toml"), "c.toml").claim {
+            Some(Claim::Plfunding(c)) => c,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn timeline_dates_come_from_the_status_dates() {
+        let c = claim(
+            "stage = \"submitted\"\nsince = 2026-11-02\nconsent_requested_on = 2026-09-20\nconsent_received_on = 2026-10-02\n",
+        );
+        let t = c.timeline(Some(Size::Medium));
+        assert_eq!(t.consent_due.unwrap().due.to_string(), "2026-10-20");
+        assert_eq!(t.submission_due.unwrap().due.to_string(), "2027-04-20");
+        let review = t.review_due.unwrap();
+        assert_eq!(
+            (review.days, review.due.to_string()),
+            (230, "2027-05-20".into())
+        );
+        // Without the size, no submission or review date.
+        assert!(c.timeline(None).review_due.is_none());
+        // `since` stands for the date of the stage it names, and only that.
+        let c = claim("stage = \"consent-received\"\nsince = 2026-10-02\n");
+        let t = c.timeline(Some(Size::Small));
+        assert_eq!(t.submission_due.unwrap().due.to_string(), "2027-01-30");
+        assert!(t.consent_due.is_none());
+        let c = claim("stage = \"submitted\"\nsince = 2026-10-02\n");
+        assert!(c.timeline(Some(Size::Small)).submission_due.is_none());
+    }
+}

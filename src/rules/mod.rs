@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diag::{Finding, Severity};
 use crate::documents::DocumentStore;
@@ -35,14 +36,20 @@ pub struct Env {
     pub today: NaiveDate,
     /// Document contents, read once per path for the whole run.
     pub documents: DocumentStore,
+    /// The partner-led engagement catalogue (`--catalog`, the config's
+    /// `[catalog] engagements`, or the built-in default).
+    pub catalog: Catalog,
 }
 
 impl Env {
+    /// An environment with the built-in engagement catalogue; set
+    /// `catalog` (from [`Catalog::resolve`]) to use the user's.
     pub fn new(config: Config, today: NaiveDate) -> Self {
         Env {
             config,
             today,
             documents: DocumentStore::default(),
+            catalog: Catalog::builtin().clone(),
         }
     }
 }

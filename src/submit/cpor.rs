@@ -13,7 +13,7 @@ use crate::model::cpor::{CporClaim, PartnerRole, SolutionArea, Stage};
 use crate::model::{Contact, Document, Kind, Signature};
 use crate::rich::Rich;
 
-use super::{GuideCtx, KindGuide, Screen};
+use super::{GuideCtx, KindGuide, Screen, enter, text};
 
 // The deadlines the rules enforce come from the rules themselves, so the
 // walk-through can never state another date than `validate` checks.
@@ -71,18 +71,6 @@ fn doc_type_words(doc: &Document) -> &'static str {
     doc.doc_type.as_ref().map_or("document", |t| t.as_str())
 }
 
-fn text(v: &Option<Sp<String>>) -> Option<&str> {
-    v.as_ref().map(|s| s.value.as_str())
-}
-
-/// "enter `value`", or a plain note when the claim has no value.
-fn enter(v: Option<&str>) -> Rich {
-    match v {
-        Some(v) => Rich::new().text("enter ").value(v),
-        None => Rich::new().text("(not in the claim file)"),
-    }
-}
-
 impl CporClaim {
     fn area(&self) -> Option<SolutionArea> {
         self.solution_area.as_deref().copied()
@@ -113,14 +101,6 @@ impl CporClaim {
             .max()
     }
 
-    /// How a document is named in SUBMIT.md: its bundle file, else its URL.
-    fn doc_ref(doc: &Document, ctx: &GuideCtx<'_>) -> Rich {
-        match ctx.document_names.get(doc.index).cloned().flatten() {
-            Some(name) => Rich::new().code(format!("documents/{name}")),
-            None => Rich::new().value(doc.label()),
-        }
-    }
-
     fn doc_details(doc: &Document) -> Rich {
         let mut r = Rich::new().text(doc_type_words(doc));
         match (doc.signature.as_deref(), doc.signed_on.as_deref()) {
@@ -146,26 +126,6 @@ impl CporClaim {
             r = r.text(": ").value(d);
         }
         r
-    }
-
-    fn contact_fields(screen: Screen, who: &'static str, c: Option<&Contact>) -> Screen {
-        let (name_label, email_label) = match who {
-            "customer" => ("Customer contact name*", "Customer contact email*"),
-            _ => ("Partner contact name*", "Partner contact email*"),
-        };
-        let mut s = screen
-            .field(name_label, enter(c.and_then(|c| text(&c.name))))
-            .field(email_label, enter(c.and_then(|c| text(&c.email))));
-        if who == "customer" {
-            s = s.field(
-                "Customer contact work title",
-                match c.and_then(|c| text(&c.title)) {
-                    Some(t) => enter(Some(t)),
-                    None => Rich::new().text("leave empty (optional; none in the claim file)"),
-                },
-            );
-        }
-        s
     }
 
     fn next_steps(&self, ctx: &GuideCtx<'_>) -> Screen {
@@ -419,8 +379,8 @@ impl KindGuide for CporClaim {
         screens.push(wl);
 
         let mut contacts = Screen::new("Add customer | Contact information");
-        contacts = Self::contact_fields(contacts, "customer", self.customer_contact.as_ref());
-        contacts = Self::contact_fields(contacts, "partner", self.partner_contact.as_ref());
+        contacts = super::contact_fields(contacts, "customer", self.customer_contact.as_ref());
+        contacts = super::contact_fields(contacts, "partner", self.partner_contact.as_ref());
         contacts = contacts
             .note("use business email addresses, not free webmail.")
             .act(Rich::new().text("Click ").strong("Next").text("."));
@@ -467,7 +427,7 @@ impl KindGuide for CporClaim {
             }),
             files
                 .iter()
-                .map(|d| Self::doc_ref(d, ctx).text(": ").then(Self::doc_details(d)))
+                .map(|d| super::doc_ref(d, ctx).text(": ").then(Self::doc_details(d)))
                 .collect(),
         );
         upload = upload.trap(

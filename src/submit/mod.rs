@@ -2,8 +2,8 @@
 //! SUBMIT.md walk-through, the checklist items, the deadlines and the
 //! normalised values of `claim.json`.
 //!
-//! One [`KindGuide`] per kind (`cpor.rs` now; co-op and partner-led add
-//! theirs as one new file each plus one arm in [`guide_for`]). The bundle and
+//! One [`KindGuide`] per kind (`cpor.rs`, `coop.rs`, `plfunding.rs`: a new
+//! kind is one new file plus one arm in [`guide_for`]). The bundle and
 //! the checklist code are generic over the trait. A guide only describes:
 //! checks stay in the rules, and the checklist reads their findings.
 //!
@@ -11,7 +11,9 @@
 //! Markdown renderer ([`render_markdown`]) escapes every user value the same
 //! way.
 
+pub mod coop;
 pub mod cpor;
+pub mod plfunding;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -54,11 +56,60 @@ pub trait KindGuide {
     }
 }
 
+/// A string field's value.
+pub(crate) fn text(v: &Option<crate::decode::Sp<String>>) -> Option<&str> {
+    v.as_ref().map(|s| s.value.as_str())
+}
+
+/// "enter `value`", or a plain note when the claim has no value.
+pub(crate) fn enter(v: Option<&str>) -> Rich {
+    match v {
+        Some(v) => Rich::new().text("enter ").value(v),
+        None => Rich::new().text("(not in the claim file)"),
+    }
+}
+
+/// How a document is named in SUBMIT.md: its bundle file, else its URL.
+pub(crate) fn doc_ref(doc: &crate::model::Document, ctx: &GuideCtx<'_>) -> Rich {
+    match ctx.document_names.get(doc.index).cloned().flatten() {
+        Some(name) => Rich::new().code(format!("documents/{name}")),
+        None => Rich::new().value(doc.label()),
+    }
+}
+
+/// The *Contact information* fields of one contact (`who`: "customer",
+/// with the optional work title, or "partner").
+pub(crate) fn contact_fields(
+    screen: Screen,
+    who: &'static str,
+    c: Option<&crate::model::Contact>,
+) -> Screen {
+    let (name_label, email_label) = match who {
+        "customer" => ("Customer contact name*", "Customer contact email*"),
+        _ => ("Partner contact name*", "Partner contact email*"),
+    };
+    let mut s = screen
+        .field(name_label, enter(c.and_then(|c| text(&c.name))))
+        .field(email_label, enter(c.and_then(|c| text(&c.email))));
+    if who == "customer" {
+        s = s.field(
+            "Customer contact work title",
+            match c.and_then(|c| text(&c.title)) {
+                Some(t) => enter(Some(t)),
+                None => Rich::new().text("leave empty (optional; none in the claim file)"),
+            },
+        );
+    }
+    s
+}
+
 /// The guide of a claim's kind, when there is one.
 pub fn guide_for(claim: &Claim) -> Option<&dyn KindGuide> {
     match claim {
         Claim::Cpor(c) => Some(c),
-        Claim::Coop(_) | Claim::Plfunding(_) | Claim::Score(_) => None,
+        Claim::Coop(c) => Some(c),
+        Claim::Plfunding(c) => Some(c),
+        Claim::Score(_) => None,
     }
 }
 

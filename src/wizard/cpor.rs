@@ -100,8 +100,8 @@ fn associate_customer(w: &mut Wizard<'_>) -> Result<(), WizardError> {
 }
 
 /// "Partner location*": the one location in `claimtool.toml` is the
-/// default; with several, a pick among them. (The score wizard asks it the
-/// same way.)
+/// default; with several, a pick among them. Shared with the partner-led
+/// and score wizards (the same screen field).
 pub(super) fn partner_id(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     let comment = "\"Partner location*\": YOUR location's PartnerID (PLA), not the global one";
     let locations: Vec<(String, String)> = w
@@ -199,6 +199,12 @@ fn contacts(w: &mut Wizard<'_>) -> Result<(), WizardError> {
         "partner_contact",
         "your company's contact for this customer",
     );
+    contact_questions(w)
+}
+
+/// The *Contact information* questions (shared with the partner-led
+/// wizard; the caller sets the section and the table comments).
+pub(super) fn contact_questions(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     w.text(Ask::new("customer_contact.name", "Customer contact name"))?;
     w.text(Ask::new("customer_contact.email", "Customer contact email"))?;
     w.text(Ask::new(
@@ -268,26 +274,7 @@ fn document(w: &mut Wizard<'_>, i: usize) -> Result<(), WizardError> {
         .date()
         .comment("the date on the document"),
     )?;
-    let group = [field("signature"), field("signed_on")];
-    w.group(&group, |w| {
-        let signature = w.choose(
-            Ask::new(field("signature"), format!("PoE {n}: customer signature")),
-            &Choice::all(signature_label),
-        )?;
-        if signature == Signature::None.as_str() {
-            w.clear(&field("signed_on"))?;
-        } else {
-            w.text(
-                Ask::new(
-                    field("signed_on"),
-                    format!("PoE {n}: signed on (YYYY-MM-DD)"),
-                )
-                .date()
-                .default(date.clone()),
-            )?;
-        }
-        Ok(())
-    })?;
+    signature(w, i, &format!("PoE {n}"), date)?;
     let claimed = w.draft().strings("workloads").unwrap_or_default();
     w.pick(
         Ask::new(
@@ -298,4 +285,37 @@ fn document(w: &mut Wizard<'_>, i: usize) -> Result<(), WizardError> {
         &claimed,
     )?;
     Ok(())
+}
+
+/// A document's customer signature and its date, checked together (a
+/// signature without its date is only wrong until the date is given); the
+/// date defaults to the one the document carries. Shared with the
+/// partner-led wizard. `label` starts each prompt ("PoE 1").
+pub(super) fn signature(
+    w: &mut Wizard<'_>,
+    i: usize,
+    label: &str,
+    date: Option<String>,
+) -> Result<(), WizardError> {
+    let field = |key: &str| format!("documents[{i}].{key}");
+    let group = [field("signature"), field("signed_on")];
+    w.group(&group, |w| {
+        let signature = w.choose(
+            Ask::new(field("signature"), format!("{label}: customer signature")),
+            &Choice::all(signature_label),
+        )?;
+        if signature == Signature::None.as_str() {
+            w.clear(&field("signed_on"))?;
+        } else {
+            w.text(
+                Ask::new(
+                    field("signed_on"),
+                    format!("{label}: signed on (YYYY-MM-DD)"),
+                )
+                .date()
+                .default(date.clone()),
+            )?;
+        }
+        Ok(())
+    })
 }

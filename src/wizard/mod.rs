@@ -3,7 +3,7 @@
 //!
 //! The machinery here is the same for every claim kind; a kind brings only
 //! its [`Script`] (the questions in Partner Center's screen order, e.g.
-//! [`cpor::SCRIPT`]). How one answer flows:
+//! [`cpor::SCRIPT`], [`plfunding::SCRIPT`]). How one answer flows:
 //!
 //! 1. The [`Prompter`] asks (dialoguer in the binary, a [`Scripted`] list of
 //!    replies in tests). The default offered is the value already in the
@@ -25,8 +25,10 @@
 //! atomically and the draft removed. Printing the `validate` result and
 //! the bundle offer are the binary's part.
 
+pub mod coop;
 pub mod cpor;
 mod draft;
+pub mod plfunding;
 pub mod score;
 pub mod scripted;
 
@@ -169,6 +171,9 @@ pub enum TextKind {
     Path,
     /// An email address; a bare name gets `@domain` added.
     Email { domain: Option<String> },
+    /// A whole number (`registered_guests = 140`). Anything else is written
+    /// as a string, which the loader reports (`wrong-type`).
+    Integer,
     /// A number (`8`, `7.5`), written as a TOML integer or float with
     /// exactly the digits typed. Anything else is written as a string,
     /// which the loader reports (`wrong-type`).
@@ -215,6 +220,11 @@ impl Ask {
 
     pub fn path(mut self) -> Ask {
         self.kind = TextKind::Path;
+        self
+    }
+
+    pub fn integer(mut self) -> Ask {
+        self.kind = TextKind::Integer;
         self
     }
 
@@ -386,9 +396,21 @@ impl<'p> Wizard<'p> {
         &self.env.config
     }
 
-    /// "Today" of the run (for defaults such as the score wizard's months).
+    /// The date the checks use (`--today`), for date-dependent choices.
     pub fn today(&self) -> chrono::NaiveDate {
         self.env.today
+    }
+
+    /// Checks the answers against this engagement catalogue (the run's
+    /// `--catalog` or `[catalog] engagements`) instead of the built-in one.
+    pub fn with_catalog(mut self, catalog: crate::catalog::Catalog) -> Self {
+        self.env.catalog = catalog;
+        self
+    }
+
+    /// The engagement catalogue the answers are checked against.
+    pub fn catalog(&self) -> &crate::catalog::Catalog {
+        &self.env.catalog
     }
 
     /// The draft as it stands.
@@ -417,6 +439,13 @@ impl<'p> Wizard<'p> {
     pub fn table_comment(&mut self, path: &str, comment: &str) {
         self.table_comments
             .insert(path.to_string(), comment.to_string());
+    }
+
+    /// Every finding `validate` would report for the draft as it stands
+    /// (for a kind's summaries between questions, e.g. what is still
+    /// missing).
+    pub fn current_findings(&mut self) -> Vec<Finding> {
+        self.all_findings()
     }
 
     /// Shows a line of explanation.
@@ -690,6 +719,10 @@ impl<'p> Wizard<'p> {
             TextKind::Number => match typed.parse::<Value>() {
                 Ok(v @ (Value::Integer(_) | Value::Float(_))) => v,
                 _ => Value::from(typed),
+            },
+            TextKind::Integer => match typed.replace('_', "").parse::<i64>() {
+                Ok(n) => Value::from(n),
+                Err(_) => Value::from(typed),
             },
             TextKind::Email { domain } => match domain {
                 Some(d) if !typed.contains('@') => Value::from(format!("{typed}@{d}")),

@@ -1,7 +1,8 @@
 //! Rule fixtures: `tests/fixtures/rules/<rule-id>/pass-*.toml` must not
 //! produce the rule, `fail-*.toml` must. A `pass-*`/`fail-*` folder is
 //! checked as one batch (for the cross-file rules). A `claimtool.toml` in
-//! the rule's folder is the config for its fixtures.
+//! the rule's folder is the config for its fixtures (its `[catalog]
+//! engagements` replaces the built-in engagement catalogue, as in a run).
 //!
 //! Header comments at the top of a fixture (the first file of a folder):
 //! `# today: YYYY-MM-DD` sets the date (default 2026-11-26);
@@ -12,6 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
+use claimtool::catalog::Catalog;
 use claimtool::config::Config;
 use claimtool::diag::{Overrides, Severity};
 use claimtool::engine::{Input, check_paths};
@@ -79,7 +81,8 @@ fn rules_found(rule_dir: &Path, fixture: &Path) -> Vec<(&'static str, Severity)>
         .unwrap_or_else(|| DEFAULT_TODAY.to_string())
         .parse()
         .expect("fixture today is a date");
-    let env = Env::new(config, today);
+    let mut env = Env::new(config, today);
+    env.catalog = Catalog::resolve(None, &env.config).expect("fixture catalogue loads");
     let inputs: Vec<Input> = files
         .iter()
         .map(|p| Input {

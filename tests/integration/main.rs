@@ -2,11 +2,13 @@
 
 mod bundle;
 pub mod cli;
+mod coop;
 mod docs;
 mod file_too_large;
 mod fixtures;
 mod formats;
 mod init;
+mod plfunding;
 mod robustness;
 mod score;
 mod wizard;

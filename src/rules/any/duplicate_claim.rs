@@ -54,9 +54,12 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
             }
         }
         Claim::Coop(c) => {
+            // A PartnerID that fails `partner-id-format` takes no part in
+            // cross-file comparisons (spec/rules.md).
             if let Some(a) = &c.activity
                 && let (Some(pid), Some(name), Some(start), Some(end)) =
                     (&c.partner_id, &a.name, &a.start_date, &a.end_date)
+                && super::partner_id_is_valid(pid.value.trim())
             {
                 keys.push((
                     format!(
