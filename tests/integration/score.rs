@@ -283,23 +283,29 @@ const CSV: &str = "month,performance,skilling,customer_success,csp_revenue_usd\n
                    2026-10,0,0,0,0\n\
                    2026-11,1,1,1,12500\n";
 
-#[test]
-fn import_writes_a_history_that_score_reads() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("history.csv"), CSV).unwrap();
-    let import = [
+/// `claimtool score import history.csv --partner-id 4871236
+/// --solution-area AREA`, then `extra`, in `dir`.
+fn import(dir: &Path, area: &str, extra: &[&str]) -> Command {
+    let mut cmd = claimtool(dir);
+    cmd.args([
         "score",
         "import",
         "history.csv",
         "--partner-id",
         "4871236",
         "--solution-area",
-        "security",
-        "--out",
-        "history.toml",
-    ];
-    claimtool(dir.path())
-        .args(import)
+        area,
+    ])
+    .args(extra);
+    cmd
+}
+
+#[test]
+fn import_writes_a_history_that_score_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("history.csv"), CSV).unwrap();
+    let out = ["--out", "history.toml"];
+    import(dir.path(), "security", &out)
         .assert()
         .code(0)
         .stderr(predicate::str::contains("wrote history.toml (3 months)"))
@@ -313,13 +319,11 @@ fn import_writes_a_history_that_score_reads() {
         .code(0)
         .stdout(predicate::str::contains("Eligible through 2027-02."));
     // An existing file is kept unless --force.
-    claimtool(dir.path())
-        .args(import)
+    import(dir.path(), "security", &out)
         .assert()
         .code(2)
         .stderr(predicate::str::contains("already exists"));
-    claimtool(dir.path())
-        .args(import)
+    import(dir.path(), "security", &out)
         .arg("--force")
         .assert()
         .code(0);
@@ -329,16 +333,7 @@ fn import_writes_a_history_that_score_reads() {
 fn import_without_out_prints_the_toml() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("history.csv"), CSV).unwrap();
-    claimtool(dir.path())
-        .args([
-            "score",
-            "import",
-            "history.csv",
-            "--partner-id",
-            "4871236",
-            "--solution-area",
-            "modern-work",
-        ])
+    import(dir.path(), "modern-work", &[])
         .assert()
         .code(0)
         .stdout(predicate::str::starts_with(
@@ -356,18 +351,7 @@ fn import_reports_rows_and_columns_and_writes_nothing() {
          2026-10,8,abc,7.5,100\n",
     )
     .unwrap();
-    claimtool(dir.path())
-        .args([
-            "score",
-            "import",
-            "history.csv",
-            "--partner-id",
-            "4871236",
-            "--solution-area",
-            "modern-work",
-            "--out",
-            "history.toml",
-        ])
+    import(dir.path(), "modern-work", &["--out", "history.toml"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
@@ -386,18 +370,7 @@ fn import_checks_what_it_wrote() {
         "month,performance,skilling,customer_success,csp_revenue_usd\n2026-12,8,10,7.5,100\n",
     )
     .unwrap();
-    claimtool(dir.path())
-        .args([
-            "score",
-            "import",
-            "history.csv",
-            "--partner-id",
-            "4871236",
-            "--solution-area",
-            "modern-work",
-            "--out",
-            "history.toml",
-        ])
+    import(dir.path(), "modern-work", &["--out", "history.toml"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("error[score-month]"))
@@ -408,16 +381,7 @@ fn import_checks_what_it_wrote() {
 fn import_refuses_an_unknown_solution_area() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("history.csv"), CSV).unwrap();
-    claimtool(dir.path())
-        .args([
-            "score",
-            "import",
-            "history.csv",
-            "--partner-id",
-            "4871236",
-            "--solution-area",
-            "modern-workplace",
-        ])
+    import(dir.path(), "modern-workplace", &[])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("modern-work"));
