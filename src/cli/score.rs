@@ -122,6 +122,9 @@ pub(super) fn run_score(
     file: &Path,
     plan: &[PlanEntry],
 ) -> Result<Outcome, Failure> {
+    global
+        .format
+        .require(&[Format::Human, Format::Json], "score")?;
     let (env, overrides) = context::load(global)?;
     if !file.is_file() {
         return Err(Failure(format!("{} does not exist", file.display())));
@@ -242,6 +245,10 @@ fn render_human(result: &Eligibility) -> String {
 }
 
 fn run_import(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome, Failure> {
+    // The output is the TOML; the check of it is reported like `validate`.
+    global
+        .format
+        .require(&[Format::Human, Format::Json], "score import")?;
     let (env, overrides) = context::load(global)?;
     if !args.csv.is_file() {
         return Err(Failure(format!("{} does not exist", args.csv.display())));

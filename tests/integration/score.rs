@@ -161,6 +161,16 @@ fn score_today_flag_moves_the_window() {
 }
 
 #[test]
+fn score_refuses_the_ci_formats() {
+    let (dir, _) = workspace();
+    claimtool(dir.path())
+        .args(["score", "history.toml", "--format", "junit"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not write --format junit"));
+}
+
+#[test]
 fn score_missing_file_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     claimtool(dir.path())
