@@ -191,21 +191,25 @@ pub fn detect(bytes: &[u8]) -> Detected {
     if bytes.starts_with(b"PK\x03\x04") {
         return detect_zip(bytes);
     }
-    if let Some(kind) = infer::get(bytes) {
+    if let Some(kind) = infer::get(bytes).filter(|k| k.mime_type().starts_with("image/")) {
         return match kind.mime_type() {
             "image/png" => Detected::Png,
             "image/jpeg" => Detected::Jpeg,
             "image/gif" => Detected::Gif,
             "image/tiff" => Detected::Tiff,
             "image/bmp" => Detected::Bmp,
-            "application/pdf" => Detected::Pdf,
             _ => Detected::Other(kind.extension()),
         };
     }
+    // Text before infer's other guesses: HTML, XML, an email or a CSV whose
+    // first line looks like a script are all text, which is what csv, eml,
+    // htm/html and mht must be.
     if is_text(bytes) {
-        Detected::Text
-    } else {
-        Detected::Other("binary")
+        return Detected::Text;
+    }
+    match infer::get(bytes) {
+        Some(kind) => Detected::Other(kind.extension()),
+        None => Detected::Other("binary"),
     }
 }
 
@@ -268,6 +272,16 @@ mod tests {
             Detected::Png
         );
         assert_eq!(detect(b"From: a@b.com\nSubject: x\n\nbody"), Detected::Text);
+        assert_eq!(
+            detect(b"<!DOCTYPE html><html><body>hi</body></html>"),
+            Detected::Text
+        );
+        assert_eq!(detect(b"<?xml version=\"1.0\"?><html/>"), Detected::Text);
+        assert_eq!(detect(b"#!a,b\n1,2\n"), Detected::Text);
+        assert_eq!(
+            detect(b"MZ\x90\x00\x03\x00\x00\x00"),
+            Detected::Other("exe")
+        );
         assert_eq!(Detected::Png.matches_extension("pdf"), Some(false));
         assert_eq!(Detected::Pdf.matches_extension("exe"), None);
     }

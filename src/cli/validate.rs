@@ -142,8 +142,19 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             inputs.push(input(path));
             continue;
         }
+        if !path.is_dir() {
+            // A device, a FIFO, a socket: nothing claimtool can check, and
+            // skipping it would report "0 files" as a success.
+            return Err(Failure(format!(
+                "{} is neither a claim file nor a folder",
+                path.display()
+            )));
+        }
         let mut found = Vec::new();
+        // Links are followed (a claims folder may link shared claims in);
+        // walkdir reports a link loop as an error, which stops the run.
         let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_skipped_dir(e));
@@ -151,8 +162,16 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             let entry =
                 entry.map_err(|e| Failure(format!("cannot walk {}: {e}", path.display())))?;
             let p = entry.path();
-            if !entry.file_type().is_file() || p.extension().is_none_or(|e| e != "toml") {
+            if entry.file_type().is_dir() || p.extension().is_none_or(|e| e != "toml") {
                 continue;
+            }
+            // A `.toml` that is not a regular file (a dangling link, a FIFO)
+            // is named, not skipped: it may be a claim CI would miss.
+            if !entry.file_type().is_file() {
+                return Err(Failure(format!(
+                    "{} is not a readable file (a broken link?)",
+                    p.display()
+                )));
             }
             if p.file_name()
                 .is_some_and(|n| n == claimtool::config::FILE_NAME)

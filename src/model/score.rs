@@ -147,12 +147,13 @@ impl Metrics {
 
     /// Skilling = intermediate + advanced certifications.
     pub fn skilling(&self) -> Decimal {
-        value(&self.intermediate_certifications) + value(&self.advanced_certifications)
+        value(&self.intermediate_certifications)
+            .saturating_add(value(&self.advanced_certifications))
     }
 
     /// Customer success = usage growth + deployments.
     pub fn customer_success(&self) -> Decimal {
-        value(&self.usage_growth) + value(&self.deployments)
+        value(&self.usage_growth).saturating_add(value(&self.deployments))
     }
 
     /// Whether every metric that applies to `area` is above zero (the
@@ -188,7 +189,10 @@ impl Month {
     }
 
     /// The month's capability points: the sum of [`Month::categories`].
+    /// Saturating: absurd figures must not overflow (`score-points` then
+    /// reports a total above 100).
     pub fn points(&self) -> Option<Decimal> {
-        self.categories().map(|c| c.iter().copied().sum())
+        self.categories()
+            .map(|c| c.iter().fold(Decimal::ZERO, |a, b| a.saturating_add(*b)))
     }
 }

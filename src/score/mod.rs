@@ -300,8 +300,8 @@ impl Calc<'_> {
         m.plus(1 - REVENUE_MONTHS)
             .through(m)
             .filter_map(|x| self.slots.get(&x))
-            .map(|s| s.revenue)
-            .sum()
+            // Saturating: an absurd figure must not overflow the sum.
+            .fold(Decimal::ZERO, |sum, s| sum.saturating_add(s.revenue))
     }
 
     fn verdict(&self, m: YearMonth) -> MonthVerdict {

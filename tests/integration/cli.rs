@@ -374,3 +374,37 @@ fn a_large_folder_leaves_nothing_but_results_on_a_pipe() {
             .contains("301 files: 301 ready")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn linked_claims_are_checked_and_nothing_is_skipped_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("claims")).unwrap();
+    std::fs::create_dir_all(dir.path().join("shared")).unwrap();
+    std::fs::write(dir.path().join("shared/x.toml"), "kind = \"cpr\"\n").unwrap();
+    std::os::unix::fs::symlink("../shared/x.toml", dir.path().join("claims/linked.toml")).unwrap();
+    claimtool()
+        .current_dir(dir.path())
+        .args(["validate", "claims"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("unknown-kind"));
+    std::os::unix::fs::symlink(
+        "../shared/gone.toml",
+        dir.path().join("claims/dangling.toml"),
+    )
+    .unwrap();
+    claimtool()
+        .current_dir(dir.path())
+        .args(["validate", "claims"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("dangling.toml"));
+    claimtool()
+        .args(["validate", "/dev/null"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "neither a claim file nor a folder",
+        ));
+}

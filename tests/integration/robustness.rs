@@ -44,8 +44,22 @@ proptest! {
     }
 }
 
+/// Loads and checks a claim as if it stood beside the fixture it came from,
+/// so its document paths resolve.
+fn check_in_fixture_folder(text: &str) -> Vec<&'static str> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/rules/cpor-tenant-id/generated.toml");
+    let env = env();
+    let loaded = load_bytes(text.as_bytes().to_vec(), &path, "generated.toml");
+    let report = check_loaded(vec![loaded], &env, &Overrides::default());
+    report.files[0].findings.iter().map(|f| f.rule).collect()
+}
+
 #[test]
 fn wrong_types_at_every_key_are_wrong_type_findings() {
+    // The untouched claim is clean, so any finding below is the change's.
+    assert_eq!(check_in_fixture_folder(VALID), Vec::<&str>::new());
+    let original: toml::Table = toml::from_str(VALID).unwrap();
     let replacements = [
         "42",
         "true",
@@ -55,23 +69,39 @@ fn wrong_types_at_every_key_are_wrong_type_findings() {
         "\"text\"",
         "1.5",
     ];
+    let mut checked = 0;
     for (i, line) in VALID.lines().enumerate() {
         let Some((key, _)) = line.split_once(" = ") else {
+            continue;
+        };
+        // Top-level keys only: their type is known from the parsed claim.
+        let Some(value) = original.get(key) else {
             continue;
         };
         if key == "kind" {
             continue;
         }
-        for value in replacements {
+        for replacement in replacements {
+            let new: toml::Value = toml::from_str::<toml::Table>(&format!("v = {replacement}"))
+                .unwrap()
+                .remove("v")
+                .unwrap();
+            // partner_id is a string or a whole number by design.
+            let accepted = new.same_type(value) || (key == "partner_id" && new.is_integer());
+            if accepted {
+                continue;
+            }
             let mut lines: Vec<String> = VALID.lines().map(str::to_string).collect();
-            lines[i] = format!("{key} = {value}");
-            let found = check(lines.join("\n").into_bytes());
+            lines[i] = format!("{key} = {replacement}");
+            let found = check_in_fixture_folder(&lines.join("\n"));
             assert!(
-                !found.is_empty() || value == "\"text\"" || value == "true",
-                "{key} = {value} produced no finding"
+                found.contains(&"wrong-type"),
+                "{key} = {replacement} gave {found:?}, not wrong-type"
             );
+            checked += 1;
         }
     }
+    assert!(checked > 30, "only {checked} replacements checked");
 }
 
 #[test]
