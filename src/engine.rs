@@ -224,6 +224,39 @@ fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
     Report { files }
 }
 
+/// For `<kind> validate` (and bundle, checklist, score): a file of another
+/// kind is an `unknown-kind` error at its `kind` value, subject to the
+/// overrides like every finding.
+pub fn flag_other_kinds(report: &mut Report, expected: Kind, overrides: &Overrides) {
+    use crate::decode::StrEnum;
+    for file in &mut report.files {
+        let Some(found) = file.kind.filter(|&k| k != expected) else {
+            continue;
+        };
+        let span = toml::de::DeTable::parse(&file.source.text)
+            .ok()
+            .and_then(|doc| doc.get_ref().get("kind").map(toml::Spanned::span));
+        let mut finding = Finding::new(
+            &rules::any::unknown_kind::RULE,
+            format!(
+                "this is a {} claim, not {}",
+                found.as_str(),
+                expected.as_str()
+            ),
+        )
+        .field("kind")
+        .label(format!("kind is \"{}\"", found.as_str()))
+        .help(format!(
+            "check it with `claimtool {} validate` or `claimtool validate`",
+            found.as_str()
+        ));
+        finding.span = span;
+        if let Some(finding) = overrides.apply(finding) {
+            file.findings.insert(0, finding);
+        }
+    }
+}
+
 /// The fields the loader reported as written but unreadable (`wrong-type`).
 pub fn unreadable_fields(load_findings: &[Finding]) -> Vec<String> {
     load_findings

@@ -106,6 +106,16 @@ pub struct Deadline {
 }
 
 impl Deadline {
+    /// A deadline the claim is waiting on the partner for (a reply, a
+    /// dispute): at least `near` while open, like the rules that report it
+    /// (`cpor-action-required`, `cpor-dispute-window` are at least warnings).
+    pub fn waiting_on_you(mut self) -> Self {
+        if self.state == Some("far") {
+            self.state = Some("near");
+        }
+        self
+    }
+
     /// A date the partner must meet.
     pub fn yours(what: Rich, date: NaiveDate, today: NaiveDate, note: Rich) -> Self {
         let state = match calendar::deadline_state(today, date) {

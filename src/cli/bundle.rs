@@ -18,7 +18,7 @@ use claimtool::rules::Env;
 use clap::Args;
 
 use super::args::Format;
-use super::validate::{collect_inputs, flag_other_kinds, print_report};
+use super::validate::{collect_inputs, print_report};
 use super::{Failure, GlobalArgs, Outcome, context};
 
 pub const BUNDLE_HELP: &str = "\
@@ -82,7 +82,7 @@ fn check_one(
     let inputs = collect_inputs(&[path.to_path_buf()], env)?;
     let mut report = engine::check_paths_keeping_claims(&inputs, env, overrides)
         .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
-    flag_other_kinds(&mut report, kind);
+    engine::flag_other_kinds(&mut report, kind, overrides);
     Ok(report)
 }
 

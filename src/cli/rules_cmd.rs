@@ -7,6 +7,9 @@ use super::args::{Format, RulesArgs};
 use super::{Failure, GlobalArgs, Outcome};
 
 pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
+    global
+        .format
+        .require(&[Format::Human, Format::Json], "rules")?;
     if args.markdown {
         print!("{}", rules::markdown_reference());
         return Ok(Outcome::Clean);

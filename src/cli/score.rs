@@ -150,7 +150,7 @@ pub(super) fn run_score(
     // The claim is kept aside: the engine's report need not carry it.
     let claim = loaded.claim.clone();
     let mut report = engine::check_loaded(vec![loaded], &env, &overrides);
-    validate::flag_other_kinds(&mut report, Kind::Score);
+    engine::flag_other_kinds(&mut report, Kind::Score, &overrides);
     if report.has_errors() {
         validate::print_report(global, &report, &env);
         return Ok(Outcome::Findings);

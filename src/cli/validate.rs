@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use claimtool::decode::StrEnum;
-use claimtool::diag::{Finding, Severity};
 use claimtool::engine::{self, Input, Report};
 use claimtool::model::Kind;
 use claimtool::report;
@@ -37,7 +36,7 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
     .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
     progress.finish_and_clear();
     if let Some(expected) = kind {
-        flag_other_kinds(&mut report, expected);
+        engine::flag_other_kinds(&mut report, expected, &overrides);
     }
     print_report(global, &report, &env);
     Ok(if report.has_errors() {
@@ -64,36 +63,6 @@ fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// `<kind> validate` checks files of that kind: another kind is an error.
-pub fn flag_other_kinds(report: &mut Report, expected: Kind) {
-    for file in &mut report.files {
-        if let Some(found) = file.kind
-            && found != expected
-        {
-            let span = file.source.text.find("kind").map(|s| s..s + 4);
-            file.findings.insert(
-                0,
-                Finding {
-                    rule: claimtool::rules::any::unknown_kind::RULE.id,
-                    severity: Severity::Error,
-                    message: format!(
-                        "this is a {} claim, not {}",
-                        found.as_str(),
-                        expected.as_str()
-                    ),
-                    field: Some("kind".into()),
-                    span,
-                    label: Some(format!("kind is \"{}\"", found.as_str())),
-                    help: Some(format!(
-                        "check it with `claimtool {} validate` or `claimtool validate`",
-                        found.as_str()
-                    )),
-                },
-            );
-        }
-    }
 }
 
 pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {

@@ -43,6 +43,9 @@ pub const MAX_POINTS: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
 /// Points a Solutions Partner designation needs (F§4.2).
 pub const DESIGNATION_POINTS: Decimal = Decimal::from_parts(70, 0, 0, false, 0);
 
+/// How far ahead `--plan` may reach: two years of what-if.
+pub const MAX_PLAN_MONTHS_AHEAD: i32 = 24;
+
 /// One `--plan MONTH=POINTS`: a hypothetical month's best score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanEntry {
@@ -208,6 +211,16 @@ pub fn evaluate(
             return Err(format!(
                 "--plan {}={}: {} is before the current month ({now}); plan the current month or later",
                 entry.month, entry.points, entry.month
+            ));
+        }
+        // A plan is about the coming months; years ahead would only print
+        // a table of thousands of empty months.
+        if entry.month > now.plus(MAX_PLAN_MONTHS_AHEAD) {
+            return Err(format!(
+                "--plan {}={}: plans reach at most {MAX_PLAN_MONTHS_AHEAD} months ahead (to {})",
+                entry.month,
+                entry.points,
+                now.plus(MAX_PLAN_MONTHS_AHEAD)
             ));
         }
         if planned_months.contains(&entry.month) {

@@ -611,3 +611,14 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_plan_reaches_at_most_two_years_ahead() {
+    let h = parse("modern-work", &[month("2026-11", "30", "30000.00")]);
+    let far = PlanEntry {
+        month: YearMonth::parse("2028-12").unwrap(),
+        points: dec("30"),
+    };
+    let err = evaluate(&h, day("2026-11-26"), &ScoreSettings::default(), &[far]).unwrap_err();
+    assert!(err.contains("24 months ahead"), "{err}");
+}

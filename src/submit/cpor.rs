@@ -690,7 +690,8 @@ impl KindGuide for CporClaim {
                     "{REPLY_BUSINESS_DAYS} business days from {since} (weekends{} excluded); after it the claim is rejected",
                     if holidays.is_empty() { "" } else { " and calendar.holidays" }
                 )),
-            )),
+            )
+            .waiting_on_you()),
             _ => out.push(Deadline::not_started(
                 "Reply to Partner action required".into(),
                 Rich::new().text(format!(
@@ -726,7 +727,8 @@ impl KindGuide for CporClaim {
                 Rich::new().text(format!(
                     "{DISPUTE_DAYS} days from the rejection on {since} (F§1.14); after it, a new association with new PoE"
                 )),
-            )),
+            )
+            .waiting_on_you()),
             Some((Stage::Disputed, Some(since))) => out.push(Deadline::expected(
                 "Reviewers answer the dispute".into(),
                 calendar::add_business_days(since, DISPUTE_ANSWER_BUSINESS_DAYS, holidays),

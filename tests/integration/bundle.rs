@@ -610,6 +610,16 @@ fn the_reply_window_is_dated_from_partner_action_required() {
     assert_eq!(reply["days_left"], 14);
     assert_eq!(reply["state"], "near");
 
+    // A reply that is due in more than 14 days is still waiting on you: at
+    // least `near`, as cpor-action-required is at least a warning.
+    let claim =
+        valid_claim() + "\n[status]\nstage = \"partner-action-required\"\nsince = 2026-11-25\n";
+    let early = workspace(&claim);
+    let out = checklist(early.path(), &["--format", "json"]).success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(json["deadlines"][0]["days_left"].as_i64().unwrap() > 14);
+    assert_eq!(json["deadlines"][0]["state"], "near");
+
     // Holidays from claimtool.toml push it.
     fs::write(
         ws.path().join("claimtool.toml"),
