@@ -43,8 +43,11 @@ pub enum Outcome {
 
 /// `claimtool init [DIR]`: writes the workspace files, never over existing
 /// ones without `--force`.
-fn init_cmd(args: &args::InitArgs) -> Result<Outcome, Failure> {
-    let files = claimtool::init::files();
+fn init_cmd(global: &GlobalArgs, args: &args::InitArgs) -> Result<Outcome, Failure> {
+    let today = global
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let files = claimtool::init::files(today);
     if !args.force {
         let existing: Vec<String> = files
             .iter()
@@ -106,7 +109,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
         Command::Rules(args) => rules_cmd::run(&global, &args),
-        Command::Init(args) => init_cmd(&args),
+        Command::Init(args) => init_cmd(&global, &args),
         Command::Schema(args) => {
             let target = claimtool::schema::SchemaTarget::parse(&args.kind)
                 .ok_or_else(|| Failure(format!("no schema for `{}`", args.kind)))?;
