@@ -30,14 +30,25 @@ pub struct Loaded {
 /// Reads and loads `path`; `display` is how reports name it. Only an I/O
 /// error (the file vanished, no permission) is an `Err`.
 pub fn load_path(path: &Path, display: &str) -> std::io::Result<Loaded> {
-    let meta = std::fs::metadata(path)?;
-    if meta.len() > file_too_large::MAX_CLAIM_FILE_BYTES {
+    use std::io::Read as _;
+    // One open and one read: at most one byte past the limit, so a huge
+    // file is never read whole.
+    let file = std::fs::File::open(path)?;
+    // Sized from the open handle, so the text is one exact allocation.
+    let expected = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(
+        usize::try_from(expected.min(file_too_large::MAX_CLAIM_FILE_BYTES)).unwrap_or(0) + 1,
+    );
+    file.take(file_too_large::MAX_CLAIM_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > file_too_large::MAX_CLAIM_FILE_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
         let source = SourceFile::new(display, path, String::new());
         let finding = Finding::new(
             &file_too_large::RULE,
             format!(
                 "the file is {} bytes; a claim file is at most {} bytes",
-                meta.len(),
+                size,
                 file_too_large::MAX_CLAIM_FILE_BYTES
             ),
         )
@@ -50,7 +61,6 @@ pub fn load_path(path: &Path, display: &str) -> std::io::Result<Loaded> {
             findings: vec![finding],
         });
     }
-    let bytes = std::fs::read(path)?;
     Ok(load_bytes(bytes, path, display))
 }
 
