@@ -146,9 +146,7 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             // the costly canonical path is only taken for a likely match.
             if p.file_name()
                 .is_some_and(|n| n == claimtool::config::FILE_NAME)
-                || (excluded
-                    .iter()
-                    .any(|e| e.file_name() == p.file_name())
+                || (excluded.iter().any(|e| e.file_name() == p.file_name())
                     && p.canonicalize().is_ok_and(|c| excluded.contains(&c)))
             {
                 continue;

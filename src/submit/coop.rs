@@ -816,12 +816,7 @@ impl KindGuide for CoopClaim {
     }
 
     fn claim_values(&self) -> serde_json::Value {
-        fn s(v: &Option<Sp<String>>) -> serde_json::Value {
-            json!(v.as_ref().map(|s| &s.value))
-        }
-        fn e<E: StrEnum>(v: &Option<Sp<E>>) -> serde_json::Value {
-            json!(v.as_ref().map(|s| s.value.as_str()))
-        }
+        use super::json_value::{enumeration as e, string as s};
         let code = self.currency_code();
         let amount = |v: &Option<Sp<rust_decimal::Decimal>>| {
             json!(v.as_ref().map(|a| money::decimal_string(a.value, code)))

@@ -8,9 +8,9 @@ use serde_json::json;
 
 use crate::calendar;
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
-use crate::decode::{Sp, StrEnum};
+use crate::decode::StrEnum;
 use crate::model::cpor::{CporClaim, PartnerRole, SolutionArea, Stage};
-use crate::model::{Contact, Document, Kind, Signature};
+use crate::model::{Document, Kind, Signature};
 use crate::rich::Rich;
 
 use super::{GuideCtx, KindGuide, Screen, enter, text};
@@ -760,24 +760,7 @@ impl KindGuide for CporClaim {
     }
 
     fn claim_values(&self) -> serde_json::Value {
-        fn s(v: &Option<Sp<String>>) -> serde_json::Value {
-            json!(v.as_ref().map(|s| &s.value))
-        }
-        fn e<E: StrEnum>(v: &Option<Sp<E>>) -> serde_json::Value {
-            json!(v.as_ref().map(|s| s.value.as_str()))
-        }
-        fn b(v: &Option<Sp<bool>>) -> serde_json::Value {
-            json!(v.as_ref().map(|s| s.value))
-        }
-        let contact = |c: &Option<Contact>| {
-            c.as_ref().map(|c| {
-                json!({
-                    "name": s(&c.name),
-                    "email": s(&c.email),
-                    "title": s(&c.title),
-                })
-            })
-        };
+        use super::json_value::{boolean as b, contact, enumeration as e, string as s};
         json!({
             "claim_name": s(&self.claim_name),
             "partner_id": s(&self.partner_id),

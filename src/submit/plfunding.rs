@@ -14,7 +14,7 @@ use crate::catalog::{CONSENT_DAYS, Engagement, Pay, Size};
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
 use crate::decode::{Sp, StrEnum};
 use crate::model::plfunding::{CustomerIdType, PlfClaim, SolutionArea, Stage};
-use crate::model::{Contact, DocType, Document, Kind, Signature};
+use crate::model::{DocType, Document, Kind, Signature};
 use crate::rich::Rich;
 
 use super::{GuideCtx, KindGuide, Screen, enter, text};
@@ -830,27 +830,7 @@ impl KindGuide for PlfClaim {
     }
 
     fn claim_values(&self) -> serde_json::Value {
-        fn s(v: &Option<Sp<String>>) -> serde_json::Value {
-            json!(v.as_ref().map(|s| &s.value))
-        }
-        fn e<E: StrEnum>(v: &Option<Sp<E>>) -> serde_json::Value {
-            json!(v.as_ref().map(|s| s.value.as_str()))
-        }
-        fn b(v: &Option<Sp<bool>>) -> serde_json::Value {
-            json!(v.as_ref().map(|s| s.value))
-        }
-        fn d(v: &Option<Sp<NaiveDate>>) -> serde_json::Value {
-            json!(v.as_ref().map(|s| s.value.to_string()))
-        }
-        let contact = |c: &Option<Contact>| {
-            c.as_ref().map(|c| {
-                json!({
-                    "name": s(&c.name),
-                    "email": s(&c.email),
-                    "title": s(&c.title),
-                })
-            })
-        };
+        use super::json_value::{boolean as b, contact, date as d, enumeration as e, string as s};
         json!({
             "claim_name": s(&self.claim_name),
             "partner_id": s(&self.partner_id),
