@@ -138,43 +138,14 @@ fn create_new_claim(w: &mut Wizard<'_>) -> Result<(), WizardError> {
 }
 
 /// "Select a location": the one location in `claimtool.toml` is the
-/// default; with several, a pick among them.
+/// default; with several, a pick among them (the CPOR question's logic).
 fn location(w: &mut Wizard<'_>) -> Result<(), WizardError> {
-    let comment = "the location (PartnerID, formerly MPN ID) that earned the funds";
-    let locations: Vec<(String, String)> = w
-        .config()
-        .locations
-        .iter()
-        .map(|l| {
-            let name = l.name.as_deref().map_or(String::new(), |n| format!(" {n}"));
-            (l.partner_id.clone(), format!("{}{name}", l.partner_id))
-        })
-        .collect();
-    let current = w.draft().str("partner_id").map(str::to_string);
-    let listed = current
-        .as_ref()
-        .is_none_or(|c| locations.iter().any(|(id, _)| id == c));
-    if locations.len() > 1 && listed {
-        let choices: Vec<Choice> = locations
-            .iter()
-            .map(|(id, label)| Choice::new(id.as_str(), label.as_str()))
-            .collect();
-        w.choose(
-            Ask::new("partner_id", "Location (PartnerID)").comment(comment),
-            &choices,
-        )?;
-        return Ok(());
-    }
-    let default = match locations.as_slice() {
-        [(id, _)] => Some(id.clone()),
-        _ => None,
-    };
-    w.text(
-        Ask::new("partner_id", "Location: your PartnerID")
-            .comment(comment)
-            .default(default),
-    )?;
-    Ok(())
+    super::cpor::location_question(
+        w,
+        "the location (PartnerID, formerly MPN ID) that earned the funds",
+        "Location (PartnerID)",
+        "Location: your PartnerID",
+    )
 }
 
 /// The usage periods worth offering today: the current half-year and the

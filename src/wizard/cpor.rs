@@ -103,7 +103,23 @@ fn associate_customer(w: &mut Wizard<'_>) -> Result<(), WizardError> {
 /// default; with several, a pick among them. Shared with the partner-led
 /// and score wizards (the same screen field).
 pub(super) fn partner_id(w: &mut Wizard<'_>) -> Result<(), WizardError> {
-    let comment = "\"Partner location*\": YOUR location's PartnerID (PLA), not the global one";
+    location_question(
+        w,
+        "\"Partner location*\": YOUR location's PartnerID (PLA), not the global one",
+        "Partner location (PartnerID)",
+        "Partner location: your PartnerID",
+    )
+}
+
+/// The location question with each kind's wording: a pick among the
+/// configured locations when there are several, else a text answer with the
+/// only one as the default.
+pub(super) fn location_question(
+    w: &mut Wizard<'_>,
+    comment: &str,
+    pick_prompt: &str,
+    text_prompt: &str,
+) -> Result<(), WizardError> {
     let locations: Vec<(String, String)> = w
         .config()
         .locations
@@ -123,7 +139,7 @@ pub(super) fn partner_id(w: &mut Wizard<'_>) -> Result<(), WizardError> {
             .map(|(id, label)| Choice::new(id.as_str(), label.as_str()))
             .collect();
         w.choose(
-            Ask::new("partner_id", "Partner location (PartnerID)").comment(comment),
+            Ask::new("partner_id", pick_prompt).comment(comment),
             &choices,
         )?;
         return Ok(());
@@ -133,7 +149,7 @@ pub(super) fn partner_id(w: &mut Wizard<'_>) -> Result<(), WizardError> {
         _ => None,
     };
     w.text(
-        Ask::new("partner_id", "Partner location: your PartnerID")
+        Ask::new("partner_id", text_prompt)
             .comment(comment)
             .default(default),
     )?;
