@@ -541,17 +541,7 @@ impl KindGuide for CoopClaim {
             rules: &["coop-program", "coop-fund-category"],
             evidence: frame,
         });
-        let mut pid = Rich::new().text("PartnerID ");
-        pid = match text(&self.partner_id) {
-            Some(id) => {
-                let mut r = pid.value(id);
-                if let Some(name) = ctx.env.config.location(id).and_then(|l| l.name.clone()) {
-                    r = r.text(" (").value(name).text(")");
-                }
-                r
-            }
-            None => pid.text("not set"),
-        };
+        let pid = super::partner_id_evidence(&self.partner_id, ctx);
         setup.push(ItemSpec {
             text: "Location is the PartnerID of the location that earned the funds".into(),
             rules: &["partner-id-format", "partner-id-unknown"],

@@ -465,17 +465,7 @@ impl KindGuide for CporClaim {
         let area = self.area();
         let mut assoc = Vec::new();
 
-        let mut pid = Rich::new().text("PartnerID ");
-        pid = match text(&self.partner_id) {
-            Some(id) => {
-                let mut r = pid.value(id);
-                if let Some(name) = ctx.env.config.location(id).and_then(|l| l.name.clone()) {
-                    r = r.text(" (").value(name).text(")");
-                }
-                r
-            }
-            None => pid.text("not set"),
-        };
+        let pid = super::partner_id_evidence(&self.partner_id, ctx);
         assoc.push(ItemSpec {
             text: "Partner location is your location's PartnerID (PLA), not the global one".into(),
             rules: &["partner-id-format", "partner-id-unknown"],

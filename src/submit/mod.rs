@@ -62,6 +62,25 @@ pub(crate) fn text(v: &Option<crate::decode::Sp<String>>) -> Option<&str> {
 }
 
 /// "enter `value`", or a plain note when the claim has no value.
+/// "PartnerID 4871236 (Fabrikam Sydney)": the location as the checklist
+/// shows it, with its name from `claimtool.toml` when configured.
+pub(crate) fn partner_id_evidence(
+    partner_id: &Option<crate::decode::Sp<String>>,
+    ctx: &GuideCtx<'_>,
+) -> Rich {
+    let pid = Rich::new().text("PartnerID ");
+    match text(partner_id) {
+        Some(id) => {
+            let mut r = pid.value(id);
+            if let Some(name) = ctx.env.config.location(id).and_then(|l| l.name.clone()) {
+                r = r.text(" (").value(name).text(")");
+            }
+            r
+        }
+        None => pid.text("not set"),
+    }
+}
+
 pub(crate) fn enter(v: Option<&str>) -> Rich {
     match v {
         Some(v) => Rich::new().text("enter ").value(v),
