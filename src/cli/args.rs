@@ -21,6 +21,21 @@ Exit codes:
   2  the command could not run (bad arguments, missing path, unreadable config,
      a bundle that already exists without --force)";
 
+const VALIDATE_HELP: &str = "\
+Folders are walked for *.toml (hidden folders, target/, claimtool.toml and the
+engagement catalogue are left out); every file is checked by its `kind`, then
+across files (duplicate claims, reused documents). A broken file is a finding,
+never skipped.
+
+Examples:
+  claimtool validate claims/
+  claimtool validate claims/ --format json > report.json
+  claimtool validate claims/ --format sarif > claimtool.sarif     (also junit, github, azure)
+  claimtool validate claims/ --today 2026-11-26 --deny-warnings
+  claimtool validate claims/ --allow document-reused --deny business-email
+
+Exit codes: 0 no error finding, 1 error findings, 2 could not run.";
+
 /// Prepare Microsoft Partner Center incentive claims that are right the
 /// first time: CPOR, co-op, partner-led funding, Partner Capability Score.
 #[derive(Debug, Parser)]
@@ -148,6 +163,7 @@ impl ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check every claim file under the given files and folders
+    #[command(after_help = VALIDATE_HELP)]
     Validate(ValidateArgs),
     /// CPOR: Claiming Partner of Record customer association and claim
     #[command(subcommand)]
