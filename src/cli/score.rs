@@ -211,6 +211,8 @@ fn render_human(result: &Eligibility) -> String {
         }
         let points = match (m.planned, m.missing) {
             (true, _) => format!("{} (plan)", fmt_points(m.points)),
+            // A month still to come is not a gap in the history.
+            (false, true) if m.month > result.now => "0 (not yet)".to_string(),
             (false, true) => "0 (missing)".to_string(),
             (false, false) => fmt_points(m.points),
         };

@@ -986,8 +986,8 @@ impl<'p> Wizard<'p> {
         }
         let header = vec![
             format!(
-                "{} claim written by `claimtool {} new`, in Partner Center's screen order.",
-                self.kind.as_str().to_uppercase(),
+                "{} written by `claimtool {} new`, in Partner Center's screen order.",
+                self.kind.title(),
                 self.kind.as_str()
             ),
             format!(

@@ -501,3 +501,14 @@ fn the_example_csv_imports_and_scores() {
              hold through 2027-02",
         ));
 }
+
+#[test]
+fn months_between_now_and_a_plan_are_not_yet_not_missing() {
+    let (dir, _) = workspace();
+    claimtool(dir.path())
+        .args(["score", "history.toml", "--plan", "2027-02=30"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 (not yet)"))
+        .stdout(predicate::str::contains("30 (plan)"));
+}
