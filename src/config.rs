@@ -152,7 +152,7 @@ impl Config {
             calendar.note_schema(
                 "holidays",
                 OPTIONAL,
-                serde_json::json!({"type": "array", "items": {"type": "string", "format": "date"}}),
+                || serde_json::json!({"type": "array", "items": {"type": "string", "format": "date"}}),
             );
             if let Some(holidays) = calendar.get("holidays") {
                 match holidays.get_ref().as_array() {
@@ -207,15 +207,13 @@ impl Config {
             }
             score.finish(out);
         }
-        root.note_schema(
-            "rules",
-            OPTIONAL,
+        root.note_schema("rules", OPTIONAL, || {
             serde_json::json!({
                 "type": "object",
                 "propertyNames": {"enum": crate::rules::all().map(|r| r.id).collect::<Vec<_>>()},
                 "additionalProperties": {"enum": Level::WORDS},
-            }),
-        );
+            })
+        });
         if let Some(rules) = root.get("rules") {
             match rules.get_ref().as_table() {
                 Some(table) => {

@@ -162,8 +162,17 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     /// Records a key in schema mode; does nothing when reading a file.
-    pub fn note_schema(&self, key: &str, required: bool, fragment: serde_json::Value) {
-        self.note(key, required, PropertySchema::Value(fragment));
+    /// The fragment is built only in schema mode: decoding a file must not
+    /// pay for a JSON value per field.
+    pub fn note_schema(
+        &self,
+        key: &str,
+        required: bool,
+        fragment: impl FnOnce() -> serde_json::Value,
+    ) {
+        if self.schema.is_some() {
+            self.note(key, required, PropertySchema::Value(fragment()));
+        }
     }
 
     fn note(&self, key: &str, required: bool, property: PropertySchema) {
@@ -278,7 +287,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<String>> {
-        self.note_schema(key, required, serde_json::json!({"type": "string"}));
+        self.note_schema(key, required, || serde_json::json!({"type": "string"}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -310,7 +319,7 @@ impl<'t, 'i> Table<'t, 'i> {
         self.note_schema(
             key,
             required,
-            serde_json::json!({"type": ["string", "integer"]}),
+            || serde_json::json!({"type": ["string", "integer"]}),
         );
         if let Some(value) = self.table.get(key)
             && let Some(int) = value.get_ref().as_integer()
@@ -332,7 +341,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<E>> {
-        self.note_schema(key, required, serde_json::json!({"type": "string", "enum": E::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()}));
+        self.note_schema(key, required, || serde_json::json!({"type": "string", "enum": E::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()}));
         let text = self.string(out, key, required)?;
         match E::parse(text.value.trim()) {
             Some(v) => Some(Sp::new(v, text.span, text.path)),
@@ -363,7 +372,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<bool>> {
-        self.note_schema(key, required, serde_json::json!({"type": "boolean"}));
+        self.note_schema(key, required, || serde_json::json!({"type": "boolean"}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -389,7 +398,7 @@ impl<'t, 'i> Table<'t, 'i> {
         self.note_schema(
             key,
             required,
-            serde_json::json!({"type": "string", "format": "date"}),
+            || serde_json::json!({"type": "string", "format": "date"}),
         );
         let Some(value) = self.get(key) else {
             if required {
@@ -434,7 +443,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<Decimal>> {
-        self.note_schema(key, required, serde_json::json!({"anyOf": [{"type": "string", "pattern": "^[+-]?[0-9]+(\\.[0-9]+)?$"}, {"type": "number"}]}));
+        self.note_schema(key, required, || serde_json::json!({"anyOf": [{"type": "string", "pattern": "^[+-]?[0-9]+(\\.[0-9]+)?$"}, {"type": "number"}]}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -464,7 +473,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'static str,
         required: bool,
     ) -> Option<Sp<i64>> {
-        self.note_schema(key, required, serde_json::json!({"type": "integer"}));
+        self.note_schema(key, required, || serde_json::json!({"type": "integer"}));
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(out, key);
@@ -494,7 +503,7 @@ impl<'t, 'i> Table<'t, 'i> {
         self.note_schema(
             key,
             required,
-            serde_json::json!({"type": "array", "items": {"type": "string"}}),
+            || serde_json::json!({"type": "array", "items": {"type": "string"}}),
         );
         let Some(value) = self.get(key) else {
             if required {

@@ -6,6 +6,7 @@
 //! (`claimtool.toml` `[rules]`, `--deny/--warn/--allow`, `--deny-warnings`)
 //! before a reporter turns the findings into text, JSON or CI annotations.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
@@ -50,10 +51,15 @@ pub struct Finding {
     pub field: Option<String>,
     /// Byte range in the source file; `None` when no place in the file applies.
     pub span: Option<Range<usize>>,
-    /// Short text under the carets in human output.
-    pub label: Option<String>,
-    /// How to fix it, in plain words.
-    pub help: Option<String>,
+    /// The span in lines and columns, when computed before the file's text
+    /// was let go (see [`crate::engine`]); otherwise reporters count it
+    /// from the text.
+    pub position: Option<crate::source::Position>,
+    /// Short text under the carets in human output. Mostly a fixed text,
+    /// so borrowed: a run of thousands of files makes one per finding.
+    pub label: Option<Cow<'static, str>>,
+    /// How to fix it, in plain words (fixed, or formatted with values).
+    pub help: Option<Cow<'static, str>>,
 }
 
 impl Finding {
@@ -65,6 +71,7 @@ impl Finding {
             message: message.into(),
             field: None,
             span: None,
+            position: None,
             label: None,
             help: None,
         }
@@ -83,6 +90,14 @@ impl Finding {
         self
     }
 
+    /// Points the finding at the place a cross-file rule's key came from.
+    pub fn at_key(mut self, key: &crate::rules::BatchKey) -> Self {
+        self.field = Some(key.field.clone());
+        self.span = Some(key.span.clone());
+        self.position = key.position;
+        self
+    }
+
     pub fn field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
         self
@@ -93,12 +108,12 @@ impl Finding {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub fn label(mut self, label: impl Into<Cow<'static, str>>) -> Self {
         self.label = Some(label.into());
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -205,6 +220,7 @@ mod tests {
 
     fn finding(severity: Severity) -> Finding {
         Finding {
+            position: None,
             rule: "business-email",
             severity,
             message: String::new(),

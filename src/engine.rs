@@ -14,7 +14,7 @@ use crate::diag::{Finding, Overrides, Severity};
 use crate::load::{Loaded, load_path};
 use crate::model::{Claim, Kind};
 use crate::rules::{self, BatchCheck, BatchEntry, BatchKey, Check, Env, RuleCtx};
-use crate::source::SourceFile;
+use crate::source::{Position, SourceFile};
 
 /// The outcome for one file.
 #[derive(Debug)]
@@ -46,6 +46,13 @@ impl Status {
 }
 
 impl FileReport {
+    /// Where a finding of this file is in lines and columns.
+    pub fn position(&self, finding: &Finding) -> Option<Position> {
+        finding
+            .position
+            .or_else(|| finding.span.as_ref().map(|span| self.source.position(span)))
+    }
+
     pub fn status(&self) -> Status {
         match self.findings.iter().map(|f| f.severity).max() {
             Some(Severity::Error) => Status::Error,
@@ -78,27 +85,39 @@ pub struct Input {
     pub path: PathBuf,
 }
 
+/// What a report keeps of each file besides its findings.
+#[derive(Debug, Clone, Copy)]
+pub struct Keep {
+    /// The decoded claim (bundles and checklists render it).
+    pub claims: bool,
+    /// The file's text (the human report quotes the lines; `<kind>
+    /// validate` looks up `kind`). Without it, each finding's line and
+    /// column are counted while the text is at hand and the text is let go.
+    pub sources: bool,
+}
+
+impl Keep {
+    /// Texts and claims: what the wizards, bundles and checklists need.
+    pub const ALL: Keep = Keep {
+        claims: true,
+        sources: true,
+    };
+}
+
 /// Loads and checks `inputs` in parallel, then runs the cross-file rules.
 /// Each file is loaded, checked and reduced to its report in one step, so
-/// only reports (not parsed claims) are held: memory stays flat as the
-/// folder grows. An `Err` names a file that could not be read at all.
+/// only reports (not parsed claims) are held. An `Err` names a file that
+/// could not be read at all.
 pub fn check_paths(
     inputs: &[Input],
     env: &Env,
     overrides: &Overrides,
 ) -> Result<Report, (String, std::io::Error)> {
-    check_inputs(inputs, env, overrides, false, &|| {})
-}
-
-/// [`check_paths`], calling `on_checked` after each file (from any thread),
-/// for a progress bar.
-pub fn check_paths_with_progress(
-    inputs: &[Input],
-    env: &Env,
-    overrides: &Overrides,
-    on_checked: &(dyn Fn() + Sync),
-) -> Result<Report, (String, std::io::Error)> {
-    check_inputs(inputs, env, overrides, false, on_checked)
+    let keep = Keep {
+        claims: false,
+        sources: true,
+    };
+    check_paths_with_progress(inputs, env, overrides, keep, &|| {})
 }
 
 /// [`check_paths`], keeping each report's decoded claim (for bundles and
@@ -108,27 +127,33 @@ pub fn check_paths_keeping_claims(
     env: &Env,
     overrides: &Overrides,
 ) -> Result<Report, (String, std::io::Error)> {
-    check_inputs(inputs, env, overrides, true, &|| {})
+    check_paths_with_progress(inputs, env, overrides, Keep::ALL, &|| {})
 }
 
-fn check_inputs(
+/// [`check_paths`] keeping what `keep` says, and calling `on_checked` after
+/// each file (from any thread), for a progress bar. With
+/// `keep.sources == false` a report holds only paths and findings, so
+/// memory grows little with the size of the folder.
+pub fn check_paths_with_progress(
     inputs: &[Input],
     env: &Env,
     overrides: &Overrides,
-    keep_claims: bool,
+    keep: Keep,
     on_checked: &(dyn Fn() + Sync),
 ) -> Result<Report, (String, std::io::Error)> {
-    let checked: Vec<Option<Checked>> = inputs
+    let checked: Vec<Checked> = inputs
         .par_iter()
-        .map(|input| {
-            let loaded =
-                load_path(&input.path, &input.display).map_err(|e| (input.display.clone(), e))?;
-            let checked = (!loaded.is_catalog).then(|| check_one(loaded, env, keep_claims));
+        .filter_map(|input| {
+            let loaded = match load_path(&input.path, &input.display) {
+                Ok(loaded) => loaded,
+                Err(e) => return Some(Err((input.display.clone(), e))),
+            };
+            let checked = (!loaded.is_catalog).then(|| check_one(loaded, env, keep));
             on_checked();
-            Ok(checked)
+            checked.map(Ok)
         })
         .collect::<Result<_, _>>()?;
-    Ok(finish(checked.into_iter().flatten().collect(), overrides))
+    Ok(finish(checked, overrides))
 }
 
 /// Checks already loaded files (the wizard loads its draft from memory);
@@ -136,7 +161,7 @@ fn check_inputs(
 pub fn check_loaded(loaded: Vec<Loaded>, env: &Env, overrides: &Overrides) -> Report {
     let checked = loaded
         .into_par_iter()
-        .map(|l| check_one(l, env, true))
+        .map(|l| check_one(l, env, Keep::ALL))
         .collect();
     finish(checked, overrides)
 }
@@ -155,7 +180,7 @@ fn batch_rules() -> impl Iterator<Item = &'static BatchCheck> {
     })
 }
 
-fn check_one(l: Loaded, env: &Env, keep_claim: bool) -> Checked {
+fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
     let mut findings = l.findings;
     let mut batch_keys = Vec::new();
     if let Some(claim) = &l.claim {
@@ -173,16 +198,28 @@ fn check_one(l: Loaded, env: &Env, keep_claim: bool) -> Checked {
             .map(|b| {
                 let mut keys = Vec::new();
                 (b.collect)(&ctx, &mut keys);
+                for key in &mut keys {
+                    key.position = Some(l.source.position(&key.span));
+                }
                 keys
             })
             .collect();
     }
     findings.shrink_to_fit();
+    let mut source = l.source;
+    if !keep.sources {
+        for finding in &mut findings {
+            if let Some(span) = &finding.span {
+                finding.position = Some(source.position(span));
+            }
+        }
+        source.text = String::new();
+    }
     Checked {
         report: FileReport {
-            source: l.source,
+            source,
             kind: l.kind,
-            claim: if keep_claim {
+            claim: if keep.claims {
                 l.claim.map(Box::new)
             } else {
                 None
@@ -206,11 +243,13 @@ fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
             .collect();
         (rule.judge)(&entries, &mut cross);
     }
-    let mut files: Vec<FileReport> = checked.into_iter().map(|c| c.report).collect();
+    // In parallel from here: with thousands of files, dropping the
+    // cross-file keys and sorting each file's findings are not negligible.
+    let mut files: Vec<FileReport> = checked.into_par_iter().map(|c| c.report).collect();
     for (i, finding) in cross {
         files[i].findings.push(finding);
     }
-    for file in &mut files {
+    files.par_iter_mut().for_each(|file| {
         let findings = std::mem::take(&mut file.findings);
         file.findings = findings
             .into_iter()
@@ -220,7 +259,7 @@ fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
             let pos = |f: &Finding| f.span.as_ref().map_or(usize::MAX, |s| s.start);
             pos(a).cmp(&pos(b)).then_with(|| a.rule.cmp(b.rule))
         });
-    }
+    });
     Report { files }
 }
 

@@ -2,6 +2,12 @@
 
 mod cli;
 
+// A folder check makes millions of small allocations from several threads;
+// mimalloc makes `validate` of 10,000 files about a quarter faster than the
+// system allocator (docs/performance.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     // Rust ignores SIGPIPE, which turns `claimtool ... | head` into a panic
     // on the next write; restore the default so the process ends quietly.

@@ -286,7 +286,7 @@ pub fn schema(target: SchemaTarget) -> Value {
             root.note_schema(
                 "kind",
                 true,
-                json!({"type": "string", "const": kind.as_str()}),
+                || json!({"type": "string", "const": kind.as_str()}),
             );
             decode_claim(kind, &mut root, &mut ignored);
         }

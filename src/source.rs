@@ -4,6 +4,15 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+/// Where a span is, as users count: 1-based lines, columns in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
 /// One loaded file: the path as the user should see it, and its text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -29,16 +38,26 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let before = &self.text.as_bytes()[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count();
-        let start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
+        // memchr: every finding of a large run asks, so scan fast.
+        let line = memchr::memchr_iter(b'\n', before).count();
+        let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
         let column = self
             .text
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count());
         (line + 1, column + 1)
+    }
+
+    /// The start and end of a span in lines and columns.
+    pub fn position(&self, span: &Range<usize>) -> Position {
+        let (line, column) = self.line_col(span.start);
+        let (end_line, end_column) = self.line_col(span.end.max(span.start));
+        Position {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
     }
 
     /// The text of the 1-based line `line`, without its line ending.

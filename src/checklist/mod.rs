@@ -331,6 +331,7 @@ mod tests {
         Finding {
             rule,
             severity,
+            position: None,
             message: "the <b>message</b>".into(),
             field: None,
             span: None,

@@ -65,7 +65,7 @@ fn findings(report: &Report) -> impl Iterator<Item = (&FileReport, &Finding)> {
 }
 
 fn position(file: &FileReport, finding: &Finding) -> Option<(usize, usize)> {
-    finding.span.as_ref().map(|s| file.source.line_col(s.start))
+    file.position(finding).map(|p| (p.line, p.column))
 }
 
 /// The message with its help, on one logical line.

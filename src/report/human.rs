@@ -81,7 +81,7 @@ pub fn render_finding(file: &FileReport, finding: &Finding, color: bool) -> Stri
             let _ = end_line;
             let mut annotation = AnnotationKind::Primary.span(span.start - start..span.end - start);
             if let Some(label) = &finding.label {
-                annotation = annotation.label(label.as_str());
+                annotation = annotation.label(label.as_ref());
             }
             annotate_snippets::Element::from(
                 Snippet::source(&source.text[start..end])
@@ -95,7 +95,7 @@ pub fn render_finding(file: &FileReport, finding: &Finding, color: bool) -> Stri
         )),
     });
     if let Some(help) = &finding.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     let renderer = if color {
         Renderer::styled()

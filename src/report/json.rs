@@ -91,14 +91,14 @@ fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic<'_>> {
     f.findings
         .iter()
         .map(|d| {
-            let pos = d.span.as_ref().map(|s| f.source.line_col(s.start));
+            let pos = f.position(d);
             JsonDiagnostic {
                 rule: d.rule,
                 severity: d.severity.as_str(),
                 message: &d.message,
                 field: d.field.as_deref().filter(|f| !f.is_empty()),
-                line: pos.map(|p| p.0),
-                column: pos.map(|p| p.1),
+                line: pos.map(|p| p.line),
+                column: pos.map(|p| p.column),
                 help: d.help.as_deref(),
             }
         })

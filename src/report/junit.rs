@@ -54,9 +54,8 @@ fn write_case(writer: &mut Writer<Vec<u8>>, file: &FileReport) {
     let _ = writer.write_event(Event::Start(case));
     let mut notes = Vec::new();
     for finding in &file.findings {
-        let place = finding.span.as_ref().map_or(String::new(), |s| {
-            let (l, c) = file.source.line_col(s.start);
-            format!("{}:{l}:{c}: ", file.source.display)
+        let place = file.position(finding).map_or(String::new(), |p| {
+            format!("{}:{}:{}: ", file.source.display, p.line, p.column)
         });
         let help = finding
             .help

@@ -32,14 +32,12 @@ pub fn render(report: &Report) -> String {
                     "artifactLocation": { "uri": uri(&file.source.display) },
                 }
             });
-            if let Some(span) = &finding.span {
-                let (line, column) = file.source.line_col(span.start);
-                let (end_line, end_column) = file.source.line_col(span.end.max(span.start));
+            if let Some(p) = file.position(finding) {
                 location["physicalLocation"]["region"] = json!({
-                    "startLine": line,
-                    "startColumn": column,
-                    "endLine": end_line,
-                    "endColumn": end_column.max(column),
+                    "startLine": p.line,
+                    "startColumn": p.column,
+                    "endLine": p.end_line,
+                    "endColumn": p.end_column.max(p.column),
                 });
             }
             if let Some(field) = finding.field.as_deref().filter(|f| !f.is_empty()) {

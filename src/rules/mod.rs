@@ -84,6 +84,8 @@ pub struct BatchKey {
     pub what: String,
     pub field: String,
     pub span: std::ops::Range<usize>,
+    /// Filled in by the engine while the file's text is at hand.
+    pub position: Option<crate::source::Position>,
 }
 
 /// One file of a batch, as the cross-file rules judge it: its name and the

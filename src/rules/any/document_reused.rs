@@ -33,6 +33,7 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
                 what: path.value.clone(),
                 field: path.path.clone(),
                 span: path.span.clone(),
+                position: None,
             });
         }
     }
@@ -74,7 +75,7 @@ fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
                     &RULE,
                     format!("`{}` is also attached to {others}", use_.what),
                 )
-                .at_span(use_.field.clone(), use_.span.clone())
+                .at_key(use_)
                 .label("same content in another claim")
                 .help("fine if it evidences each claim; otherwise attach the right document"),
             ));

@@ -103,6 +103,7 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
         what,
         field,
         span,
+        position: None,
     }));
 }
 
@@ -138,7 +139,7 @@ fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
                     group.len()
                 ),
             )
-            .at_span(first.field.clone(), first.span.clone())
+            .at_key(first)
             .label("claimed twice")
             .help("keep one claim and remove the other, or make them distinct activities"),
         ));
