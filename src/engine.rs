@@ -304,3 +304,63 @@ pub fn unreadable_fields(load_findings: &[Finding]) -> Vec<String> {
         .filter_map(|f| f.field.clone())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use chrono::NaiveDate;
+
+    /// Every rule fixture (each rule's failing files included), as inputs.
+    fn fixture_inputs() -> Vec<Input> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+        let mut inputs: Vec<Input> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.path().extension() == Some("toml".as_ref()))
+            .map(|e| Input {
+                display: e.path().display().to_string(),
+                path: e.path().to_path_buf(),
+            })
+            .collect();
+        inputs.sort_by(|a, b| a.path.cmp(&b.path));
+        inputs
+    }
+
+    #[test]
+    fn letting_texts_go_keeps_every_line_and_column() {
+        let inputs = fixture_inputs();
+        assert!(inputs.len() > 100, "the rule fixtures were not found");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let check = |sources| {
+            let env = Env::new(Config::default(), today);
+            let keep = Keep {
+                claims: false,
+                sources,
+            };
+            check_paths_with_progress(&inputs, &env, &Overrides::default(), keep, &|| {}).unwrap()
+        };
+        let (kept, let_go) = (check(true), check(false));
+        assert!(let_go.files.iter().all(|f| f.source.text.is_empty()));
+        assert!(kept.files.iter().any(|f| !f.source.text.is_empty()));
+        // Cross-file findings (pointed at from their keys) are among them.
+        for rule in ["document-reused", "duplicate-claim", "cpor-tenant-id"] {
+            assert!(
+                let_go
+                    .files
+                    .iter()
+                    .flat_map(|f| &f.findings)
+                    .any(|f| f.rule == rule && f.position.is_some()),
+                "{rule}"
+            );
+        }
+        assert_eq!(
+            crate::report::json::value(&kept, today),
+            crate::report::json::value(&let_go, today)
+        );
+        assert_eq!(
+            crate::report::sarif::render(&kept),
+            crate::report::sarif::render(&let_go)
+        );
+    }
+}
