@@ -185,12 +185,7 @@ fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
     let mut batch_keys = Vec::new();
     if let Some(claim) = &l.claim {
         let unreadable = unreadable_fields(&findings);
-        let ctx = RuleCtx {
-            file: &l.source,
-            claim,
-            env,
-            unreadable: &unreadable,
-        };
+        let ctx = RuleCtx::new(&l.source, claim, env, &unreadable);
         for rule in rules::all() {
             rule.run(&ctx, &mut findings);
         }

@@ -14,14 +14,16 @@ pub mod cpor;
 pub mod plfunding;
 pub mod score;
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diag::{Finding, Severity};
-use crate::documents::DocumentStore;
+use crate::documents::{DocRead, DocumentStore};
 use crate::model::Claim;
 use crate::model::coop::CoopClaim;
 use crate::model::cpor::CporClaim;
@@ -64,6 +66,40 @@ pub struct RuleCtx<'a> {
     /// fields; rules that would call such a field "missing" ask
     /// [`RuleCtx::is_unreadable`] first, so one mistake is one finding.
     pub unreadable: &'a [String],
+    /// The documents this claim has asked for: several rules look at each
+    /// document, and this spares them the shared store's lock and path
+    /// hashing after the first.
+    documents: RefCell<Vec<(String, Arc<DocRead>)>>,
+}
+
+impl<'a> RuleCtx<'a> {
+    pub fn new(
+        file: &'a SourceFile,
+        claim: &'a Claim,
+        env: &'a Env,
+        unreadable: &'a [String],
+    ) -> Self {
+        RuleCtx {
+            file,
+            claim,
+            env,
+            unreadable,
+            documents: RefCell::default(),
+        }
+    }
+
+    /// A document the claim names, by its `path` (relative to the claim
+    /// file's folder): read and hashed once per run by the shared
+    /// [`DocumentStore`].
+    pub fn document(&self, path: &str) -> Arc<DocRead> {
+        let mut seen = self.documents.borrow_mut();
+        if let Some((_, read)) = seen.iter().find(|(p, _)| p == path) {
+            return Arc::clone(read);
+        }
+        let read = self.env.documents.read(&self.file.dir().join(path));
+        seen.push((path.to_string(), Arc::clone(&read)));
+        read
+    }
 }
 
 impl RuleCtx<'_> {

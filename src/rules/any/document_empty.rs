@@ -19,7 +19,7 @@ document again and check that it opens.",
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     for doc in ctx.claim.documents() {
         let Some(path) = &doc.path else { continue };
-        if let DocRead::Ok(info) = &*ctx.env.documents.read(&ctx.file.dir().join(&path.value))
+        if let DocRead::Ok(info) = &*ctx.document(&path.value)
             && info.size == 0
         {
             out.push(

@@ -52,7 +52,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             );
             continue;
         }
-        let read = ctx.env.documents.read(&ctx.file.dir().join(&path.value));
+        let read = ctx.document(&path.value);
         let DocRead::Ok(info) = &*read else { continue };
         if info.size == 0 {
             continue;

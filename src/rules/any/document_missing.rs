@@ -35,8 +35,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             }
             continue;
         };
-        let resolved = ctx.file.dir().join(&path.value);
-        let problem = match &*ctx.env.documents.read(&resolved) {
+        let problem = match &*ctx.document(&path.value) {
             DocRead::Ok(_) => continue,
             DocRead::Missing => "does not exist".to_string(),
             DocRead::NotAFile => "is not a regular file".to_string(),
@@ -48,7 +47,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
                 .label(problem)
                 .help(format!(
                     "paths are relative to the claim file's folder; looked for {}",
-                    resolved.display()
+                    ctx.file.dir().join(&path.value).display()
                 )),
         );
     }

@@ -25,7 +25,7 @@ the calculator export), keeping or changing `path`.",
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     for doc in ctx.claim.documents() {
         let Some(path) = &doc.path else { continue };
-        if let DocRead::Ok(info) = &*ctx.env.documents.read(&ctx.file.dir().join(&path.value))
+        if let DocRead::Ok(info) = &*ctx.document(&path.value)
             && info.placeholder
         {
             out.push(

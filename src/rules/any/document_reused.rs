@@ -25,7 +25,7 @@ document.",
 fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
     for doc in ctx.claim.documents() {
         let Some(path) = &doc.path else { continue };
-        if let DocRead::Ok(info) = &*ctx.env.documents.read(&ctx.file.dir().join(&path.value))
+        if let DocRead::Ok(info) = &*ctx.document(&path.value)
             && info.size > 0
         {
             out.push(BatchKey {

@@ -25,7 +25,6 @@ they are different activities, give them distinct names and dates.",
 
 /// What a file claims, as comparable keys, with the place to point at.
 fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
-    let (env, file) = (ctx.env, ctx.file);
     let mut keys = Vec::new();
     match ctx.claim {
         Claim::Cpor(c) => {
@@ -84,7 +83,7 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
                 if !(doc.is_type(DocType::Invoice) || doc.is_type(DocType::Csr)) {
                     continue;
                 }
-                if let DocRead::Ok(info) = &*env.documents.read(&file.dir().join(&path.value))
+                if let DocRead::Ok(info) = &*ctx.document(&path.value)
                     && info.size > 0
                 {
                     keys.push((

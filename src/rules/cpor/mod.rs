@@ -149,12 +149,7 @@ workloads = ["Exchange Online", "Microsoft Teams"]
         };
         let env = Env::new(config, today.parse().expect("date"));
         let unreadable = crate::engine::unreadable_fields(&loaded.findings);
-        let ctx = RuleCtx {
-            file: &loaded.source,
-            claim: &claim,
-            env: &env,
-            unreadable: &unreadable,
-        };
+        let ctx = RuleCtx::new(&loaded.source, &claim, &env, &unreadable);
         let mut out = Vec::new();
         rule.run(&ctx, &mut out);
         out

@@ -109,12 +109,7 @@ pub(crate) mod test_support {
             path: None,
             engagements,
         };
-        let ctx = RuleCtx {
-            file: &loaded.source,
-            claim: loaded.claim.as_ref().unwrap(),
-            env: &env,
-            unreadable: &[],
-        };
+        let ctx = RuleCtx::new(&loaded.source, loaded.claim.as_ref().unwrap(), &env, &[]);
         let mut out = Vec::new();
         rule.run(&ctx, &mut out);
         out
