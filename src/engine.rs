@@ -227,21 +227,28 @@ fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
 
 /// Runs the cross-file rules, applies the overrides, sorts the findings.
 fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
-    let mut cross = Vec::new();
-    for (n, rule) in batch_rules().enumerate() {
-        let entries: Vec<BatchEntry<'_>> = checked
-            .iter()
-            .map(|c| BatchEntry {
-                display: &c.report.source.display,
-                keys: c.batch_keys.get(n).map_or(&[], Vec::as_slice),
-            })
-            .collect();
-        (rule.judge)(&entries, &mut cross);
-    }
-    // In parallel from here: with thousands of files, dropping the
-    // cross-file keys and sorting each file's findings are not negligible.
+    // The cross-file rules judge independently of each other: in parallel,
+    // like everything here, since with thousands of files none of these
+    // steps is negligible.
+    let judges: Vec<&BatchCheck> = batch_rules().collect();
+    let cross: Vec<Vec<(usize, Finding)>> = judges
+        .par_iter()
+        .enumerate()
+        .map(|(n, rule)| {
+            let entries: Vec<BatchEntry<'_>> = checked
+                .iter()
+                .map(|c| BatchEntry {
+                    display: &c.report.source.display,
+                    keys: c.batch_keys.get(n).map_or(&[], Vec::as_slice),
+                })
+                .collect();
+            let mut found = Vec::new();
+            (rule.judge)(&entries, &mut found);
+            found
+        })
+        .collect();
     let mut files: Vec<FileReport> = checked.into_par_iter().map(|c| c.report).collect();
-    for (i, finding) in cross {
+    for (i, finding) in cross.into_iter().flatten() {
         files[i].findings.push(finding);
     }
     files.par_iter_mut().for_each(|file| {

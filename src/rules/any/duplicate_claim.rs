@@ -1,6 +1,6 @@
 //! `duplicate-claim` (batch): two files claim the same thing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::{Finding, Severity};
 use crate::documents::DocRead;
@@ -107,19 +107,26 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
 }
 
 fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
-    let mut owners: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    // Key → the files holding it, in file order without repeats. Nearly
+    // every key of a large run has one owner, so a hash map with an inline
+    // first owner (no allocation) keeps this step small.
+    let mut owners: HashMap<&str, (usize, Vec<usize>)> = HashMap::new();
     for (i, file) in files.iter().enumerate() {
         for key in file.keys {
-            owners.entry(key.key.as_str()).or_default().insert(i);
+            let (first, others) = owners.entry(key.key.as_str()).or_insert((i, Vec::new()));
+            if *first != i && others.last() != Some(&i) {
+                others.push(i);
+            }
         }
     }
     for (i, file) in files.iter().enumerate() {
         let mut group = BTreeSet::new();
         let mut first: Option<&BatchKey> = None;
         for entry in file.keys {
-            let sharing = &owners[entry.key.as_str()];
-            if sharing.len() > 1 {
-                group.extend(sharing.iter().copied());
+            let (owner, others) = &owners[entry.key.as_str()];
+            if !others.is_empty() {
+                group.insert(*owner);
+                group.extend(others.iter().copied());
                 first.get_or_insert(entry);
             }
         }
