@@ -77,10 +77,19 @@ pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
         Format::Json => {
             let _ = report::json::write(report, env.today, std::io::stdout().lock());
         }
-        Format::Junit => print!("{}", report::junit::render(report)),
-        Format::Sarif => println!("{}", report::sarif::render(report)),
-        Format::Github => print!("{}", report::ci::github(report)),
-        Format::Azure => print!("{}", report::ci::azure(report)),
+        // Streamed: a report of thousands of files is never held as text.
+        Format::Junit => {
+            let _ = report::junit::write(report, std::io::stdout().lock());
+        }
+        Format::Sarif => {
+            let _ = report::sarif::write(report, std::io::stdout().lock());
+        }
+        Format::Github => {
+            let _ = report::ci::write_github(report, std::io::stdout().lock());
+        }
+        Format::Azure => {
+            let _ = report::ci::write_azure(report, std::io::stdout().lock());
+        }
         // Refused before the run (`Format::require`); human text is the
         // readable fallback.
         Format::Human | Format::Md | Format::Html => {

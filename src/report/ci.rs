@@ -2,12 +2,31 @@
 //! Pipelines logging commands, one line per finding, so findings show up as
 //! annotations on the right file and line.
 
+use std::io::{self, Write};
+
 use crate::diag::{Finding, Severity};
 use crate::engine::{FileReport, Report};
 
-/// `::error file=...,line=...,col=...,title=RULE::message`.
+/// The GitHub lines as text.
 pub fn github(report: &Report) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_github(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The Azure lines as text.
+pub fn azure(report: &Report) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_azure(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `::error file=...,line=...,col=...,title=RULE::message`, a line per
+/// finding, written as they are made.
+pub fn write_github(report: &Report, out: impl Write) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
     for (file, finding) in findings(report) {
         let command = match finding.severity {
             Severity::Error => "error",
@@ -20,19 +39,20 @@ pub fn github(report: &Report) -> String {
             props.push(format!("col={col}"));
         }
         props.push(format!("title={}", github_property(finding.rule)));
-        out.push_str(&format!(
-            "::{command} {}::{}\n",
+        writeln!(
+            out,
+            "::{command} {}::{}",
             props.join(","),
             github_data(&message(finding))
-        ));
+        )?;
     }
-    out
+    out.flush()
 }
 
 /// `##vso[task.logissue type=error;sourcepath=...;linenumber=...;columnnumber=...;code=RULE]message`.
 /// Azure Pipelines knows only errors and warnings; info findings are left out.
-pub fn azure(report: &Report) -> String {
-    let mut out = String::new();
+pub fn write_azure(report: &Report, out: impl Write) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
     for (file, finding) in findings(report) {
         let kind = match finding.severity {
             Severity::Error => "error",
@@ -48,13 +68,14 @@ pub fn azure(report: &Report) -> String {
             props.push(format!("columnnumber={col}"));
         }
         props.push(format!("code={}", azure_escape(finding.rule)));
-        out.push_str(&format!(
-            "##vso[task.logissue {}]{}\n",
+        writeln!(
+            out,
+            "##vso[task.logissue {}]{}",
             props.join(";"),
             azure_escape(&message(finding))
-        ));
+        )?;
     }
-    out
+    out.flush()
 }
 
 fn findings(report: &Report) -> impl Iterator<Item = (&FileReport, &Finding)> {

@@ -2,39 +2,49 @@
 //! per error finding (warnings go to `<system-out>`), readable by Azure
 //! DevOps "Publish Test Results", GitLab and Jenkins.
 
+use std::io::Write as _;
+
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::diag::Severity;
 use crate::engine::{FileReport, Report};
 
+/// The JUnit XML as text.
 pub fn render(report: &Report) -> String {
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the JUnit XML to `out` a test case at a time.
+pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut writer = Writer::new_with_indent(std::io::BufWriter::new(out), b' ', 2);
     let failures: usize = report.files.iter().map(errors).filter(|&n| n > 0).count();
-    // Writing into a Vec cannot fail; the results are ignored on purpose.
-    let _ = writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let tests = report.files.len().to_string();
     let failures_text = failures.to_string();
     let mut suites = BytesStart::new("testsuites");
     suites.push_attribute(("name", "claimtool"));
     suites.push_attribute(("tests", tests.as_str()));
     suites.push_attribute(("failures", failures_text.as_str()));
-    let _ = writer.write_event(Event::Start(suites));
+    writer.write_event(Event::Start(suites))?;
     let mut suite = BytesStart::new("testsuite");
     suite.push_attribute(("name", "claimtool validate"));
     suite.push_attribute(("tests", tests.as_str()));
     suite.push_attribute(("failures", failures_text.as_str()));
     suite.push_attribute(("errors", "0"));
     suite.push_attribute(("skipped", "0"));
-    let _ = writer.write_event(Event::Start(suite));
+    writer.write_event(Event::Start(suite))?;
     for file in &report.files {
-        write_case(&mut writer, file);
+        write_case(&mut writer, file)?;
     }
-    let _ = writer.write_event(Event::End(BytesEnd::new("testsuite")));
-    let _ = writer.write_event(Event::End(BytesEnd::new("testsuites")));
-    let mut xml = String::from_utf8(writer.into_inner()).unwrap_or_default();
-    xml.push('\n');
-    xml
+    writer.write_event(Event::End(BytesEnd::new("testsuite")))?;
+    writer.write_event(Event::End(BytesEnd::new("testsuites")))?;
+    let mut out = writer.into_inner();
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 fn errors(file: &FileReport) -> usize {
@@ -44,14 +54,14 @@ fn errors(file: &FileReport) -> usize {
         .count()
 }
 
-fn write_case(writer: &mut Writer<Vec<u8>>, file: &FileReport) {
+fn write_case<W: std::io::Write>(writer: &mut Writer<W>, file: &FileReport) -> std::io::Result<()> {
     let mut case = BytesStart::new("testcase");
     let kind = file.kind.map_or("unknown", crate::decode::StrEnum::as_str);
     let classname = format!("claimtool.{kind}");
     case.push_attribute(("name", file.source.display.as_str()));
     case.push_attribute(("classname", classname.as_str()));
     case.push_attribute(("file", file.source.display.as_str()));
-    let _ = writer.write_event(Event::Start(case));
+    writer.write_event(Event::Start(case))?;
     let mut notes = Vec::new();
     for finding in &file.findings {
         let place = file.position(finding).map_or(String::new(), |p| {
@@ -69,17 +79,17 @@ fn write_case(writer: &mut Writer<Vec<u8>>, file: &FileReport) {
             let mut failure = BytesStart::new("failure");
             failure.push_attribute(("message", finding.message.as_str()));
             failure.push_attribute(("type", finding.rule));
-            let _ = writer.write_event(Event::Start(failure));
-            let _ = writer.write_event(Event::Text(BytesText::new(&text)));
-            let _ = writer.write_event(Event::End(BytesEnd::new("failure")));
+            writer.write_event(Event::Start(failure))?;
+            writer.write_event(Event::Text(BytesText::new(&text)))?;
+            writer.write_event(Event::End(BytesEnd::new("failure")))?;
         } else {
             notes.push(text);
         }
     }
     if !notes.is_empty() {
-        let _ = writer.write_event(Event::Start(BytesStart::new("system-out")));
-        let _ = writer.write_event(Event::Text(BytesText::new(&notes.join("\n"))));
-        let _ = writer.write_event(Event::End(BytesEnd::new("system-out")));
+        writer.write_event(Event::Start(BytesStart::new("system-out")))?;
+        writer.write_event(Event::Text(BytesText::new(&notes.join("\n"))))?;
+        writer.write_event(Event::End(BytesEnd::new("system-out")))?;
     }
-    let _ = writer.write_event(Event::End(BytesEnd::new("testcase")));
+    writer.write_event(Event::End(BytesEnd::new("testcase")))
 }

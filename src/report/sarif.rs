@@ -3,15 +3,82 @@
 //! at file, line and column. Validated against the published schema in the
 //! tests.
 
+use serde::Serialize;
+use serde::ser::SerializeSeq;
 use serde_json::{Value, json};
 
-use crate::diag::Severity;
-use crate::engine::Report;
+use crate::diag::{Finding, Severity};
+use crate::engine::{FileReport, Report};
 use crate::rules;
 
+/// The SARIF document as text.
 pub fn render(report: &Report) -> String {
-    let rule_ids: Vec<&'static str> = rules::all().map(|r| r.id).collect();
-    let rules_json: Vec<Value> = rules::all()
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the SARIF document to `out` as it is serialized: each result is
+/// built, written and dropped in turn, so a run of thousands of files never
+/// holds the whole document.
+pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    let doc = Document {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({
+                "driver": {
+                    "name": "claimtool",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/claimtool/claimtool",
+                    "rules": rules_json(),
+                }
+            }),
+            column_kind: "unicodeCodePoints",
+            results: Results(report),
+        }],
+    };
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    tool: Value,
+    #[serde(rename = "columnKind")]
+    column_kind: &'static str,
+    results: Results<'a>,
+}
+
+/// Every finding of the report, serialized one at a time.
+struct Results<'a>(&'a Report);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let rule_ids: Vec<&'static str> = rules::all().map(|r| r.id).collect();
+        let mut seq = serializer.serialize_seq(None)?;
+        for file in &self.0.files {
+            for finding in &file.findings {
+                seq.serialize_element(&result(file, finding, &rule_ids))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+fn rules_json() -> Vec<Value> {
+    rules::all()
         .map(|r| {
             json!({
                 "id": r.id,
@@ -23,60 +90,41 @@ pub fn render(report: &Report) -> String {
                 "properties": { "source": r.source, "appliesTo": r.scope() },
             })
         })
-        .collect();
-    let mut results = Vec::new();
-    for file in &report.files {
-        for finding in &file.findings {
-            let mut location = json!({
-                "physicalLocation": {
-                    "artifactLocation": { "uri": uri(&file.source.display) },
-                }
-            });
-            if let Some(p) = file.position(finding) {
-                location["physicalLocation"]["region"] = json!({
-                    "startLine": p.line,
-                    "startColumn": p.column,
-                    "endLine": p.end_line,
-                    "endColumn": p.end_column.max(p.column),
-                });
-            }
-            if let Some(field) = finding.field.as_deref().filter(|f| !f.is_empty()) {
-                location["logicalLocations"] =
-                    json!([{ "fullyQualifiedName": field, "kind": "member" }]);
-            }
-            let mut text = finding.message.clone();
-            if let Some(help) = &finding.help {
-                text.push_str(&format!(" (help: {help})"));
-            }
-            let mut result = json!({
-                "ruleId": finding.rule,
-                "level": level(finding.severity),
-                "message": { "text": text },
-                "locations": [location],
-            });
-            if let Some(index) = rule_ids.iter().position(|id| *id == finding.rule) {
-                result["ruleIndex"] = json!(index);
-            }
-            results.push(result);
+        .collect()
+}
+
+/// One SARIF result: the finding at its file, line, column and field.
+fn result(file: &FileReport, finding: &Finding, rule_ids: &[&str]) -> Value {
+    let mut location = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(&file.source.display) },
         }
-    }
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "claimtool",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/claimtool/claimtool",
-                    "rules": rules_json,
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
     });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    if let Some(p) = file.position(finding) {
+        location["physicalLocation"]["region"] = json!({
+            "startLine": p.line,
+            "startColumn": p.column,
+            "endLine": p.end_line,
+            "endColumn": p.end_column.max(p.column),
+        });
+    }
+    if let Some(field) = finding.field.as_deref().filter(|f| !f.is_empty()) {
+        location["logicalLocations"] = json!([{ "fullyQualifiedName": field, "kind": "member" }]);
+    }
+    let mut text = finding.message.clone();
+    if let Some(help) = &finding.help {
+        text.push_str(&format!(" (help: {help})"));
+    }
+    let mut result = json!({
+        "ruleId": finding.rule,
+        "level": level(finding.severity),
+        "message": { "text": text },
+        "locations": [location],
+    });
+    if let Some(index) = rule_ids.iter().position(|id| *id == finding.rule) {
+        result["ruleIndex"] = json!(index);
+    }
+    result
 }
 
 fn level(severity: Severity) -> &'static str {
