@@ -158,6 +158,17 @@ def main() -> int:
             else:
                 cj_text, ratio = "not installed", "-"
             print(f"| {n} | {cat:.3f} s | {ct:.3f} s | {ct / cat:.1f}x | {cj_text} | {ratio} | {mem:.1f} MiB |")
+        # Every report format on the largest folder: the CI formats are
+        # streamed like JSON; the human report keeps each file's text to
+        # quote its lines.
+        n = max(sizes)
+        claims = root / f"claims-{n}"
+        print()
+        print(f"| format ({n} files) | claimtool validate | peak memory |")
+        print("|---|---:|---:|")
+        for fmt in ["human", "json", "sarif", "junit", "github", "azure"]:
+            cmd = [str(BINARY), "validate", str(claims), "--format", fmt, "--today", "2026-11-26"]
+            print(f"| {fmt} | {best_of(args.runs, cmd):.3f} s | {peak_rss_mib(cmd):.1f} MiB |")
     return 0
 
 
