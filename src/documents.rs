@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use sha2::{Digest, Sha256};
 
@@ -130,22 +130,27 @@ pub enum DocRead {
     Unreadable(String),
 }
 
-/// Reads each document path once per run; safe to share across threads.
+/// Reads and hashes each document path once per run; safe to share across
+/// threads.
 #[derive(Debug, Default)]
 pub struct DocumentStore {
-    cache: Mutex<HashMap<PathBuf, Arc<DocRead>>>,
+    /// One cell per path: the map's lock is held only to find the cell, and
+    /// a second thread asking for a path being read waits for that read
+    /// instead of reading and hashing the document again.
+    cache: Mutex<HashMap<PathBuf, Arc<OnceLock<Arc<DocRead>>>>>,
 }
 
 impl DocumentStore {
     pub fn read(&self, path: &Path) -> Arc<DocRead> {
-        if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(path).cloned()) {
-            return hit;
-        }
-        let read = Arc::new(read_document(path));
-        if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(path.to_path_buf(), Arc::clone(&read));
-        }
-        read
+        let cell = match self.cache.lock() {
+            Ok(mut cache) => match cache.get(path) {
+                Some(cell) => Arc::clone(cell),
+                None => Arc::clone(cache.entry(path.to_path_buf()).or_default()),
+            },
+            // A thread panicked while holding the lock: read without the cache.
+            Err(_) => return Arc::new(read_document(path)),
+        };
+        Arc::clone(cell.get_or_init(|| Arc::new(read_document(path))))
     }
 }
 

@@ -345,8 +345,9 @@ mod tests {
         let (kept, let_go) = (check(true), check(false));
         assert!(let_go.files.iter().all(|f| f.source.text.is_empty()));
         assert!(kept.files.iter().any(|f| !f.source.text.is_empty()));
-        // Cross-file findings (pointed at from their keys) are among them.
-        for rule in ["document-reused", "duplicate-claim", "cpor-tenant-id"] {
+        // Positions were taken for per-file findings and for cross-file
+        // ones (pointed at from their keys) alike.
+        for rule in ["cpor-tenant-id", "document-reused", "duplicate-claim"] {
             assert!(
                 let_go
                     .files
@@ -363,6 +364,18 @@ mod tests {
         assert_eq!(
             crate::report::sarif::render(&kept),
             crate::report::sarif::render(&let_go)
+        );
+        assert_eq!(
+            crate::report::junit::render(&kept),
+            crate::report::junit::render(&let_go)
+        );
+        assert_eq!(
+            crate::report::ci::github(&kept),
+            crate::report::ci::github(&let_go)
+        );
+        assert_eq!(
+            crate::report::ci::azure(&kept),
+            crate::report::ci::azure(&let_go)
         );
     }
 }

@@ -214,7 +214,7 @@ pub fn build(
         message: Rich::new().value(f.message.clone()),
         help: f.help.clone().map(|h| Rich::new().value(h)),
         field: f.field.clone().filter(|f| !f.is_empty()),
-        line: f.span.as_ref().map(|s| report.source.line_col(s.start).0),
+        line: report.position(f).map(|p| p.line),
     };
     let by = |severity: Severity| {
         report

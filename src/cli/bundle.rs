@@ -97,7 +97,7 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> Result<
     let plan = match bundle::plan(file, &env, &overrides) {
         Ok(plan) => plan,
         Err(PlanError::HasErrors | PlanError::NotAClaim) => {
-            print_outcome(global, &report, &env, None);
+            print_outcome(global, &report, &env, None)?;
             eprintln!("error: no bundle written: fix the errors above first");
             return Ok(Outcome::Findings);
         }
@@ -127,7 +127,7 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> Result<
             eprintln!("replaced {}", path.display());
         }
     }
-    print_outcome(global, &report, &env, Some(&written));
+    print_outcome(global, &report, &env, Some(&written))?;
     Ok(Outcome::Clean)
 }
 
@@ -138,7 +138,7 @@ fn print_outcome(
     report: &Report,
     env: &Env,
     written: Option<&bundle::Written>,
-) {
+) -> Result<(), Failure> {
     match global.format {
         Format::Json => {
             let doc = serde_json::json!({
@@ -151,7 +151,7 @@ fn print_outcome(
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
         _ => {
-            print_report(global, report, env);
+            print_report(global, report, env)?;
             if let Some(w) = written {
                 println!(
                     "wrote {}{} ({} files and manifest.json)",
@@ -165,6 +165,7 @@ fn print_outcome(
             }
         }
     }
+    Ok(())
 }
 
 pub fn run_checklist(

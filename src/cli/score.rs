@@ -152,7 +152,7 @@ pub(super) fn run_score(
     let mut report = engine::check_loaded(vec![loaded], &env, &overrides);
     engine::flag_other_kinds(&mut report, Kind::Score, &overrides);
     if report.has_errors() {
-        validate::print_report(global, &report, &env);
+        validate::print_report(global, &report, &env)?;
         return Ok(Outcome::Findings);
     }
     let (Some(file_report), Some(Claim::Score(history))) = (report.files.first(), &claim) else {
@@ -311,7 +311,7 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome, Failure>
                 out.display(),
                 if count == 1 { "" } else { "s" }
             );
-            validate::print_report(global, &report, &env);
+            validate::print_report(global, &report, &env)?;
         }
         None => {
             print!("{toml}");

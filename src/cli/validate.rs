@@ -45,7 +45,7 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
     if let Some(expected) = kind {
         engine::flag_other_kinds(&mut report, expected, &overrides);
     }
-    print_report(global, &report, &env);
+    print_report(global, &report, &env)?;
     Ok(if report.has_errors() {
         Outcome::Findings
     } else {
@@ -72,38 +72,38 @@ fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
-pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) {
-    match global.format {
-        Format::Json => {
-            let _ = report::json::write(report, env.today, std::io::stdout().lock());
-        }
+/// Writes the report to stdout in the chosen format. A report that cannot
+/// be written (a full disk, a closed file) is a failure (exit 2), never a
+/// silent success: CI would otherwise upload a cut-off SARIF or JUnit file.
+pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) -> Result<(), Failure> {
+    let stdout = || std::io::stdout().lock();
+    let written = match global.format {
         // Streamed: a report of thousands of files is never held as text.
-        Format::Junit => {
-            let _ = report::junit::write(report, std::io::stdout().lock());
-        }
-        Format::Sarif => {
-            let _ = report::sarif::write(report, std::io::stdout().lock());
-        }
-        Format::Github => {
-            let _ = report::ci::write_github(report, std::io::stdout().lock());
-        }
-        Format::Azure => {
-            let _ = report::ci::write_azure(report, std::io::stdout().lock());
-        }
+        Format::Json => report::json::write(report, env.today, stdout()),
+        Format::Junit => report::junit::write(report, stdout()),
+        Format::Sarif => report::sarif::write(report, stdout()),
+        Format::Github => report::ci::write_github(report, stdout()),
+        Format::Azure => report::ci::write_azure(report, stdout()),
         // Refused before the run (`Format::require`); human text is the
         // readable fallback.
         Format::Human | Format::Md | Format::Html => {
             // anstream strips the colour when stdout is not a terminal, under
             // NO_COLOR, and with --color never.
-            let _ = report::human::write(
+            report::human::write(
                 report,
                 report::human::HumanOptions {
                     color: true,
                     quiet: global.quiet,
                 },
                 anstream::stdout().lock(),
-            );
+            )
         }
+    };
+    match written {
+        // A reader that stopped early (`| head`) wanted no more.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure(format!("cannot write the report: {e}"))),
+        Ok(()) => Ok(()),
     }
 }
 
@@ -146,19 +146,15 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_skipped_dir(e));
         for entry in walker {
-            let entry =
-                entry.map_err(|e| Failure(format!("cannot walk {}: {e}", path.display())))?;
+            let entry = entry.map_err(|e| walk_failure(path, &e))?;
             let p = entry.path();
             if entry.file_type().is_dir() || p.extension().is_none_or(|e| e != "toml") {
                 continue;
             }
-            // A `.toml` that is not a regular file (a dangling link, a FIFO)
-            // is named, not skipped: it may be a claim CI would miss.
+            // A `.toml` that is not a regular file (a FIFO, a socket) is
+            // named, not skipped: it may be a claim CI would miss.
             if !entry.file_type().is_file() {
-                return Err(Failure(format!(
-                    "{} is not a readable file (a broken link?)",
-                    p.display()
-                )));
+                return Err(Failure(format!("{} is not a regular file", p.display())));
             }
             // The config and the catalogue are compared by name first, so
             // the costly canonical path is only taken for a likely match.
@@ -204,6 +200,28 @@ fn input(path: &Path) -> Input {
         display,
         path: path.to_path_buf(),
     }
+}
+
+/// Why a folder walk stopped. A link that points nowhere stops it whatever
+/// its name (it could have led to a folder of claims): it is named, with
+/// what to do.
+fn walk_failure(root: &Path, e: &walkdir::Error) -> Failure {
+    if let Some(ancestor) = e.loop_ancestor() {
+        let link = e.path().map_or(String::new(), |p| p.display().to_string());
+        return Failure(format!(
+            "cannot walk {}: the link {link} leads back to {}",
+            root.display(),
+            ancestor.display()
+        ));
+    }
+    if let Some(link) = e.path().filter(|p| p.is_symlink() && !p.exists()) {
+        return Failure(format!(
+            "cannot walk {}: {} is a broken link; fix or remove it (it could hide claims)",
+            root.display(),
+            link.display()
+        ));
+    }
+    Failure(format!("cannot walk {}: {e}", root.display()))
 }
 
 fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {

@@ -399,7 +399,17 @@ fn linked_claims_are_checked_and_nothing_is_skipped_silently() {
         .args(["validate", "claims"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("dangling.toml"));
+        .stderr(predicate::str::contains(
+            "claims/dangling.toml is a broken link; fix or remove it",
+        ));
+    std::fs::remove_file(dir.path().join("claims/dangling.toml")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("claims/up")).unwrap();
+    claimtool()
+        .current_dir(dir.path())
+        .args(["validate", "claims"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("claims/up leads back to"));
     claimtool()
         .args(["validate", "/dev/null"])
         .assert()

@@ -148,3 +148,32 @@ fn parallel_and_sequential_runs_give_identical_reports() {
     assert!(!sequential.is_empty());
     assert_eq!(sequential, out("4"));
 }
+
+/// A report that cannot be written is a failure (exit 2 with a message),
+/// never a silent pass: CI would upload a cut-off SARIF or JUnit file.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_that_cannot_be_written_exits_2() {
+    for format in ["human", "json", "junit", "sarif", "github", "azure"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        // A file with findings, so every format has lines to write (exit 1
+        // had the write error been ignored).
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimtool"))
+            .current_dir(repo())
+            .args(["validate", "examples/cpor/mistakes/tenant-as-domain.toml"])
+            .args(["--today", "2026-11-26"])
+            .args(["--format", format])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {stderr}");
+        assert!(
+            stderr.contains("cannot write the report"),
+            "{format}: {stderr}"
+        );
+    }
+}

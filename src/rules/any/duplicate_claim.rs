@@ -119,35 +119,110 @@ fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
             }
         }
     }
+    // The files sharing any of a file's shared keys: the same for every file
+    // of a group of copies, so worked out once per set of shared keys (a
+    // thousand copies of one claim would otherwise cost a million steps).
+    // The size of the group, and its first two files.
+    let mut groups: HashMap<Vec<&str>, (usize, [usize; 2])> = HashMap::new();
     for (i, file) in files.iter().enumerate() {
-        let mut group = BTreeSet::new();
-        let mut first: Option<&BatchKey> = None;
-        for entry in file.keys {
-            let (owner, others) = &owners[entry.key.as_str()];
-            if !others.is_empty() {
-                group.insert(*owner);
-                group.extend(others.iter().copied());
-                first.get_or_insert(entry);
-            }
-        }
-        let Some(first) = first else {
+        let mut shared: Vec<&str> = file
+            .keys
+            .iter()
+            .map(|k| k.key.as_str())
+            .filter(|k| !owners[k].1.is_empty())
+            .collect();
+        let Some(first) = file.keys.iter().find(|k| shared.contains(&k.key.as_str())) else {
             continue;
         };
-        let other = group.iter().copied().find(|&j| j != i).unwrap_or(i);
+        shared.sort_unstable();
+        shared.dedup();
+        let &mut (size, firsts) = groups.entry(shared).or_insert_with_key(|shared| {
+            let group: BTreeSet<usize> = shared
+                .iter()
+                .flat_map(|k| {
+                    let (owner, others) = &owners[k];
+                    std::iter::once(*owner).chain(others.iter().copied())
+                })
+                .collect();
+            let mut firsts = group.iter().copied();
+            let one = firsts.next().unwrap_or(i);
+            (group.len(), [one, firsts.next().unwrap_or(one)])
+        });
+        let other = if firsts[0] == i { firsts[1] } else { firsts[0] };
         out.push((
             i,
             Finding::new(
                 &RULE,
                 format!(
                     "{} is also claimed in {} ({} files claim it)",
-                    first.what,
-                    files[other].display,
-                    group.len()
+                    first.what, files[other].display, size
                 ),
             )
             .at_key(first)
             .label("claimed twice")
             .help("keep one claim and remove the other, or make them distinct activities"),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(k: &str) -> BatchKey {
+        BatchKey {
+            key: k.to_string(),
+            what: format!("thing {k}"),
+            field: "f".to_string(),
+            span: 0..1,
+            position: None,
+        }
+    }
+
+    #[test]
+    fn each_file_names_the_first_other_file_and_the_size_of_its_group() {
+        let keys: Vec<Vec<BatchKey>> = vec![
+            vec![key("k1")],
+            vec![key("k1")],
+            vec![key("k1")],
+            vec![key("k1"), key("k2")],
+            vec![key("k2")],
+            vec![key("k3")],
+        ];
+        let names: Vec<String> = (0..keys.len()).map(|i| format!("f{i}")).collect();
+        let files: Vec<BatchEntry<'_>> = keys
+            .iter()
+            .zip(&names)
+            .map(|(keys, display)| BatchEntry { display, keys })
+            .collect();
+        let mut out = Vec::new();
+        judge(&files, &mut out);
+        let found: Vec<(usize, String)> = out.into_iter().map(|(i, f)| (i, f.message)).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    0,
+                    "thing k1 is also claimed in f1 (4 files claim it)".to_string()
+                ),
+                (
+                    1,
+                    "thing k1 is also claimed in f0 (4 files claim it)".to_string()
+                ),
+                (
+                    2,
+                    "thing k1 is also claimed in f0 (4 files claim it)".to_string()
+                ),
+                // Both of its keys are shared: the group is all who share either.
+                (
+                    3,
+                    "thing k1 is also claimed in f0 (5 files claim it)".to_string()
+                ),
+                (
+                    4,
+                    "thing k2 is also claimed in f3 (2 files claim it)".to_string()
+                ),
+            ]
+        );
     }
 }
