@@ -167,35 +167,37 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             }
             found.push(input(p));
         }
-        found.sort_unstable_by(|a, b| path_order(&a.path, &b.path));
+        found.sort_by_cached_key(|input| path_order_key(&input.path));
         inputs.extend(found);
     }
     Ok(inputs)
 }
 
-/// Component by component, as a sorted walk visits them (`a/z.toml` before
-/// `a-b/c.toml`): the bytes compared with each separator as the lowest byte.
-/// The paths of one walk share their root, so this is the order of
-/// [`Path`]'s `Ord` without parsing components on every comparison.
-fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
-    fn bytes(p: &Path) -> impl Iterator<Item = u8> + '_ {
-        p.as_os_str().as_encoded_bytes().iter().map(|&b| {
+/// Sorting by this key orders paths component by component, as a sorted
+/// walk visits them (`a/z.toml` before `a-b/c.toml`): the path's bytes with
+/// each separator as the lowest byte. The paths of one walk share their
+/// root, so this is the order of [`Path`]'s `Ord`, without parsing
+/// components on every comparison (keys compare with `memcmp`).
+fn path_order_key(path: &Path) -> Vec<u8> {
+    path.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .map(|&b| {
             if std::path::is_separator(char::from(b)) {
                 0
             } else {
                 b
             }
         })
-    }
-    bytes(a).cmp(bytes(b))
+        .collect()
 }
 
 fn input(path: &Path) -> Input {
     let display = path
         .strip_prefix("./")
         .unwrap_or(path)
-        .display()
-        .to_string();
+        .to_string_lossy()
+        .into_owned();
     Input {
         display,
         path: path.to_path_buf(),
@@ -234,13 +236,14 @@ fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::path_order;
+    use super::path_order_key;
     use std::cmp::Ordering;
     use std::path::Path;
 
     #[test]
     fn paths_sort_component_by_component() {
-        let order = |a: &str, b: &str| path_order(Path::new(a), Path::new(b));
+        let order =
+            |a: &str, b: &str| path_order_key(Path::new(a)).cmp(&path_order_key(Path::new(b)));
         // `a` ends before `a-b` starts, whatever follows the separator.
         assert_eq!(order("c/a/z.toml", "c/a-b/a.toml"), Ordering::Less);
         // The folder `a` sorts before the file `a.toml`, as `Path` has it.

@@ -70,6 +70,8 @@ pub struct RuleCtx<'a> {
     /// document, and this spares them the shared store's lock and path
     /// hashing after the first.
     documents: RefCell<Vec<(String, Arc<DocRead>)>>,
+    /// Email addresses already judged: two rules look at each.
+    emails: RefCell<Vec<(String, bool)>>,
 }
 
 impl<'a> RuleCtx<'a> {
@@ -85,7 +87,20 @@ impl<'a> RuleCtx<'a> {
             env,
             unreadable,
             documents: RefCell::default(),
+            emails: RefCell::default(),
         }
+    }
+
+    /// Whether `address` is a plain email address
+    /// ([`any::email_is_valid`]), judged once per claim.
+    pub fn email_is_valid(&self, address: &str) -> bool {
+        let mut seen = self.emails.borrow_mut();
+        if let Some((_, valid)) = seen.iter().find(|(a, _)| a == address) {
+            return *valid;
+        }
+        let valid = any::email_is_valid(address);
+        seen.push((address.to_string(), valid));
+        valid
     }
 
     /// A document the claim names, by its `path` (relative to the claim

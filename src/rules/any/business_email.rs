@@ -54,7 +54,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     let own = &ctx.env.config.email_domains;
     for (email, side) in ctx.claim.emails() {
         let address = email.value.trim();
-        if !super::email_is_valid(address) {
+        if !ctx.email_is_valid(address) {
             continue;
         }
         let domain = address.rsplit('@').next().unwrap_or("").to_lowercase();

@@ -18,7 +18,7 @@ write the plain address, e.g. `ada.lovelace@contoso.com`.",
 
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     for (email, _) in ctx.claim.emails() {
-        if !super::email_is_valid(email.value.trim()) {
+        if !ctx.email_is_valid(email.value.trim()) {
             out.push(
                 Finding::new(
                     &RULE,
