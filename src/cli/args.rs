@@ -19,13 +19,14 @@ Exit codes:
   0  no error-level finding (warnings allowed unless --deny-warnings)
   1  at least one error-level finding
   2  the command could not run (bad arguments, missing path, unreadable config,
-     a bundle that already exists without --force)";
+     a bundle that already exists without --force, output that could not be
+     written)";
 
 const VALIDATE_HELP: &str = "\
 Folders are walked for *.toml (hidden folders, target/, claimtool.toml and the
 engagement catalogue are left out); every file is checked by its `kind`, then
 across files (duplicate claims, reused documents). A broken file is a finding,
-never skipped.
+never skipped. Links are followed; a broken link or a link loop stops the run.
 
 Examples:
   claimtool validate claims/
