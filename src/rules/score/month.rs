@@ -1,5 +1,5 @@
-//! `score-month`: a month that is not `YYYY-MM`, is given twice, or lies
-//! after today.
+//! `score-month`: a month that is not `YYYY-MM`, is given twice, lies
+//! after today, or before the year 2000 (a typo).
 
 use crate::diag::{Finding, Severity};
 use crate::model::score::ScoreHistory;
@@ -10,18 +10,22 @@ pub static RULE: Rule = Rule {
     id: "score-month",
     default_severity: Severity::Error,
     severity_note: None,
-    summary: "a month is not of the form YYYY-MM, is given twice, or is after today",
+    summary: "a month is not of the form YYYY-MM, is given twice, is after today, or is before 2000",
     source: "F§4.3 (Partner Center's scoring history keeps one best score per calendar month); spec/claim-files.md",
     docs: "Each `[[month]]` holds the best score of one calendar month, written \
 `\"YYYY-MM\"`. The 6-month window and the 12-month revenue sum are counted in calendar \
 months, so a month that cannot be read, a month recorded twice (which score counts?) or \
 a month that has not begun yet would make the verdict wrong. \"Today\" is `--today` or \
-the clock.\n\nHow to fix: write the month as `\"2026-06\"` (four-digit year, two-digit \
+the clock. A year before 2000 (`\"0026-06\"`, `\"1026-06\"`) is a typo, and would count \
+every month since then as a scoreless month.\n\nHow to fix: write the month as `\"2026-06\"` (four-digit year, two-digit \
 month, in quotes); keep one `[[month]]` per month with that month's best score; for a \
 month still to come use a what-if instead: `claimtool score history.toml --plan \
 2026-12=30`.\n\n```toml\n[[month]]\nmonth = \"2026-06\"\n```",
     check: Check::Score(check),
 };
+
+/// No score history goes back this far: an earlier year is a typo.
+const EARLIEST_YEAR: i32 = 2000;
 
 fn check(ctx: &RuleCtx<'_>, history: &ScoreHistory, out: &mut Vec<Finding>) {
     let now = YearMonth::of(ctx.env.today);
@@ -60,6 +64,18 @@ fn check(ctx: &RuleCtx<'_>, history: &ScoreHistory, out: &mut Vec<Finding>) {
             continue;
         }
         seen.push((month, text.span.start));
+        if month.year() < EARLIEST_YEAR {
+            out.push(
+                Finding::new(
+                    &RULE,
+                    format!("month {month} is before {EARLIEST_YEAR}: a typo in the year?"),
+                )
+                .at(text)
+                .label("year too early")
+                .help("write the year in full, as Partner Center shows it: \"2026-06\""),
+            );
+            continue;
+        }
         if month > now {
             out.push(
                 Finding::new(
