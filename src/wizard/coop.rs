@@ -361,20 +361,16 @@ fn documents(w: &mut Wizard<'_>) -> Result<(), WizardError> {
         "a supporting document; path is relative to this file",
     );
     w.note("Document paths are relative to the folder you run claimtool in.");
-    let mut i = 0;
-    loop {
-        if i < w.draft().count("documents") {
-            let doc = w
-                .draft()
-                .str(&format!("documents[{i}].path"))
-                .or_else(|| w.draft().str(&format!("documents[{i}].url")))
-                .unwrap_or("no path")
-                .to_string();
-            if !w.confirm(&format!("Keep document {} ({doc})?", i + 1), Some(true))? {
-                w.remove_entry("documents", i)?;
-                continue;
-            }
-        } else {
+    w.entries(
+        "documents",
+        |draft, i| {
+            format!(
+                "Keep document {} ({})?",
+                i + 1,
+                super::document_name(draft, i)
+            )
+        },
+        |w, i| {
             let missing = still_missing(w);
             for m in &missing {
                 w.note(&format!("Still missing: {m}"));
@@ -384,13 +380,10 @@ fn documents(w: &mut Wizard<'_>) -> Result<(), WizardError> {
             } else {
                 "Add another document?"
             };
-            if !w.confirm(prompt, Some(i == 0 || !missing.is_empty()))? {
-                break;
-            }
-        }
-        document(w, i)?;
-        i += 1;
-    }
+            (prompt.into(), i == 0 || !missing.is_empty())
+        },
+        document,
+    )?;
     show_progress(w);
     partial_reason(w)
 }

@@ -244,34 +244,24 @@ fn documents(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     );
     w.table_comment("documents", "a PoE document; path is relative to this file");
     w.note("Document paths are relative to the folder you run claimtool in.");
-    let mut i = 0;
-    loop {
-        if i < w.draft().count("documents") {
-            let path = w
-                .draft()
-                .str(&format!("documents[{i}].path"))
-                .unwrap_or("no path")
-                .to_string();
-            if !w.confirm(
-                &format!("Keep PoE document {} ({path})?", i + 1),
-                Some(true),
-            )? {
-                w.remove_entry("documents", i)?;
-                continue;
-            }
-        } else {
-            let prompt = if i == 0 {
-                "Add a PoE document? (the claim for payment needs a signed one)"
-            } else {
-                "Add another PoE document?"
-            };
-            if !w.confirm(prompt, Some(i == 0))? {
-                return Ok(());
-            }
-        }
-        document(w, i)?;
-        i += 1;
-    }
+    w.entries(
+        "documents",
+        |draft, i| {
+            format!(
+                "Keep PoE document {} ({})?",
+                i + 1,
+                super::document_name(draft, i)
+            )
+        },
+        |_, i| match i {
+            0 => (
+                "Add a PoE document? (the claim for payment needs a signed one)".into(),
+                true,
+            ),
+            _ => ("Add another PoE document?".into(), false),
+        },
+        document,
+    )
 }
 
 fn document(w: &mut Wizard<'_>, i: usize) -> Result<(), WizardError> {

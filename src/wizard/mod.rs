@@ -571,6 +571,38 @@ impl<'p> Wizard<'p> {
         self.save()
     }
 
+    /// Walks the entries of an array of tables (`documents`, `month`): each
+    /// one the draft already holds is kept (and asked again) or removed;
+    /// then new ones are added for as long as the user wants.
+    /// `keep_prompt` words the question for an existing entry,
+    /// `add_prompt` the question (and its default answer) for one more,
+    /// and `entry` asks the questions of entry `i`.
+    pub fn entries(
+        &mut self,
+        table: &str,
+        keep_prompt: impl Fn(&Draft, usize) -> String,
+        mut add_prompt: impl FnMut(&mut Self, usize) -> (String, bool),
+        mut entry: impl FnMut(&mut Self, usize) -> Result<(), WizardError>,
+    ) -> Result<(), WizardError> {
+        let mut i = 0;
+        loop {
+            if i < self.draft.count(table) {
+                let prompt = keep_prompt(&self.draft, i);
+                if !self.confirm(&prompt, Some(true))? {
+                    self.remove_entry(table, i)?;
+                    continue;
+                }
+            } else {
+                let (prompt, default) = add_prompt(self, i);
+                if !self.confirm(&prompt, Some(default))? {
+                    return Ok(());
+                }
+            }
+            entry(self, i)?;
+            i += 1;
+        }
+    }
+
     /// Asks several questions whose fields are checked together at the
     /// end, for rules that look at them as a pair (a signature and its
     /// date): when one is wrong, the whole group is asked again.
@@ -1073,6 +1105,15 @@ fn relative(dir: &Path, target: &Path) -> String {
         .iter()
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
     ups.chain(downs).collect::<Vec<_>>().join("/")
+}
+
+/// How a question names document `i` of the draft: its path, or its URL.
+fn document_name(draft: &Draft, i: usize) -> String {
+    draft
+        .str(&format!("documents[{i}].path"))
+        .or_else(|| draft.str(&format!("documents[{i}].url")))
+        .unwrap_or("no path")
+        .to_string()
 }
 
 #[cfg(test)]

@@ -214,38 +214,34 @@ fn documents(w: &mut Wizard<'_>, engagement: Option<&Engagement>) -> Result<(), 
         w.note("A workshop's PoE is the findings and recommendations document (type findings-and-recommendations).");
     }
     w.note("Document paths are relative to the folder you run claimtool in. The customer and partner surveys come later, with the submission.");
-    let mut i = 0;
-    loop {
-        if i < w.draft().count("documents") {
-            let path = w
-                .draft()
-                .str(&format!("documents[{i}].path"))
-                .unwrap_or("no path")
-                .to_string();
-            if !w.confirm(&format!("Keep document {} ({path})?", i + 1), Some(true))? {
-                w.remove_entry("documents", i)?;
-                continue;
-            }
-        } else {
+    w.entries(
+        "documents",
+        |draft, i| {
+            format!(
+                "Keep document {} ({})?",
+                i + 1,
+                super::document_name(draft, i)
+            )
+        },
+        |w, i| {
             let prompt = if i == 0 {
                 "Add a document? (the PoE; for AMM also the calculator estimate)"
             } else {
                 "Add another document?"
             };
-            if !w.confirm(prompt, Some(i == 0 || (calculator && !has_calculator(w))))? {
-                return Ok(());
-            }
-        }
-        let default = if calculator && i > 0 && !has_calculator(w) {
-            DocType::AzureCalculator
-        } else if workshop {
-            DocType::FindingsAndRecommendations
-        } else {
-            DocType::StatementOfWork
-        };
-        document(w, i, default)?;
-        i += 1;
-    }
+            (prompt.into(), i == 0 || (calculator && !has_calculator(w)))
+        },
+        |w, i| {
+            let default = if calculator && i > 0 && !has_calculator(w) {
+                DocType::AzureCalculator
+            } else if workshop {
+                DocType::FindingsAndRecommendations
+            } else {
+                DocType::StatementOfWork
+            };
+            document(w, i, default)
+        },
+    )
 }
 
 fn has_calculator(w: &Wizard<'_>) -> bool {

@@ -58,33 +58,28 @@ fn months(w: &mut Wizard<'_>) -> Result<(), WizardError> {
          and USD 25,000 CSP revenue over 12 months: enter the last 12 months if you have them.",
     );
     let now = YearMonth::of(w.today());
-    let mut i = 0;
-    loop {
-        let default = next_month(w, now);
-        if i < w.draft().count("month") {
-            let month = w
-                .draft()
+    w.entries(
+        "month",
+        |draft, i| {
+            let month = draft
                 .str(&format!("month[{i}].month"))
-                .unwrap_or("no month")
-                .to_string();
-            if !w.confirm(&format!("Keep month {month}?"), Some(true))? {
-                w.remove_entry("month", i)?;
-                continue;
-            }
-        } else {
+                .unwrap_or("no month");
+            format!("Keep month {month}?")
+        },
+        |w, i| {
             let prompt = if i == 0 {
                 "Add a month?"
             } else {
                 "Add another month?"
             };
             // Offered until the current month is in.
-            if !w.confirm(prompt, Some(default <= now))? {
-                return Ok(());
-            }
-        }
-        month(w, i, default)?;
-        i += 1;
-    }
+            (prompt.into(), next_month(w, now) <= now)
+        },
+        |w, i| {
+            let default = next_month(w, now);
+            month(w, i, default)
+        },
+    )
 }
 
 fn month(w: &mut Wizard<'_>, i: usize, default: YearMonth) -> Result<(), WizardError> {
