@@ -94,8 +94,12 @@ pub fn load_bytes(bytes: Vec<u8>, path: &Path, display: &str) -> Loaded {
 /// Loads a claim from text.
 pub fn load_text(text: String, path: &Path, display: &str) -> Loaded {
     let source = SourceFile::new(display, path, text);
-    let (kind, claim, findings) = decode(&source.text);
-    let is_catalog = kind.is_none() && is_engagement_catalog(&source.text);
+    let Decoded {
+        kind,
+        claim,
+        findings,
+        is_catalog,
+    } = decode(&source.text);
     Loaded {
         is_catalog,
         source,
@@ -105,8 +109,22 @@ pub fn load_text(text: String, path: &Path, display: &str) -> Loaded {
     }
 }
 
-fn decode(text: &str) -> (Option<Kind>, Option<Claim>, Vec<Finding>) {
+/// What [`decode`] made of a text.
+struct Decoded {
+    kind: Option<Kind>,
+    claim: Option<Claim>,
+    findings: Vec<Finding>,
+    is_catalog: bool,
+}
+
+fn decode(text: &str) -> Decoded {
     let mut out = Vec::new();
+    let failed = |findings, is_catalog| Decoded {
+        kind: None,
+        claim: None,
+        findings,
+        is_catalog,
+    };
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for e in errors.iter().take(10) {
@@ -115,14 +133,15 @@ fn decode(text: &str) -> (Option<Kind>, Option<Claim>, Vec<Finding>) {
             f.span = e.span();
             out.push(f);
         }
-        return (None, None, out);
+        return failed(out, false);
     }
+    let is_catalog = is_engagement_catalog(doc.get_ref());
     // The span-keeping parser leaves the range checks of number literals
     // (an integer like `0x` with no digits, one beyond 64 bits) to
     // deserialization; do them here, as the deserializer would.
     check_number_literals(doc.get_ref(), &mut out);
     if !out.is_empty() {
-        return (None, None, out);
+        return failed(out, is_catalog);
     }
     let mut root = Table::root(doc.get_ref());
     let Some(kind_value) = root.get("kind") else {
@@ -135,7 +154,7 @@ fn decode(text: &str) -> (Option<Kind>, Option<Claim>, Vec<Finding>) {
                     Kind::allowed()
                 )),
         );
-        return (None, None, out);
+        return failed(out, is_catalog);
     };
     let kind_text = kind_value.get_ref().as_str().unwrap_or("");
     let Some(kind) = Kind::parse(kind_text) else {
@@ -149,23 +168,25 @@ fn decode(text: &str) -> (Option<Kind>, Option<Claim>, Vec<Finding>) {
             f = f.help(format!("did you mean \"{near}\"?"));
         }
         out.push(f);
-        return (None, None, out);
+        return failed(out, is_catalog);
     };
     let claim = decode_claim(kind, &mut root, &mut out);
     root.finish(&mut out);
-    (Some(kind), Some(claim), out)
+    Decoded {
+        kind: Some(kind),
+        claim: Some(claim),
+        findings: out,
+        is_catalog,
+    }
 }
 
-/// Whether a TOML text is an engagement catalogue: no `kind`, and a
+/// Whether a parsed file is an engagement catalogue: no `kind`, and a
 /// top-level `[[engagement]]` list.
-pub fn is_engagement_catalog(text: &str) -> bool {
-    DeTable::parse(text).is_ok_and(|doc| {
-        let doc = doc.get_ref();
-        !doc.contains_key("kind")
-            && doc
-                .get("engagement")
-                .is_some_and(|v| v.get_ref().as_array().is_some())
-    })
+fn is_engagement_catalog(doc: &DeTable<'_>) -> bool {
+    !doc.contains_key("kind")
+        && doc
+            .get("engagement")
+            .is_some_and(|v| v.get_ref().as_array().is_some())
 }
 
 /// A `syntax` finding for every integer or float literal that does not fit
