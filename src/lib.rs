@@ -28,16 +28,14 @@
 
 pub mod bundle;
 pub mod calendar;
-pub mod catalog;
 pub mod checklist;
 pub mod config;
-pub mod coop;
 pub mod decode;
 pub mod diag;
 pub mod documents;
 pub mod engine;
-pub mod fiscal;
 pub mod init;
+pub mod kinds;
 pub mod load;
 pub mod model;
 pub mod money;
@@ -45,7 +43,6 @@ pub mod report;
 pub mod rich;
 pub mod rules;
 pub mod schema;
-pub mod score;
 pub mod source;
 pub mod submit;
 pub mod wizard;

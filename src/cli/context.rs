@@ -2,9 +2,9 @@
 //! the engagement catalogue, and the severity overrides from the config and
 //! the command line.
 
-use claimtool::catalog::Catalog;
 use claimtool::config::Config;
 use claimtool::diag::{Level, Overrides};
+use claimtool::kinds::plfunding::catalog::Catalog;
 use claimtool::rules::{self, Env};
 
 use super::{Failure, GlobalArgs};

@@ -1,5 +1,5 @@
 //! `claimtool coop ...`: new, validate, bundle and checklist for co-op claims.
-//! The work is the library's (the `coop-` rules, `claimtool::submit::coop`);
+//! The work is the library's (the `coop-` rules, `claimtool::kinds::coop::guide`);
 //! bundle and checklist go through the shared `super::bundle` commands.
 
 use claimtool::model::Kind;
@@ -73,7 +73,9 @@ pub enum CoopCommand {
 
 pub fn run(global: &GlobalArgs, cmd: CoopCommand) -> Result<Outcome, Failure> {
     match cmd {
-        CoopCommand::New(args) => wizard::run(global, args, &claimtool::wizard::coop::SCRIPT),
+        CoopCommand::New(args) => {
+            wizard::run(global, args, &claimtool::kinds::coop::wizard::SCRIPT)
+        }
         CoopCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Coop)),
         CoopCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Coop),
         CoopCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Coop),

@@ -40,7 +40,9 @@ pub enum CporCommand {
 
 pub fn run(global: &GlobalArgs, cmd: CporCommand) -> Result<Outcome, Failure> {
     match cmd {
-        CporCommand::New(args) => wizard::run(global, args, &claimtool::wizard::cpor::SCRIPT),
+        CporCommand::New(args) => {
+            wizard::run(global, args, &claimtool::kinds::cpor::wizard::SCRIPT)
+        }
         CporCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Cpor)),
         CporCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Cpor),
         CporCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Cpor),

@@ -1,12 +1,12 @@
 //! `claimtool plfunding ...`: validate partner-led claims, their submission
 //! bundle and checklist (the shared `bundle` commands, with the partner-led
-//! guide of `claimtool::submit::plfunding`), and the *Associate engagement*
+//! guide of `claimtool::kinds::plfunding::guide`), and the *Associate engagement*
 //! eligibility screen (`engagements`).
 
-use claimtool::catalog::{NONE_ELIGIBLE, ScreenLocation, ScreenReport};
 use claimtool::decode::StrEnum;
+use claimtool::kinds::plfunding::catalog::{NONE_ELIGIBLE, ScreenLocation, ScreenReport};
+use claimtool::kinds::plfunding::model::{CustomerIdType, SolutionArea};
 use claimtool::model::Kind;
-use claimtool::model::plfunding::{CustomerIdType, SolutionArea};
 use claimtool::rules::any::partner_id_is_valid;
 use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand};
@@ -80,7 +80,9 @@ pub struct EngagementsArgs {
 
 pub fn run(global: &GlobalArgs, cmd: PlfCommand) -> Result<Outcome, Failure> {
     match cmd {
-        PlfCommand::New(args) => wizard::run(global, args, &claimtool::wizard::plfunding::SCRIPT),
+        PlfCommand::New(args) => {
+            wizard::run(global, args, &claimtool::kinds::plfunding::wizard::SCRIPT)
+        }
         PlfCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Plfunding)),
         PlfCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Plfunding),
         PlfCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Plfunding),

@@ -3,10 +3,10 @@
 //!
 //! `score FILE` runs the rule engine on the history first (errors are shown
 //! rustc-style and exit 1, like `validate`), then calls
-//! [`claimtool::score::evaluate`] and prints the result: a month table and
+//! [`claimtool::kinds::score::evaluate`] and prints the result: a month table and
 //! one sentence, or the JSON of spec/cli.md. `score import` turns a CSV
 //! scoring history into the TOML file, checked by the same engine; `score
-//! new` is the shared wizard ([`claimtool::wizard::score::SCRIPT`]).
+//! new` is the shared wizard ([`claimtool::kinds::score::wizard::SCRIPT`]).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -14,11 +14,11 @@ use std::path::{Path, PathBuf};
 use claimtool::decode::StrEnum;
 use claimtool::diag::Severity;
 use claimtool::engine::{self, FileReport, Report};
-use claimtool::model::score::ScoreArea;
+use claimtool::kinds::score::model::ScoreArea;
+use claimtool::kinds::score::write::{HistoryDraft, to_toml};
+use claimtool::kinds::score::{self, Eligibility, PlanEntry, fmt_points, fmt_usd};
 use claimtool::model::{Claim, Kind};
 use claimtool::report;
-use claimtool::score::write::{HistoryDraft, to_toml};
-use claimtool::score::{self, Eligibility, PlanEntry, fmt_points, fmt_usd};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, Table, presets};
@@ -104,7 +104,7 @@ fn area_parser() -> impl TypedValueParser<Value = ScoreArea> {
 pub fn run(global: &GlobalArgs, args: ScoreArgs) -> Result<Outcome, Failure> {
     match (args.command, args.file) {
         (Some(ScoreCommand::New(new)), _) => {
-            wizard::run(global, new, &claimtool::wizard::score::SCRIPT)
+            wizard::run(global, new, &claimtool::kinds::score::wizard::SCRIPT)
         }
         (Some(ScoreCommand::Import(import)), _) => run_import(global, import),
         (Some(ScoreCommand::Validate(v)), _) => validate::run(global, &v.files, Some(Kind::Score)),

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::calendar;
-use crate::fiscal::{UsagePeriod, WindowState};
+use crate::kinds::coop::fiscal::{UsagePeriod, WindowState};
 
 use crate::schema::{SchemaTarget, schema_text};
 
@@ -31,7 +31,7 @@ pub fn files(today: NaiveDate) -> Vec<InitFile> {
         text("claimtool.toml", include_str!("claimtool.toml")),
         text(
             "claims/cpor-example.toml",
-            include_str!("cpor-example.toml"),
+            include_str!("../kinds/cpor/example.toml"),
         ),
         InitFile {
             path: PathBuf::from("claims/documents/cpor-sow-signed.pdf"),
@@ -39,7 +39,7 @@ pub fn files(today: NaiveDate) -> Vec<InitFile> {
         },
         text(
             "claims/coop-example.toml",
-            include_str!("coop-example.toml"),
+            include_str!("../kinds/coop/example.toml"),
         ),
         InitFile {
             path: PathBuf::from("claims/documents/coop-invoice.pdf"),
@@ -55,7 +55,7 @@ pub fn files(today: NaiveDate) -> Vec<InitFile> {
         },
         text(
             "claims/plfunding-example.toml",
-            include_str!("plfunding-example.toml"),
+            include_str!("../kinds/plfunding/example.toml"),
         ),
         InitFile {
             path: PathBuf::from("claims/documents/plfunding-sow-signed.pdf"),
@@ -65,7 +65,7 @@ pub fn files(today: NaiveDate) -> Vec<InitFile> {
         },
         text(
             "claims/score-example.toml",
-            include_str!("score-example.toml"),
+            include_str!("../kinds/score/example.toml"),
         ),
     ];
     // The schemas the `#:schema` directives point at, for editors.

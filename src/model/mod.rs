@@ -7,11 +7,6 @@
 //! that could not be read are `None`, and the rules skip what is `None`
 //! (the structural finding already told the user).
 
-pub mod coop;
-pub mod cpor;
-pub mod plfunding;
-pub mod score;
-
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -19,6 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::decode::{OPTIONAL, REQUIRED, Sp, StrEnum, Table};
 use crate::diag::Finding;
+use crate::kinds::{coop, cpor, plfunding, score};
 use crate::str_enum;
 
 str_enum! {
@@ -46,10 +42,10 @@ impl Kind {
 /// One decoded claim file.
 #[derive(Debug, Clone)]
 pub enum Claim {
-    Cpor(cpor::CporClaim),
-    Coop(coop::CoopClaim),
-    Plfunding(plfunding::PlfClaim),
-    Score(score::ScoreHistory),
+    Cpor(cpor::model::CporClaim),
+    Coop(coop::model::CoopClaim),
+    Plfunding(plfunding::model::PlfClaim),
+    Score(score::model::ScoreHistory),
 }
 
 impl Claim {
@@ -311,9 +307,9 @@ impl<S: StrEnum> Status<S> {
 /// The caller has already read `kind`.
 pub fn decode_claim(kind: Kind, root: &mut Table<'_, '_>, out: &mut Vec<Finding>) -> Claim {
     match kind {
-        Kind::Cpor => Claim::Cpor(cpor::CporClaim::decode(root, out)),
-        Kind::Coop => Claim::Coop(coop::CoopClaim::decode(root, out)),
-        Kind::Plfunding => Claim::Plfunding(plfunding::PlfClaim::decode(root, out)),
-        Kind::Score => Claim::Score(score::ScoreHistory::decode(root, out)),
+        Kind::Cpor => Claim::Cpor(cpor::model::CporClaim::decode(root, out)),
+        Kind::Coop => Claim::Coop(coop::model::CoopClaim::decode(root, out)),
+        Kind::Plfunding => Claim::Plfunding(plfunding::model::PlfClaim::decode(root, out)),
+        Kind::Score => Claim::Score(score::model::ScoreHistory::decode(root, out)),
     }
 }

@@ -9,10 +9,6 @@
 //! [`Env`]) and pushes [`Finding`]s; it never fails.
 
 pub mod any;
-pub mod coop;
-pub mod cpor;
-pub mod plfunding;
-pub mod score;
 
 use std::cell::RefCell;
 use std::fmt::Write as _;
@@ -20,15 +16,15 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diag::{Finding, Severity};
 use crate::documents::{DocRead, DocumentStore};
+use crate::kinds::coop::model::CoopClaim;
+use crate::kinds::cpor::model::CporClaim;
+use crate::kinds::plfunding::catalog::Catalog;
+use crate::kinds::plfunding::model::PlfClaim;
+use crate::kinds::score::model::ScoreHistory;
 use crate::model::Claim;
-use crate::model::coop::CoopClaim;
-use crate::model::cpor::CporClaim;
-use crate::model::plfunding::PlfClaim;
-use crate::model::score::ScoreHistory;
 use crate::source::SourceFile;
 
 /// Everything a check may look at besides the claim itself.
@@ -223,10 +219,10 @@ impl Rule {
 pub fn all() -> impl Iterator<Item = &'static Rule> {
     any::RULES
         .iter()
-        .chain(cpor::RULES)
-        .chain(coop::RULES)
-        .chain(plfunding::RULES)
-        .chain(score::RULES)
+        .chain(crate::kinds::cpor::rules::RULES)
+        .chain(crate::kinds::coop::rules::RULES)
+        .chain(crate::kinds::plfunding::rules::RULES)
+        .chain(crate::kinds::score::rules::RULES)
         .copied()
 }
 

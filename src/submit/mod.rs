@@ -11,10 +11,6 @@
 //! Markdown renderer ([`render_markdown`]) escapes every user value the same
 //! way.
 
-pub mod coop;
-pub mod cpor;
-pub mod plfunding;
-
 use std::borrow::Cow;
 use std::fmt::Write as _;
 

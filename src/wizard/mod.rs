@@ -25,11 +25,8 @@
 //! atomically and the draft removed. Printing the `validate` result and
 //! the bundle offer are the binary's part.
 
-pub mod coop;
-pub mod cpor;
 mod draft;
-pub mod plfunding;
-pub mod score;
+pub mod questions;
 pub mod scripted;
 
 use std::collections::HashMap;
@@ -403,13 +400,13 @@ impl<'p> Wizard<'p> {
 
     /// Checks the answers against this engagement catalogue (the run's
     /// `--catalog` or `[catalog] engagements`) instead of the built-in one.
-    pub fn with_catalog(mut self, catalog: crate::catalog::Catalog) -> Self {
+    pub fn with_catalog(mut self, catalog: crate::kinds::plfunding::catalog::Catalog) -> Self {
         self.env.catalog = catalog;
         self
     }
 
     /// The engagement catalogue the answers are checked against.
-    pub fn catalog(&self) -> &crate::catalog::Catalog {
+    pub fn catalog(&self) -> &crate::kinds::plfunding::catalog::Catalog {
         &self.env.catalog
     }
 
@@ -1108,7 +1105,7 @@ fn relative(dir: &Path, target: &Path) -> String {
 }
 
 /// How a question names document `i` of the draft: its path, or its URL.
-fn document_name(draft: &Draft, i: usize) -> String {
+pub(crate) fn document_name(draft: &Draft, i: usize) -> String {
     draft
         .str(&format!("documents[{i}].path"))
         .or_else(|| draft.str(&format!("documents[{i}].url")))

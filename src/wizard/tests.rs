@@ -49,8 +49,12 @@ impl Fixture {
         from: Option<&str>,
     ) -> (Result<Finished, WizardError>, Scripted) {
         let mut p = Scripted::new(replies);
-        let result =
-            Wizard::start(&mut p, &cpor::SCRIPT, self.setup(out, from)).and_then(Wizard::run);
+        let result = Wizard::start(
+            &mut p,
+            &crate::kinds::cpor::wizard::SCRIPT,
+            self.setup(out, from),
+        )
+        .and_then(Wizard::run);
         (result, p)
     }
 
@@ -598,7 +602,11 @@ fn from_refuses_other_kinds_and_broken_toml() {
         ("none.toml", "cannot read"),
     ] {
         let mut p = Scripted::new([]);
-        match Wizard::start(&mut p, &cpor::SCRIPT, fx.setup(None, Some(file))) {
+        match Wizard::start(
+            &mut p,
+            &crate::kinds::cpor::wizard::SCRIPT,
+            fx.setup(None, Some(file)),
+        ) {
             Err(WizardError::Failed(m)) => assert!(m.contains(expected), "{m}"),
             Err(e) => panic!("{e:?}"),
             Ok(_) => panic!("{file} was accepted"),
@@ -684,7 +692,11 @@ fn out_must_not_be_a_folder() {
     let fx = Fixture::new();
     std::fs::create_dir(fx.path("claims")).unwrap();
     let mut p = Scripted::new([]);
-    match Wizard::start(&mut p, &cpor::SCRIPT, fx.setup(Some("claims"), None)) {
+    match Wizard::start(
+        &mut p,
+        &crate::kinds::cpor::wizard::SCRIPT,
+        fx.setup(Some("claims"), None),
+    ) {
         Err(WizardError::Failed(m)) => assert!(m.contains("is a folder"), "{m}"),
         other => panic!("{:?}", other.err()),
     }

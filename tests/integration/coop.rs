@@ -384,7 +384,7 @@ fn docs_list_the_activity_requirements_from_the_table() {
     let expected = format!(
         "{}{START}{}{}",
         &page[..a],
-        claimtool::coop::requirements_markdown(),
+        claimtool::kinds::coop::facts::requirements_markdown(),
         &page[b..]
     );
     if std::env::var_os("UPDATE_DOCS").is_some() {

@@ -13,10 +13,10 @@
 
 use std::path::{Path, PathBuf};
 
-use claimtool::catalog::Catalog;
 use claimtool::config::Config;
 use claimtool::diag::{Overrides, Severity};
 use claimtool::engine::{Input, check_paths};
+use claimtool::kinds::plfunding::catalog::Catalog;
 use claimtool::rules::{self, Env};
 
 const DEFAULT_TODAY: &str = "2026-11-26";

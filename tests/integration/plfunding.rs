@@ -613,7 +613,7 @@ fn the_embedded_default_catalogue_is_the_spec_file() {
     };
     let spec = std::fs::read_to_string(spec).unwrap();
     assert!(
-        claimtool::catalog::DEFAULT_TOML == spec,
+        claimtool::kinds::plfunding::catalog::DEFAULT_TOML == spec,
         "data/engagements-default.toml differs from spec/engagements-default.toml: copy the spec file"
     );
 }

@@ -112,8 +112,8 @@ mod pty {
         keys(&mut s, "Partner role", &["\r"]);
         // Exchange Online and Microsoft Teams, found in the built-in list
         // the wizard offers.
-        let offered = claimtool::rules::cpor::workload_names::builtin(
-            claimtool::model::cpor::SolutionArea::ModernWorkSecurity,
+        let offered = claimtool::kinds::cpor::workload_names::builtin(
+            claimtool::kinds::cpor::model::SolutionArea::ModernWorkSecurity,
         );
         let exchange = offered
             .iter()

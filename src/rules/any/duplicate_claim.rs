@@ -4,7 +4,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::{Finding, Severity};
 use crate::documents::DocRead;
-use crate::model::{Claim, DocType, cpor};
+use crate::kinds::cpor::model as cpor;
+use crate::model::{Claim, DocType};
 use crate::rules::{BatchCheck, BatchEntry, BatchKey, Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
@@ -37,7 +38,7 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
                 return;
             };
             // A tenant ID that fails cpor-tenant-id takes no part (spec).
-            if rejected_final || !crate::rules::cpor::is_real_guid(&tenant.value) {
+            if rejected_final || !crate::kinds::cpor::rules::is_real_guid(&tenant.value) {
                 return;
             }
             let Ok(guid) = uuid::Uuid::parse_str(tenant.value.trim()) else {

@@ -1,0 +1,40 @@
+//! `coop-retention`: keep the original documents 24 months after the activity.
+
+use crate::diag::{Finding, Severity};
+use crate::kinds::coop::fiscal::{RETENTION_MONTHS, retention_until};
+use crate::kinds::coop::model::CoopClaim;
+use crate::rules::{Check, Rule, RuleCtx};
+
+pub static RULE: Rule = Rule {
+    id: "coop-retention",
+    default_severity: Severity::Info,
+    severity_note: None,
+    summary: "keep the original documents for 24 months after the activity",
+    source: "F§2.6 (\"Keep all of your original documents for 24 months after the activity date\")",
+    docs: "Microsoft may audit a co-op claim after paying it: \"Keep all of your original \
+documents for 24 months after the activity date.\" claimtool counts from the \
+activity's `end_date` and states the keep-until date (here and in the bundle's \
+checklist). Always info: nothing is wrong, it is a date to keep.\n\nHow to fix: \
+nothing to fix now; file the originals (invoices, receipts, evidence) where they will \
+still be on the keep-until date, and set a reminder.",
+    check: Check::Coop(check),
+};
+
+fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
+    let Some(end) = claim.activity.as_ref().and_then(|a| a.end_date.as_ref()) else {
+        return;
+    };
+    let until = retention_until(end.value);
+    out.push(
+        Finding::new(
+            &RULE,
+            format!(
+                "keep the original documents until {until} ({RETENTION_MONTHS} months after the activity ended on {})",
+                end.value
+            ),
+        )
+        .at(end)
+        .label(format!("keep documents until {until}"))
+        .help("file the original invoices, receipts and evidence where they can be produced for an audit until then"),
+    );
+}

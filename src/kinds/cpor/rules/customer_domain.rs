@@ -1,0 +1,157 @@
+//! `cpor-customer-domain`: `customer_domain` is not a domain name.
+
+use crate::diag::{Finding, Severity};
+use crate::kinds::cpor::model::CporClaim;
+use crate::rules::{Check, Rule, RuleCtx};
+
+pub static RULE: Rule = Rule {
+    id: "cpor-customer-domain",
+    default_severity: Severity::Error,
+    severity_note: None,
+    summary: "customer_domain is not a domain name",
+    source: "G (\"Enter the tenant ID corresponding to domain.onmicrosoft.com\"); F§1.17 (\"Domain-tenant mismatch\")",
+    docs: "`customer_domain` (optional) is the customer's domain, usually the \
+`name.onmicrosoft.com` of the tenant, or a verified custom domain. Partner Center \
+matches the tenant ID against the domain (F§1.17 \"Domain-tenant mismatch\"), so it must \
+be a bare domain name: labels of letters, digits and hyphens separated by dots, at \
+least two labels, no `@`, no `https://`, no path, no spaces. An email address or a \
+URL is the usual mistake.\n\nHow to fix: keep only the domain: `contoso.com` for \
+`ada@contoso.com` or `https://contoso.com/`.\n\n\
+```toml\ncustomer_domain = \"contoso.onmicrosoft.com\"\n```",
+    check: Check::Cpor(check),
+};
+
+/// Why `text` is not a bare domain name, or `None` when it is one.
+pub fn domain_problem(text: &str) -> Option<&'static str> {
+    if text.trim().is_empty() {
+        return Some("empty");
+    }
+    if text.contains('@') {
+        return Some("an email address, not a domain");
+    }
+    if text.contains("://") {
+        return Some("a URL, not a domain");
+    }
+    if text.chars().any(char::is_whitespace) {
+        return Some("contains spaces");
+    }
+    if text.contains('/') {
+        return Some("contains a path");
+    }
+    if text.len() > 253 {
+        return Some("longer than 253 characters");
+    }
+    let labels: Vec<&str> = text.split('.').collect();
+    if labels.len() < 2 {
+        return Some("a single label: a domain has a dot, like contoso.com");
+    }
+    for label in &labels {
+        if label.is_empty() {
+            return Some("an empty label (two dots, or a dot at an end)");
+        }
+        if label.chars().count() > 63 {
+            return Some("a label longer than 63 characters");
+        }
+        if !label.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            return Some("only letters, digits, hyphens and dots are allowed");
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Some("a label starts or ends with a hyphen");
+        }
+    }
+    if labels
+        .last()
+        .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some("an IP address, not a domain");
+    }
+    None
+}
+
+/// The domain the user probably meant (the part after `@`, the host of a
+/// URL, without a trailing dot or slash), when that is a valid domain.
+fn suggestion(text: &str) -> Option<String> {
+    let mut s = text.trim();
+    if let Some((_, host)) = s.rsplit_once('@') {
+        s = host;
+    }
+    if let Some((_, rest)) = s.split_once("://") {
+        s = rest;
+    }
+    s = s.split(['/', '?', '#']).next().unwrap_or(s);
+    s = s.split(':').next().unwrap_or(s);
+    let s = s.trim_end_matches('.').to_lowercase();
+    (s != text && domain_problem(&s).is_none()).then_some(s)
+}
+
+fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
+    let Some(domain) = &claim.customer_domain else {
+        return;
+    };
+    let Some(problem) = domain_problem(&domain.value) else {
+        return;
+    };
+    let help = match suggestion(&domain.value) {
+        Some(s) => format!("write the bare domain: customer_domain = \"{s}\""),
+        None => {
+            "write the customer's bare domain, like contoso.onmicrosoft.com, or remove the field"
+                .to_string()
+        }
+    };
+    out.push(
+        Finding::new(
+            &RULE,
+            format!("customer_domain \"{}\" is not a domain name", domain.value),
+        )
+        .at(domain)
+        .label(problem)
+        .help(help),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_domains_pass_and_the_usual_mistakes_do_not() {
+        for ok in [
+            "contoso.onmicrosoft.com",
+            "contoso.com.au",
+            "xn--bcher-kva.example",
+            "bücher.de",
+            "a-b.io",
+        ] {
+            assert_eq!(domain_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "",
+            "ada@contoso.com",
+            "https://contoso.com",
+            "contoso",
+            "contoso..com",
+            "contoso.com.",
+            "-contoso.com",
+            "con_toso.com",
+            "contoso.com/x",
+            "10.0.0.1",
+            "contoso com",
+        ] {
+            assert!(domain_problem(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn suggests_the_domain_inside_an_email_or_url() {
+        assert_eq!(
+            suggestion("ada@Contoso.com").as_deref(),
+            Some("contoso.com")
+        );
+        assert_eq!(
+            suggestion("https://contoso.com/about").as_deref(),
+            Some("contoso.com")
+        );
+        assert_eq!(suggestion("contoso.com.").as_deref(), Some("contoso.com"));
+        assert_eq!(suggestion("contoso"), None);
+    }
+}

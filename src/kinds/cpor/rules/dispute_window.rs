@@ -1,0 +1,127 @@
+//! `cpor-dispute-window`: a rejected claim may be disputed once, within 30
+//! days.
+
+use chrono::NaiveDate;
+
+use crate::calendar;
+use crate::diag::{Finding, Severity};
+use crate::kinds::cpor::model::{CporClaim, Stage};
+use crate::rules::{Check, Rule, RuleCtx};
+
+/// Calendar days to dispute a rejection (F§1.14).
+pub const DISPUTE_DAYS: u64 = 30;
+
+pub static RULE: Rule = Rule {
+    id: "cpor-dispute-window",
+    default_severity: Severity::Warning,
+    severity_note: Some("warning / error"),
+    summary: "the claim is rejected: it can be disputed once, within 30 days",
+    source: "F§1.14 (\"30 days to dispute a rejected claim. After 30 days you must submit a new association with updated PoE\"); F§1.10 (dispute only once)",
+    docs: "At `[status] stage = \"rejected\"` the claim can be disputed, once, within 30 \
+calendar days of `since` (the day it was rejected); the day after `since` is day 1 and \
+the 30th day itself is still in time. While the window is open the finding is a \
+**warning** with the last day (the claim waits on you); once it has closed it is an \
+**error**: the claim can no longer be disputed.\n\nHow to fix: while open, dispute \
+from the claim in Partner Center with the evidence the rejection asked for (you can \
+dispute only once), then set `stage = \"disputed\"`. Once closed, submit a new \
+association with new, signed PoE (a new claim file), and set this one to \
+`stage = \"rejected-final\"`.\n\n\
+```toml\n[status]\nstage = \"rejected\"\nsince = 2026-11-01   # dispute by 2026-12-01\n```",
+    check: Check::Cpor(check),
+};
+
+/// The last day to dispute a rejection of `since`.
+pub fn last_day(since: NaiveDate) -> NaiveDate {
+    calendar::add_days(since, DISPUTE_DAYS)
+}
+
+fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
+    let Some(stage) = super::stage(claim) else {
+        return;
+    };
+    if stage.value != Stage::Rejected {
+        return;
+    }
+    let Some(since) = claim.status.as_ref().and_then(|s| s.since.as_ref()) else {
+        return;
+    };
+    let today = ctx.env.today;
+    let last = last_day(since.value);
+    let finding = if today <= last {
+        let left = match calendar::days_left(today, last) {
+            0 => "last day today".to_string(),
+            1 => "1 day left".to_string(),
+            n => format!("{n} days left"),
+        };
+        Finding::new(
+            &RULE,
+            format!(
+                "rejected on {}: you can dispute it once, until {last} ({left})",
+                since.value
+            ),
+        )
+        .at(since)
+        .label(format!("dispute by {last}"))
+        .help(
+            "dispute from the claim in Partner Center with the evidence the rejection asks for \
+             (only once), then set stage = \"disputed\"",
+        )
+    } else {
+        Finding::new(
+            &RULE,
+            format!("the 30 days to dispute this rejection ended on {last}"),
+        )
+        .severity(Severity::Error)
+        .at(since)
+        .label(format!("dispute window closed {last}"))
+        .help(
+            "it can no longer be disputed: submit a new association with new, signed PoE (a new \
+             claim file) and set this one to stage = \"rejected-final\"",
+        )
+    };
+    out.push(finding);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{VALID, run};
+    use super::*;
+
+    fn at(stage: &str, since: &str, today: &str) -> Vec<Finding> {
+        let text = format!("{VALID}\n[status]\nstage = \"{stage}\"\nsince = {since}\n");
+        run(&RULE, &text, today, &[])
+    }
+
+    #[test]
+    fn thirty_calendar_days_the_last_one_included() {
+        assert_eq!(
+            last_day("2026-11-01".parse().unwrap()),
+            "2026-12-01".parse().unwrap()
+        );
+        let open = at("rejected", "2026-11-01", "2026-11-26");
+        assert_eq!(open[0].severity, Severity::Warning);
+        assert!(
+            open[0].message.contains("until 2026-12-01 (5 days left)"),
+            "{}",
+            open[0].message
+        );
+        let last = at("rejected", "2026-11-01", "2026-12-01");
+        assert_eq!(last[0].severity, Severity::Warning);
+        assert!(last[0].message.contains("last day today"));
+        let closed = at("rejected", "2026-11-01", "2026-12-02");
+        assert_eq!(closed[0].severity, Severity::Error);
+        assert!(
+            closed[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("new association with new")
+        );
+    }
+
+    #[test]
+    fn other_stages_are_silent() {
+        assert!(at("disputed", "2026-01-01", "2026-11-26").is_empty());
+        assert!(at("rejected-final", "2026-01-01", "2026-11-26").is_empty());
+    }
+}

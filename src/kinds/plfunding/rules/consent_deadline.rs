@@ -1,0 +1,89 @@
+//! `plf-consent-deadline`: 30 days to obtain the customer's consent.
+
+use crate::calendar::{DeadlineState, deadline_state};
+use crate::diag::{Finding, Severity};
+use crate::kinds::plfunding::model::{PlfClaim, Stage};
+use crate::rules::{Check, Rule, RuleCtx};
+
+pub static RULE: Rule = Rule {
+    id: "plf-consent-deadline",
+    default_severity: Severity::Info,
+    severity_note: Some("deadline"),
+    summary: "customer consent requested but not received: 30 days from the request",
+    source: "F§3.7, F§3.10 (\"Max days to get consent (from claim creation)\": 30)",
+    docs: "The claim is created when the consent email is sent to the customer; the \
+customer then has 30 days to consent, for every engagement size (F§3.10). If the \
+consent does not come in time the claim expires, and expired claims cannot be \
+reactivated. At stage `consent-requested` (and no `consent_received_on`), the due \
+date is 30 calendar days after `status.consent_requested_on` (or `status.since` when \
+that is not given); the due day itself is still in time. Severity on the shared \
+deadline scale: info with the due date while more than 14 days are left, warning at \
+14 days or fewer, error once passed.\n\nHow to fix: remind the customer to accept the \
+consent email (Partner Center can resend it); when it comes, record it:\n\n```toml\n\
+[status]\nstage = \"consent-received\"\nsince = 2026-10-02\nconsent_requested_on = 2026-09-20\n\
+consent_received_on = 2026-10-02\n```",
+    check: Check::Plfunding(check),
+};
+
+fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
+    let Some(status) = &claim.status else { return };
+    if claim.stage() != Stage::ConsentRequested || status.consent_received_on.is_some() {
+        return;
+    }
+    let Some(deadline) = claim.timeline(None).consent_due else {
+        return;
+    };
+    let (start, due) = (&deadline.start, deadline.due);
+    let today = ctx.env.today;
+    let state = deadline_state(today, due);
+    let left = super::days_left_text(today, due);
+    let (message, help) = match state {
+        DeadlineState::Passed => (
+            format!(
+                "the 30 days to obtain the customer's consent ended on {due} ({left}): the claim has expired"
+            ),
+            "expired claims cannot be reactivated: check the claim in Partner Center, set stage = \"expired\", and add the customer again if the engagement still allows it".to_string(),
+        ),
+        _ => (
+            format!(
+                "customer consent is due by {due} ({left}; 30 days from the request on {})",
+                start.value
+            ),
+            "remind the customer to accept the consent email (Partner Center can resend it); the claim expires without it and cannot be reactivated".to_string(),
+        ),
+    };
+    out.push(
+        Finding::new(&RULE, message)
+            .severity(state.severity())
+            .at(start)
+            .label(format!("consent due {due}"))
+            .help(help),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::plfunding::catalog::Size;
+    use crate::kinds::plfunding::rules::test_support::{engagement, run};
+
+    const CLAIM: &str = "kind = \"plfunding\"\nengagement = \"size small\"\n\
+        [status]\nstage = \"consent-requested\"\nsince = 2026-10-01\nconsent_requested_on = 2026-10-01\n";
+
+    fn severity_on(today: &str) -> Option<Severity> {
+        run(&RULE, CLAIM, vec![engagement(Size::Small)], today)
+            .first()
+            .map(|f| f.severity)
+    }
+
+    #[test]
+    fn thirty_days_on_the_shared_scale() {
+        // 2026-10-01 + 30 days = 2026-10-31.
+        assert_eq!(severity_on("2026-10-16"), Some(Severity::Info));
+        assert_eq!(severity_on("2026-10-17"), Some(Severity::Warning));
+        assert_eq!(severity_on("2026-10-31"), Some(Severity::Warning));
+        assert_eq!(severity_on("2026-11-01"), Some(Severity::Error));
+        let received = CLAIM.replace("consent_requested_on", "consent_received_on");
+        assert!(run(&RULE, &received, vec![], "2026-11-01").is_empty());
+    }
+}
