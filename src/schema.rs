@@ -23,7 +23,15 @@ pub enum SchemaTarget {
 }
 
 impl SchemaTarget {
-    pub const NAMES: &'static [&'static str] = &["cpor", "coop", "plfunding", "score", "config"];
+    /// Every name `claimtool schema` takes: each registered kind, then
+    /// `config`.
+    pub fn names() -> Vec<&'static str> {
+        crate::kinds::KINDS
+            .iter()
+            .map(|k| k.kind.as_str())
+            .chain(["config"])
+            .collect()
+    }
 
     pub fn parse(name: &str) -> Option<SchemaTarget> {
         match name {

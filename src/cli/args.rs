@@ -199,7 +199,7 @@ directive:\n  #:schema ./cpor.schema.json\n\nExample:\n  claimtool schema cpor >
 )]
 pub struct SchemaArgs {
     /// What to describe
-    #[arg(value_parser = clap::builder::PossibleValuesParser::new(claimtool::schema::SchemaTarget::NAMES))]
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(claimtool::schema::SchemaTarget::names()))]
     pub kind: String,
 }
 

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::calendar;
+use crate::decode::StrEnum;
 use crate::kinds::coop::fiscal::{UsagePeriod, WindowState};
 
 use crate::schema::{SchemaTarget, schema_text};
@@ -27,49 +28,22 @@ pub fn files(today: NaiveDate) -> Vec<InitFile> {
         path: PathBuf::from(path),
         contents: render(contents, today).into_bytes(),
     };
-    let mut files = vec![
-        text("claimtool.toml", include_str!("claimtool.toml")),
-        text(
-            "claims/cpor-example.toml",
-            include_str!("../kinds/cpor/example.toml"),
-        ),
-        InitFile {
-            path: PathBuf::from("claims/documents/cpor-sow-signed.pdf"),
-            contents: placeholder_pdf("Statement of Work, signed by the customer"),
-        },
-        text(
-            "claims/coop-example.toml",
-            include_str!("../kinds/coop/example.toml"),
-        ),
-        InitFile {
-            path: PathBuf::from("claims/documents/coop-invoice.pdf"),
-            contents: placeholder_pdf("the supplier's invoice, with its number and total"),
-        },
-        InitFile {
-            path: PathBuf::from("claims/documents/coop-payment-receipt.pdf"),
-            contents: placeholder_pdf("the proof that the invoice was paid"),
-        },
-        InitFile {
-            path: PathBuf::from("claims/documents/coop-campaign-screenshot.pdf"),
-            contents: placeholder_pdf("a screenshot that shows the activity ran"),
-        },
-        text(
-            "claims/plfunding-example.toml",
-            include_str!("../kinds/plfunding/example.toml"),
-        ),
-        InitFile {
-            path: PathBuf::from("claims/documents/plfunding-sow-signed.pdf"),
-            contents: placeholder_pdf(
-                "Statement of Work for the engagement, signed by the customer",
-            ),
-        },
-        text(
-            "claims/score-example.toml",
-            include_str!("../kinds/score/example.toml"),
-        ),
-    ];
+    let mut files = vec![text("claimtool.toml", include_str!("claimtool.toml"))];
+    for spec in crate::kinds::KINDS {
+        let kind = spec.kind.as_str();
+        files.push(text(
+            &format!("claims/{kind}-example.toml"),
+            spec.example.template,
+        ));
+        for (path, what) in spec.example.documents {
+            files.push(InitFile {
+                path: PathBuf::from(path),
+                contents: placeholder_pdf(what),
+            });
+        }
+    }
     // The schemas the `#:schema` directives point at, for editors.
-    for name in SchemaTarget::NAMES {
+    for name in SchemaTarget::names() {
         if let Some(target) = SchemaTarget::parse(name) {
             files.push(InitFile {
                 path: PathBuf::from("schema").join(target.file_name()),

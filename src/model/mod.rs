@@ -30,12 +30,7 @@ str_enum! {
 impl Kind {
     /// What a file of this kind is, in words ("CPOR claim").
     pub fn title(self) -> &'static str {
-        match self {
-            Kind::Cpor => "CPOR claim",
-            Kind::Coop => "co-op claim",
-            Kind::Plfunding => "partner-led funding claim",
-            Kind::Score => "Partner Capability Score history",
-        }
+        crate::kinds::spec(self).title
     }
 }
 

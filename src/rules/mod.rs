@@ -1,9 +1,9 @@
 //! The rule table: every check claimtool runs, one rule per file.
 //!
 //! A rule is a static [`Rule`] (stable id, default severity, one-line
-//! summary, docs naming its source, and its [`Check`]). The kind modules
-//! (`any`, `cpor`, `coop`, `plfunding`, `score`) each list theirs in a
-//! `RULES` slice; [`all`] chains them into the one table that `validate`,
+//! summary, docs naming its source, and its [`Check`]). The rules for any
+//! kind are in [`any`]; each kind's are in `src/kinds/<kind>/rules/`, listed
+//! by its [`crate::kinds::KindSpec`]; [`all`] chains them into the one table that `validate`,
 //! the wizards, `bundle`, `claimtool rules` and `docs/rules.md` all read.
 //! A check receives a [`RuleCtx`] (the claim, its file, the workspace
 //! [`Env`]) and pushes [`Finding`]s; it never fails.
@@ -135,6 +135,19 @@ pub struct BatchKey {
     pub position: Option<crate::source::Position>,
 }
 
+impl BatchKey {
+    /// A key pointing at the value `at` (the field to show on a collision).
+    pub fn new<T>(key: String, what: String, at: &crate::decode::Sp<T>) -> Self {
+        BatchKey {
+            key,
+            what,
+            field: at.path.clone(),
+            span: at.span.clone(),
+            position: None,
+        }
+    }
+}
+
 /// One file of a batch, as the cross-file rules judge it: its name and the
 /// keys it contributed (claims themselves are not kept, so memory stays
 /// flat however many files a run checks).
@@ -219,10 +232,7 @@ impl Rule {
 pub fn all() -> impl Iterator<Item = &'static Rule> {
     any::RULES
         .iter()
-        .chain(crate::kinds::cpor::rules::RULES)
-        .chain(crate::kinds::coop::rules::RULES)
-        .chain(crate::kinds::plfunding::rules::RULES)
-        .chain(crate::kinds::score::rules::RULES)
+        .chain(crate::kinds::KINDS.iter().flat_map(|k| k.rules))
         .copied()
 }
 
@@ -289,6 +299,24 @@ mod tests {
                 rule.docs.contains("fix"),
                 "{} docs say nothing of the fix",
                 rule.id
+            );
+        }
+    }
+
+    /// Every file of `src/rules/any/` is a rule in [`any::RULES`] (the
+    /// kinds' rule folders are checked by `crate::kinds`' tests).
+    #[test]
+    fn every_rule_file_for_any_kind_is_registered() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/any");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            let Some(stem) = name.strip_suffix(".rs").filter(|s| *s != "mod") else {
+                continue;
+            };
+            let id = stem.replace('_', "-");
+            assert!(
+                any::RULES.iter().any(|r| r.id == id),
+                "src/rules/any/{name} ({id}) is not in any::RULES"
             );
         }
     }

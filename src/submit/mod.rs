@@ -2,8 +2,8 @@
 //! SUBMIT.md walk-through, the checklist items, the deadlines and the
 //! normalised values of `claim.json`.
 //!
-//! One [`KindGuide`] per kind (`cpor.rs`, `coop.rs`, `plfunding.rs`: a new
-//! kind is one new file plus one arm in [`guide_for`]). The bundle and
+//! One [`KindGuide`] per kind (`src/kinds/<kind>/guide.rs`, found through
+//! the kind's [`crate::kinds::KindSpec::guide`]). The bundle and
 //! the checklist code are generic over the trait. A guide only describes:
 //! checks stay in the rules, and the checklist reads their findings.
 //!
@@ -120,12 +120,7 @@ pub(crate) fn contact_fields(
 
 /// The guide of a claim's kind, when there is one.
 pub fn guide_for(claim: &Claim) -> Option<&dyn KindGuide> {
-    match claim {
-        Claim::Cpor(c) => Some(c),
-        Claim::Coop(c) => Some(c),
-        Claim::Plfunding(c) => Some(c),
-        Claim::Score(_) => None,
-    }
+    (crate::kinds::spec(claim.kind()).guide)(claim)
 }
 
 /// One Partner Center screen (or a phase such as "after you submit").

@@ -13,3 +13,83 @@ pub mod guide;
 pub mod model;
 pub mod rules;
 pub mod wizard;
+
+use super::{Example, KindSpec};
+use crate::documents::DocRead;
+use crate::model::{Claim, DocType, Kind};
+use crate::rules::{BatchKey, RuleCtx};
+
+pub static SPEC: KindSpec = KindSpec {
+    kind: Kind::Coop,
+    title: "co-op claim",
+    rules: rules::RULES,
+    guide: |claim| match claim {
+        Claim::Coop(c) => Some(c),
+        _ => None,
+    },
+    wizard: &wizard::SCRIPT,
+    example: Example {
+        template: include_str!("example.toml"),
+        documents: &[
+            (
+                "claims/documents/coop-invoice.pdf",
+                "the supplier's invoice, with its number and total",
+            ),
+            (
+                "claims/documents/coop-payment-receipt.pdf",
+                "the proof that the invoice was paid",
+            ),
+            (
+                "claims/documents/coop-campaign-screenshot.pdf",
+                "a screenshot that shows the activity ran",
+            ),
+        ],
+    },
+    duplicate_keys: Some(duplicate_keys),
+};
+
+/// `duplicate-claim`: the same activity claimed twice (same PartnerID,
+/// activity name and dates), or the same invoice file attached to two
+/// claims.
+fn duplicate_keys(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
+    let Claim::Coop(c) = ctx.claim else { return };
+    // A PartnerID that fails `partner-id-format` takes no part in
+    // cross-file comparisons (spec/rules.md).
+    if let Some(a) = &c.activity
+        && let (Some(pid), Some(name), Some(start), Some(end)) =
+            (&c.partner_id, &a.name, &a.start_date, &a.end_date)
+        && crate::rules::any::partner_id_is_valid(pid.value.trim())
+    {
+        out.push(BatchKey::new(
+            format!(
+                "coop:{}:{}:{}:{}",
+                pid.value.trim(),
+                name.value.trim().to_lowercase(),
+                start.value,
+                end.value
+            ),
+            format!(
+                "activity \"{}\" ({} to {})",
+                name.value.trim(),
+                start.value,
+                end.value
+            ),
+            name,
+        ));
+    }
+    for doc in &c.documents {
+        let Some(path) = &doc.path else { continue };
+        if !(doc.is_type(DocType::Invoice) || doc.is_type(DocType::Csr)) {
+            continue;
+        }
+        if let DocRead::Ok(info) = &*ctx.document(&path.value)
+            && info.size > 0
+        {
+            out.push(BatchKey::new(
+                format!("coop-invoice:{}", info.sha256),
+                format!("invoice file `{}`", path.value),
+                path,
+            ));
+        }
+    }
+}

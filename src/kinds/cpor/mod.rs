@@ -11,3 +11,51 @@ pub mod model;
 pub mod rules;
 pub mod wizard;
 pub mod workload_names;
+
+use super::{Example, KindSpec};
+use crate::model::{Claim, Kind};
+use crate::rules::{BatchKey, RuleCtx};
+
+pub static SPEC: KindSpec = KindSpec {
+    kind: Kind::Cpor,
+    title: "CPOR claim",
+    rules: rules::RULES,
+    guide: |claim| match claim {
+        Claim::Cpor(c) => Some(c),
+        _ => None,
+    },
+    wizard: &wizard::SCRIPT,
+    example: Example {
+        template: include_str!("example.toml"),
+        documents: &[(
+            "claims/documents/cpor-sow-signed.pdf",
+            "Statement of Work, signed by the customer",
+        )],
+    },
+    duplicate_keys: Some(duplicate_keys),
+};
+
+/// `duplicate-claim`: a workload can be associated with one partner only, so
+/// two claims for the same customer tenant and workload collide (claims at
+/// stage `rejected-final` are out of the race).
+fn duplicate_keys(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
+    let Claim::Cpor(c) = ctx.claim else { return };
+    let rejected_final = rules::stage(c).is_some_and(|s| s.value == model::Stage::RejectedFinal);
+    let Some(tenant) = &c.customer_tenant_id else {
+        return;
+    };
+    // A tenant ID that fails cpor-tenant-id takes no part (spec).
+    if rejected_final || !crate::rules::any::is_real_guid(&tenant.value) {
+        return;
+    }
+    let Ok(guid) = uuid::Uuid::parse_str(tenant.value.trim()) else {
+        return;
+    };
+    for w in c.workloads.iter().flat_map(|w| w.value.iter()) {
+        out.push(BatchKey::new(
+            format!("cpor:{guid}:{}", w.value.trim().to_lowercase()),
+            format!("customer tenant {guid} and workload \"{}\"", w.value.trim()),
+            tenant,
+        ));
+    }
+}

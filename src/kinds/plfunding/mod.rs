@@ -11,3 +11,25 @@ pub mod guide;
 pub mod model;
 pub mod rules;
 pub mod wizard;
+
+use super::{Example, KindSpec};
+use crate::model::{Claim, Kind};
+
+pub static SPEC: KindSpec = KindSpec {
+    kind: Kind::Plfunding,
+    title: "partner-led funding claim",
+    rules: rules::RULES,
+    guide: |claim| match claim {
+        Claim::Plfunding(c) => Some(c),
+        _ => None,
+    },
+    wizard: &wizard::SCRIPT,
+    example: Example {
+        template: include_str!("example.toml"),
+        documents: &[(
+            "claims/documents/plfunding-sow-signed.pdf",
+            "Statement of Work for the engagement, signed by the customer",
+        )],
+    },
+    duplicate_keys: None,
+};

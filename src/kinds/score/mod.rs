@@ -16,3 +16,20 @@ pub mod write;
 mod year_month;
 
 pub use eligibility::*;
+
+use super::{Example, KindSpec};
+use crate::model::Kind;
+
+pub static SPEC: KindSpec = KindSpec {
+    kind: Kind::Score,
+    title: "Partner Capability Score history",
+    rules: rules::RULES,
+    // A history is not submitted: no SUBMIT.md, no checklist.
+    guide: |_| None,
+    wizard: &wizard::SCRIPT,
+    example: Example {
+        template: include_str!("example.toml"),
+        documents: &[],
+    },
+    duplicate_keys: None,
+};

@@ -3,9 +3,6 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::{Finding, Severity};
-use crate::documents::DocRead;
-use crate::kinds::cpor::model as cpor;
-use crate::model::{Claim, DocType};
 use crate::rules::{BatchCheck, BatchEntry, BatchKey, Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
@@ -24,87 +21,12 @@ they are different activities, give them distinct names and dates.",
     check: Check::Batch(BatchCheck { collect, judge }),
 };
 
-/// What a file claims, as comparable keys, with the place to point at.
+/// What a file claims, as comparable keys: each kind's own part
+/// ([`crate::kinds::KindSpec::duplicate_keys`]).
 fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
-    let mut keys = Vec::new();
-    match ctx.claim {
-        Claim::Cpor(c) => {
-            let rejected_final = c
-                .status
-                .as_ref()
-                .and_then(|s| s.stage.as_ref())
-                .is_some_and(|s| s.value == cpor::Stage::RejectedFinal);
-            let Some(tenant) = &c.customer_tenant_id else {
-                return;
-            };
-            // A tenant ID that fails cpor-tenant-id takes no part (spec).
-            if rejected_final || !crate::kinds::cpor::rules::is_real_guid(&tenant.value) {
-                return;
-            }
-            let Ok(guid) = uuid::Uuid::parse_str(tenant.value.trim()) else {
-                return;
-            };
-            for w in c.workloads.iter().flat_map(|w| w.value.iter()) {
-                keys.push((
-                    format!("cpor:{guid}:{}", w.value.trim().to_lowercase()),
-                    format!("customer tenant {guid} and workload \"{}\"", w.value.trim()),
-                    tenant.path.clone(),
-                    tenant.span.clone(),
-                ));
-            }
-        }
-        Claim::Coop(c) => {
-            // A PartnerID that fails `partner-id-format` takes no part in
-            // cross-file comparisons (spec/rules.md).
-            if let Some(a) = &c.activity
-                && let (Some(pid), Some(name), Some(start), Some(end)) =
-                    (&c.partner_id, &a.name, &a.start_date, &a.end_date)
-                && super::partner_id_is_valid(pid.value.trim())
-            {
-                keys.push((
-                    format!(
-                        "coop:{}:{}:{}:{}",
-                        pid.value.trim(),
-                        name.value.trim().to_lowercase(),
-                        start.value,
-                        end.value
-                    ),
-                    format!(
-                        "activity \"{}\" ({} to {})",
-                        name.value.trim(),
-                        start.value,
-                        end.value
-                    ),
-                    name.path.clone(),
-                    name.span.clone(),
-                ));
-            }
-            for doc in &c.documents {
-                let Some(path) = &doc.path else { continue };
-                if !(doc.is_type(DocType::Invoice) || doc.is_type(DocType::Csr)) {
-                    continue;
-                }
-                if let DocRead::Ok(info) = &*ctx.document(&path.value)
-                    && info.size > 0
-                {
-                    keys.push((
-                        format!("coop-invoice:{}", info.sha256),
-                        format!("invoice file `{}`", path.value),
-                        path.path.clone(),
-                        path.span.clone(),
-                    ));
-                }
-            }
-        }
-        Claim::Plfunding(_) | Claim::Score(_) => {}
+    if let Some(keys) = crate::kinds::spec(ctx.claim.kind()).duplicate_keys {
+        keys(ctx, out);
     }
-    out.extend(keys.into_iter().map(|(key, what, field, span)| BatchKey {
-        key,
-        what,
-        field,
-        span,
-        position: None,
-    }));
 }
 
 fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {

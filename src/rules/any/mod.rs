@@ -60,3 +60,67 @@ pub fn email_is_valid(email: &str) -> bool {
     )
     .is_ok()
 }
+
+/// Whether text is a GUID in the 8-4-4-4-12 form (braces and case allowed
+/// as Entra shows them), and not the all-zero GUID.
+pub fn is_real_guid(text: &str) -> bool {
+    let t = text.trim();
+    // Braces as a pair or not at all.
+    let t = t
+        .strip_prefix('{')
+        .and_then(|r| r.strip_suffix('}'))
+        .unwrap_or(t);
+    t.len() == 36
+        && t.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+        && uuid::Uuid::parse_str(t).is_ok_and(|u| !u.is_nil())
+}
+
+/// Why `text` is not a bare domain name, or `None` when it is one.
+pub fn domain_problem(text: &str) -> Option<&'static str> {
+    if text.trim().is_empty() {
+        return Some("empty");
+    }
+    if text.contains('@') {
+        return Some("an email address, not a domain");
+    }
+    if text.contains("://") {
+        return Some("a URL, not a domain");
+    }
+    if text.chars().any(char::is_whitespace) {
+        return Some("contains spaces");
+    }
+    if text.contains('/') {
+        return Some("contains a path");
+    }
+    if text.len() > 253 {
+        return Some("longer than 253 characters");
+    }
+    let labels: Vec<&str> = text.split('.').collect();
+    if labels.len() < 2 {
+        return Some("a single label: a domain has a dot, like contoso.com");
+    }
+    for label in &labels {
+        if label.is_empty() {
+            return Some("an empty label (two dots, or a dot at an end)");
+        }
+        if label.chars().count() > 63 {
+            return Some("a label longer than 63 characters");
+        }
+        if !label.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            return Some("only letters, digits, hyphens and dots are allowed");
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Some("a label starts or ends with a hyphen");
+        }
+    }
+    if labels
+        .last()
+        .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some("an IP address, not a domain");
+    }
+    None
+}

@@ -21,53 +21,6 @@ URL is the usual mistake.\n\nHow to fix: keep only the domain: `contoso.com` for
     check: Check::Cpor(check),
 };
 
-/// Why `text` is not a bare domain name, or `None` when it is one.
-pub fn domain_problem(text: &str) -> Option<&'static str> {
-    if text.trim().is_empty() {
-        return Some("empty");
-    }
-    if text.contains('@') {
-        return Some("an email address, not a domain");
-    }
-    if text.contains("://") {
-        return Some("a URL, not a domain");
-    }
-    if text.chars().any(char::is_whitespace) {
-        return Some("contains spaces");
-    }
-    if text.contains('/') {
-        return Some("contains a path");
-    }
-    if text.len() > 253 {
-        return Some("longer than 253 characters");
-    }
-    let labels: Vec<&str> = text.split('.').collect();
-    if labels.len() < 2 {
-        return Some("a single label: a domain has a dot, like contoso.com");
-    }
-    for label in &labels {
-        if label.is_empty() {
-            return Some("an empty label (two dots, or a dot at an end)");
-        }
-        if label.chars().count() > 63 {
-            return Some("a label longer than 63 characters");
-        }
-        if !label.chars().all(|c| c.is_alphanumeric() || c == '-') {
-            return Some("only letters, digits, hyphens and dots are allowed");
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            return Some("a label starts or ends with a hyphen");
-        }
-    }
-    if labels
-        .last()
-        .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_digit()))
-    {
-        return Some("an IP address, not a domain");
-    }
-    None
-}
-
 /// The domain the user probably meant (the part after `@`, the host of a
 /// URL, without a trailing dot or slash), when that is a valid domain.
 fn suggestion(text: &str) -> Option<String> {
@@ -81,14 +34,14 @@ fn suggestion(text: &str) -> Option<String> {
     s = s.split(['/', '?', '#']).next().unwrap_or(s);
     s = s.split(':').next().unwrap_or(s);
     let s = s.trim_end_matches('.').to_lowercase();
-    (s != text && domain_problem(&s).is_none()).then_some(s)
+    (s != text && crate::rules::any::domain_problem(&s).is_none()).then_some(s)
 }
 
 fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
     let Some(domain) = &claim.customer_domain else {
         return;
     };
-    let Some(problem) = domain_problem(&domain.value) else {
+    let Some(problem) = crate::rules::any::domain_problem(&domain.value) else {
         return;
     };
     let help = match suggestion(&domain.value) {
@@ -122,7 +75,7 @@ mod tests {
             "bücher.de",
             "a-b.io",
         ] {
-            assert_eq!(domain_problem(ok), None, "{ok}");
+            assert_eq!(crate::rules::any::domain_problem(ok), None, "{ok}");
         }
         for bad in [
             "",
@@ -137,7 +90,7 @@ mod tests {
             "10.0.0.1",
             "contoso com",
         ] {
-            assert!(domain_problem(bad).is_some(), "{bad}");
+            assert!(crate::rules::any::domain_problem(bad).is_some(), "{bad}");
         }
     }
 

@@ -48,23 +48,6 @@ pub static RULES: &[&Rule] = &[
     &dispute_window::RULE,
 ];
 
-/// Whether text is a GUID in the 8-4-4-4-12 form (braces and case allowed
-/// as Entra shows them), and not the all-zero GUID.
-pub fn is_real_guid(text: &str) -> bool {
-    let t = text.trim();
-    // Braces as a pair or not at all.
-    let t = t
-        .strip_prefix('{')
-        .and_then(|r| r.strip_suffix('}'))
-        .unwrap_or(t);
-    t.len() == 36
-        && t.bytes().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        })
-        && uuid::Uuid::parse_str(t).is_ok_and(|u| !u.is_nil())
-}
-
 /// Document types that support a claim but prove no execution: money
 /// documents, the Azure calculator and the surveys.
 const NOT_POE: &[DocType] = &[
@@ -183,11 +166,15 @@ mod guid_tests {
     #[test]
     fn guids_are_8_4_4_4_12_hex_with_braces_as_a_pair() {
         let g = "3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b";
-        assert!(super::is_real_guid(g));
-        assert!(super::is_real_guid(&format!("{{{g}}}")));
-        assert!(!super::is_real_guid(&format!("{{{g}")));
-        assert!(!super::is_real_guid(&format!("{g}}}")));
-        assert!(!super::is_real_guid("3f2a1c9e8b7d4e6f9a1b2c3d4e5f6a7b"));
-        assert!(!super::is_real_guid("00000000-0000-0000-0000-000000000000"));
+        assert!(crate::rules::any::is_real_guid(g));
+        assert!(crate::rules::any::is_real_guid(&format!("{{{g}}}")));
+        assert!(!crate::rules::any::is_real_guid(&format!("{{{g}")));
+        assert!(!crate::rules::any::is_real_guid(&format!("{g}}}")));
+        assert!(!crate::rules::any::is_real_guid(
+            "3f2a1c9e8b7d4e6f9a1b2c3d4e5f6a7b"
+        ));
+        assert!(!crate::rules::any::is_real_guid(
+            "00000000-0000-0000-0000-000000000000"
+        ));
     }
 }

@@ -46,7 +46,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
             .label("business-applications: add subscription_id")
             .help(help),
         ),
-        Some(sub) if !super::is_real_guid(&sub.value) => out.push(
+        Some(sub) if !crate::rules::any::is_real_guid(&sub.value) => out.push(
             Finding::new(
                 &RULE,
                 format!(

@@ -23,7 +23,7 @@ fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
     let Some(tenant) = &claim.customer_tenant_id else {
         return;
     };
-    if super::is_real_guid(&tenant.value) {
+    if crate::rules::any::is_real_guid(&tenant.value) {
         return;
     }
     let nil = uuid::Uuid::parse_str(tenant.value.trim()).is_ok_and(|u| u.is_nil());

@@ -1,8 +1,8 @@
 //! `plf-customer-id`: the customer ID does not fit its type.
 
 use crate::diag::{Finding, Severity};
-use crate::kinds::cpor::rules::is_real_guid;
 use crate::kinds::plfunding::model::{CustomerIdType, PlfClaim};
+use crate::rules::any::is_real_guid;
 use crate::rules::{Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
@@ -79,7 +79,7 @@ fn check(_ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
 /// Message, label and help when `text` is not a bare domain name (the form
 /// is `cpor-customer-domain`'s; the help is the guide's wording).
 fn domain_problem(text: &str) -> Option<(String, String, String)> {
-    let why = crate::kinds::cpor::rules::customer_domain::domain_problem(text)?;
+    let why = crate::rules::any::domain_problem(text)?;
     if let Some((_, domain)) = text.rsplit_once('@') {
         return Some((
             format!("customer ID \"{text}\" is an email address, not a domain name"),
