@@ -120,9 +120,19 @@ impl Config {
     /// Reads the config's tables (or, in schema mode, describes them).
     pub fn decode(root: &mut Table<'_, '_>, out: &mut Vec<Finding>, dir: &Path) -> Config {
         let mut config = Config::default();
+        config.decode_partner(root, out);
+        config.decode_calendar(root, out);
+        config.decode_catalog(root, out, dir);
+        config.decode_score(root, out);
+        config.decode_rules(root, out);
+        config
+    }
+
+    /// `[partner]`: the name, email domains and locations.
+    fn decode_partner(&mut self, root: &mut Table<'_, '_>, out: &mut Vec<Finding>) {
         if let Some(mut partner) = root.table(out, "partner", OPTIONAL) {
-            config.partner_name = partner.string(out, "name", OPTIONAL).map(|s| s.value);
-            config.email_domains = partner
+            self.partner_name = partner.string(out, "name", OPTIONAL).map(|s| s.value);
+            self.email_domains = partner
                 .string_list(out, "email_domains", OPTIONAL)
                 .map(|l| {
                     l.value
@@ -144,10 +154,14 @@ impl Config {
                         .unwrap_or_default(),
                 };
                 loc.finish(out);
-                config.locations.push(location);
+                self.locations.push(location);
             }
             partner.finish(out);
         }
+    }
+
+    /// `[calendar]`: the holidays business-day deadlines skip.
+    fn decode_calendar(&mut self, root: &mut Table<'_, '_>, out: &mut Vec<Finding>) {
         if let Some(mut calendar) = root.table(out, "calendar", OPTIONAL) {
             calendar.note_schema(
                 "holidays",
@@ -170,7 +184,7 @@ impl Config {
                                         )
                                     });
                             match date {
-                                Some(d) => config.holidays.push(d),
+                                Some(d) => self.holidays.push(d),
                                 None => out.push(
                                     Finding::new(
                                         &crate::rules::any::wrong_type::RULE,
@@ -192,21 +206,33 @@ impl Config {
             }
             calendar.finish(out);
         }
+    }
+
+    /// `[catalog]`: the user's engagement catalogue, relative to the config.
+    fn decode_catalog(&mut self, root: &mut Table<'_, '_>, out: &mut Vec<Finding>, dir: &Path) {
         if let Some(mut catalog) = root.table(out, "catalog", OPTIONAL) {
-            config.catalog = catalog
+            self.catalog = catalog
                 .string(out, "engagements", OPTIONAL)
                 .map(|s| dir.join(s.value));
             catalog.finish(out);
         }
+    }
+
+    /// `[score]`: the capability score thresholds.
+    fn decode_score(&mut self, root: &mut Table<'_, '_>, out: &mut Vec<Finding>) {
         if let Some(mut score) = root.table(out, "score", OPTIONAL) {
             if let Some(p) = score.decimal(out, "threshold_points", OPTIONAL) {
-                config.score.threshold_points = p.value;
+                self.score.threshold_points = p.value;
             }
             if let Some(r) = score.decimal(out, "threshold_revenue_usd", OPTIONAL) {
-                config.score.threshold_revenue_usd = r.value;
+                self.score.threshold_revenue_usd = r.value;
             }
             score.finish(out);
         }
+    }
+
+    /// `[rules]`: severity overrides by rule id.
+    fn decode_rules(&mut self, root: &mut Table<'_, '_>, out: &mut Vec<Finding>) {
         root.note_schema("rules", OPTIONAL, || {
             serde_json::json!({
                 "type": "object",
@@ -235,7 +261,7 @@ impl Config {
                         }
                         match value.get_ref().as_str().and_then(Level::parse) {
                             Some(level) => {
-                                config.rules.insert(id.to_string(), level);
+                                self.rules.insert(id.to_string(), level);
                             }
                             None => out.push(
                                 Finding::new(
@@ -259,7 +285,6 @@ impl Config {
                 ),
             }
         }
-        config
     }
 }
 

@@ -24,7 +24,7 @@ use serde::Serialize;
 use toml::de::DeTable;
 
 use crate::config::Config;
-use crate::decode::{OPTIONAL, REQUIRED, StrEnum, Table, quoted_list};
+use crate::decode::{OPTIONAL, REQUIRED, Sp, StrEnum, Table, quoted_list};
 use crate::diag::Finding;
 use crate::kinds::plfunding::model::{CustomerIdType, SolutionArea};
 use crate::rules::any::{missing_field, syntax, wrong_type};
@@ -446,43 +446,10 @@ impl Catalog {
             let calculator = t.boolean(&mut out, "requires_azure_calculator", REQUIRED);
             let survey = t.boolean(&mut out, "customer_survey", OPTIONAL);
             if let Some(name) = &name {
-                let trimmed = name.value.trim().to_string();
-                if let Some(first) = seen.get(&trimmed) {
-                    out.push(
-                        Finding::new(
-                            &wrong_type::RULE,
-                            format!("engagement \"{trimmed}\" is listed twice"),
-                        )
-                        .at(name)
-                        .label(format!("also engagement[{first}]"))
-                        .help("give each engagement once: claims name engagements by name"),
-                    );
-                } else {
-                    seen.insert(trimmed, index);
-                }
+                note_duplicate_name(name, index, &mut seen, &mut out);
             }
             if let (Some(pay), Some((types, span))) = (&pay, &id_types) {
-                let msx_only = types == &[CustomerIdType::MsxOpportunityId];
-                let has_msx = types.contains(&CustomerIdType::MsxOpportunityId);
-                let problem = match pay.value {
-                    Pay::Variable if !msx_only => Some((
-                        "a variable-pay engagement takes only the MSX opportunity ID (F§3.4)",
-                        "write customer_id_types = [\"msx-opportunity-id\"]",
-                    )),
-                    Pay::Fixed if has_msx => Some((
-                        "the MSX opportunity ID is for variable-pay engagements only (F§3.4)",
-                        "remove \"msx-opportunity-id\", or set pay = \"variable\"",
-                    )),
-                    _ => None,
-                };
-                if let Some((message, help)) = problem {
-                    out.push(
-                        Finding::new(&wrong_type::RULE, message)
-                            .at_span(format!("{}.customer_id_types", t.path()), span.clone())
-                            .label(format!("pay is \"{}\"", pay.value))
-                            .help(help),
-                    );
-                }
+                check_pay_id_types(pay, types, span, &t.path(), &mut out);
             }
             t.finish(&mut out);
             if let (
@@ -595,6 +562,62 @@ fn customer_id_types(
         }
     }
     ok.then_some((types, list.span))
+}
+
+/// An engagement named twice: the later one is reported, pointing at the
+/// first.
+fn note_duplicate_name(
+    name: &Sp<String>,
+    index: usize,
+    seen: &mut HashMap<String, usize>,
+    out: &mut Vec<Finding>,
+) {
+    let trimmed = name.value.trim().to_string();
+    if let Some(first) = seen.get(&trimmed) {
+        out.push(
+            Finding::new(
+                &wrong_type::RULE,
+                format!("engagement \"{trimmed}\" is listed twice"),
+            )
+            .at(name)
+            .label(format!("also engagement[{first}]"))
+            .help("give each engagement once: claims name engagements by name"),
+        );
+    } else {
+        seen.insert(trimmed, index);
+    }
+}
+
+/// Pay and customer ID types agree (F§3.4): variable pay takes only the MSX
+/// opportunity ID, fixed pay never does.
+fn check_pay_id_types(
+    pay: &Sp<Pay>,
+    types: &[CustomerIdType],
+    span: &std::ops::Range<usize>,
+    path: &str,
+    out: &mut Vec<Finding>,
+) {
+    let msx_only = types == &[CustomerIdType::MsxOpportunityId];
+    let has_msx = types.contains(&CustomerIdType::MsxOpportunityId);
+    let problem = match pay.value {
+        Pay::Variable if !msx_only => Some((
+            "a variable-pay engagement takes only the MSX opportunity ID (F§3.4)",
+            "write customer_id_types = [\"msx-opportunity-id\"]",
+        )),
+        Pay::Fixed if has_msx => Some((
+            "the MSX opportunity ID is for variable-pay engagements only (F§3.4)",
+            "remove \"msx-opportunity-id\", or set pay = \"variable\"",
+        )),
+        _ => None,
+    };
+    if let Some((message, help)) = problem {
+        out.push(
+            Finding::new(&wrong_type::RULE, message)
+                .at_span(format!("{path}.customer_id_types"), span.clone())
+                .label(format!("pay is \"{}\"", pay.value))
+                .help(help),
+        );
+    }
 }
 
 #[cfg(test)]

@@ -150,91 +150,12 @@ pub fn evaluate(
     settings: &ScoreSettings,
     plan: &[PlanEntry],
 ) -> Result<Eligibility, String> {
-    // Checked here rather than in the config reader: a threshold of 0
-    // would make every month qualify and the verdict meaningless.
-    if settings.threshold_points <= Decimal::ZERO {
-        return Err(format!(
-            "claimtool.toml [score] threshold_points must be above 0, not {}",
-            settings.threshold_points
-        ));
-    }
-    if settings.threshold_revenue_usd < Decimal::ZERO {
-        return Err(format!(
-            "claimtool.toml [score] threshold_revenue_usd must be 0 or more, not {}",
-            settings.threshold_revenue_usd
-        ));
-    }
+    check_thresholds(settings)?;
     let now = YearMonth::of(today);
     let area = history.solution_area.as_ref().map(|a| a.value);
-    let mut slots: BTreeMap<YearMonth, Slot> = BTreeMap::new();
-    for m in &history.months {
-        let Some(month) = m
-            .month
-            .as_ref()
-            .and_then(|s| YearMonth::parse(s.value.trim()))
-        else {
-            continue; // score-month reports it
-        };
-        // A duplicate month is a score-month error; the first one counts.
-        if slots.contains_key(&month) {
-            continue;
-        }
-        let points = m.points().unwrap_or(Decimal::ZERO);
-        let designation_ready = points >= DESIGNATION_POINTS
-            && m.metrics
-                .as_ref()
-                .zip(area)
-                .is_some_and(|(metrics, area)| metrics.all_above_zero(area));
-        slots.insert(
-            month,
-            Slot {
-                points,
-                revenue: m
-                    .csp_revenue_usd
-                    .as_ref()
-                    .map_or(Decimal::ZERO, |r| r.value),
-                designation: m.designation.as_ref().is_some_and(|d| d.value),
-                recorded: true,
-                planned: false,
-                designation_ready,
-            },
-        );
-    }
+    let mut slots = recorded_slots(history, area);
     let first_recorded = slots.keys().next().copied();
-    let mut planned_months = Vec::new();
-    for entry in plan {
-        if entry.month < now {
-            return Err(format!(
-                "--plan {}={}: {} is before the current month ({now}); plan the current month or later",
-                entry.month, entry.points, entry.month
-            ));
-        }
-        // A plan is about the coming months; years ahead would only print
-        // a table of thousands of empty months.
-        if entry.month > now.plus(MAX_PLAN_MONTHS_AHEAD) {
-            return Err(format!(
-                "--plan {}={}: plans reach at most {MAX_PLAN_MONTHS_AHEAD} months ahead (to {})",
-                entry.month,
-                entry.points,
-                now.plus(MAX_PLAN_MONTHS_AHEAD)
-            ));
-        }
-        if planned_months.contains(&entry.month) {
-            return Err(format!("--plan names {} twice", entry.month));
-        }
-        planned_months.push(entry.month);
-        let slot = slots.entry(entry.month).or_insert(Slot {
-            points: Decimal::ZERO,
-            revenue: Decimal::ZERO,
-            designation: false,
-            recorded: false,
-            planned: false,
-            designation_ready: false,
-        });
-        // A month holds its best score: a plan below the record changes nothing.
-        slot.points = slot.points.max(entry.points);
-        slot.planned = true;
-    }
+    apply_plan(&mut slots, plan, now)?;
 
     let calc = Calc {
         slots: &slots,
@@ -289,6 +210,109 @@ pub fn evaluate(
         planned_run,
         has_plan: !plan.is_empty(),
     })
+}
+
+/// Thresholds that make sense. Checked here rather than in the config
+/// reader: a threshold of 0 would make every month qualify and the verdict
+/// meaningless.
+fn check_thresholds(settings: &ScoreSettings) -> Result<(), String> {
+    if settings.threshold_points <= Decimal::ZERO {
+        return Err(format!(
+            "claimtool.toml [score] threshold_points must be above 0, not {}",
+            settings.threshold_points
+        ));
+    }
+    if settings.threshold_revenue_usd < Decimal::ZERO {
+        return Err(format!(
+            "claimtool.toml [score] threshold_revenue_usd must be 0 or more, not {}",
+            settings.threshold_revenue_usd
+        ));
+    }
+    Ok(())
+}
+
+/// The history's months as slots (the first of a duplicated month counts;
+/// `score-month` reports the rest).
+fn recorded_slots(history: &ScoreHistory, area: Option<ScoreArea>) -> BTreeMap<YearMonth, Slot> {
+    let mut slots: BTreeMap<YearMonth, Slot> = BTreeMap::new();
+    for m in &history.months {
+        let Some(month) = m
+            .month
+            .as_ref()
+            .and_then(|s| YearMonth::parse(s.value.trim()))
+        else {
+            continue; // score-month reports it
+        };
+        // A duplicate month is a score-month error; the first one counts.
+        if slots.contains_key(&month) {
+            continue;
+        }
+        let points = m.points().unwrap_or(Decimal::ZERO);
+        let designation_ready = points >= DESIGNATION_POINTS
+            && m.metrics
+                .as_ref()
+                .zip(area)
+                .is_some_and(|(metrics, area)| metrics.all_above_zero(area));
+        slots.insert(
+            month,
+            Slot {
+                points,
+                revenue: m
+                    .csp_revenue_usd
+                    .as_ref()
+                    .map_or(Decimal::ZERO, |r| r.value),
+                designation: m.designation.as_ref().is_some_and(|d| d.value),
+                recorded: true,
+                planned: false,
+                designation_ready,
+            },
+        );
+    }
+    slots
+}
+
+/// Merges the what-if plan into the slots; `Err` for a plan that cannot
+/// apply (before the current month, too far ahead, or a month twice).
+fn apply_plan(
+    slots: &mut BTreeMap<YearMonth, Slot>,
+    plan: &[PlanEntry],
+    now: YearMonth,
+) -> Result<(), String> {
+    let mut planned_months = Vec::new();
+    for entry in plan {
+        if entry.month < now {
+            return Err(format!(
+                "--plan {}={}: {} is before the current month ({now}); plan the current month or later",
+                entry.month, entry.points, entry.month
+            ));
+        }
+        // A plan is about the coming months; years ahead would only print
+        // a table of thousands of empty months.
+        if entry.month > now.plus(MAX_PLAN_MONTHS_AHEAD) {
+            return Err(format!(
+                "--plan {}={}: plans reach at most {MAX_PLAN_MONTHS_AHEAD} months ahead (to {})",
+                entry.month,
+                entry.points,
+                now.plus(MAX_PLAN_MONTHS_AHEAD)
+            ));
+        }
+        if planned_months.contains(&entry.month) {
+            return Err(format!("--plan names {} twice", entry.month));
+        }
+        planned_months.push(entry.month);
+        let slot = slots.entry(entry.month).or_insert(Slot {
+            points: Decimal::ZERO,
+            revenue: Decimal::ZERO,
+            designation: false,
+            recorded: false,
+            planned: false,
+            designation_ready: false,
+        });
+        // A month holds its best score: a plan below the record changes nothing.
+        slot.points = slot.points.max(entry.points);
+        slot.planned = true;
+    }
+    Ok(())
 }
 
 struct Calc<'a> {

@@ -65,7 +65,6 @@ pub const HEADER: &str = "month,performance,skilling,customer_success,csp_revenu
 /// Reads the CSV text into months, or every problem found.
 pub fn parse_csv(text: &str) -> Result<Vec<MonthDraft>, Vec<CsvProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut problems = Vec::new();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -73,6 +72,29 @@ pub fn parse_csv(text: &str) -> Result<Vec<MonthDraft>, Vec<CsvProblem>> {
         .delimiter(sniff_delimiter(text))
         .from_reader(text.as_bytes());
     let mut records = reader.records();
+    let (header_line, columns) = read_header(&mut records)?;
+    let mut problems = Vec::new();
+    let months = read_months(records, &columns, &mut problems);
+    if months.is_empty() && problems.is_empty() {
+        problems.push(CsvProblem {
+            line: header_line + 1,
+            column: None,
+            message: "no month rows after the header".into(),
+            help: Some("add one row per month, e.g. 2026-06,8,10,7.5,2100.00".into()),
+        });
+    }
+    if problems.is_empty() {
+        Ok(months)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The header line (skipping blank lines before it): its line number and
+/// which column holds what, or every problem with it.
+fn read_header(
+    records: &mut csv::StringRecordsIter<'_, &[u8]>,
+) -> Result<(u64, Vec<Option<Col>>), Vec<CsvProblem>> {
     let header = loop {
         match records.next() {
             None => {
@@ -89,6 +111,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<MonthDraft>, Vec<CsvProblem>> {
         }
     };
     let header_line = header.position().map_or(1, |p| p.line());
+    let mut problems = Vec::new();
     let mut columns: Vec<Option<Col>> = Vec::new();
     for (i, name) in header.iter().enumerate() {
         let key = normalize(name);
@@ -137,8 +160,17 @@ pub fn parse_csv(text: &str) -> Result<Vec<MonthDraft>, Vec<CsvProblem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let index = |col: Col| columns.iter().position(|c| *c == Some(col));
+    Ok((header_line, columns))
+}
 
+/// The month rows after the header; a row with a problem is reported and
+/// left out.
+fn read_months(
+    records: csv::StringRecordsIter<'_, &[u8]>,
+    columns: &[Option<Col>],
+    problems: &mut Vec<CsvProblem>,
+) -> Vec<MonthDraft> {
+    let index = |col: Col| columns.iter().position(|c| *c == Some(col));
     let mut months = Vec::new();
     let mut seen: HashMap<YearMonth, u64> = HashMap::new();
     for record in records {
@@ -156,7 +188,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<MonthDraft>, Vec<CsvProblem>> {
         let mut row = Row {
             line,
             record: &record,
-            problems: &mut problems,
+            problems,
         };
         let month = index(Col::Month).and_then(|i| row.month(i));
         let performance = index(Col::Performance).and_then(|i| row.number(i, "performance"));
@@ -204,19 +236,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<MonthDraft>, Vec<CsvProblem>> {
             });
         }
     }
-    if months.is_empty() && problems.is_empty() {
-        problems.push(CsvProblem {
-            line: header_line + 1,
-            column: None,
-            message: "no month rows after the header".into(),
-            help: Some("add one row per month, e.g. 2026-06,8,10,7.5,2100.00".into()),
-        });
-    }
-    if problems.is_empty() {
-        Ok(months)
-    } else {
-        Err(problems)
-    }
+    months
 }
 
 /// One data row being read; problems go to the shared list.
