@@ -449,7 +449,7 @@ impl Catalog {
                 note_duplicate_name(name, index, &mut seen, &mut out);
             }
             if let (Some(pay), Some((types, span))) = (&pay, &id_types) {
-                check_pay_id_types(pay, types, span, &t.path(), &mut out);
+                check_pay_id_types(pay, types, span, t.path(), &mut out);
             }
             t.finish(&mut out);
             if let (
@@ -597,7 +597,7 @@ fn check_pay_id_types(
     path: &str,
     out: &mut Vec<Finding>,
 ) {
-    let msx_only = types == &[CustomerIdType::MsxOpportunityId];
+    let msx_only = types == [CustomerIdType::MsxOpportunityId];
     let has_msx = types.contains(&CustomerIdType::MsxOpportunityId);
     let problem = match pay.value {
         Pay::Variable if !msx_only => Some((
