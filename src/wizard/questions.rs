@@ -4,7 +4,7 @@
 
 use crate::decode::StrEnum;
 use crate::model::Signature;
-use crate::wizard::{Ask, Choice, Wizard, WizardError};
+use crate::wizard::{Ask, Choice, Draft, Wizard, WizardError};
 
 /// "Partner location*": the one location in `claimtool.toml` is the
 /// default; with several, a pick among them. Shared with the partner-led
@@ -122,4 +122,48 @@ fn signature_label(s: Signature) -> String {
         Signature::None => "none: not signed by the customer",
     }
     .to_string()
+}
+
+/// The start of Partner Center's *Associate customer* screen, the same for
+/// CPOR and partner-led claims: the claim name, the location and the
+/// customer's name.
+pub fn associate_customer(w: &mut Wizard<'_>) -> Result<(), WizardError> {
+    w.section("Associate customer", "Add customer | Associate customer");
+    w.text(
+        Ask::new("claim_name", "Claim name")
+            .comment("\"Claim name*\": your own name for this claim"),
+    )?;
+    partner_id(w)?;
+    w.text(Ask::new("customer_name", "Customer name").comment("the customer's company name"))?;
+    Ok(())
+}
+
+/// "Keep document 2 (poe/sow.pdf)?": the question [`Wizard::entries`] asks
+/// of each document already in the draft; `what` names the entry ("PoE
+/// document").
+pub fn keep_document(what: &'static str) -> impl Fn(&Draft, usize) -> String {
+    move |draft, i| {
+        format!(
+            "Keep {what} {} ({})?",
+            i + 1,
+            crate::wizard::document_name(draft, i)
+        )
+    }
+}
+
+/// "PoE 1: date it carries": the date written on document `i` (its
+/// answer, when given, is the default of the signature date).
+pub fn document_date(
+    w: &mut Wizard<'_>,
+    i: usize,
+    label: &str,
+) -> Result<Option<String>, WizardError> {
+    w.text(
+        Ask::new(
+            format!("documents[{i}].date"),
+            format!("{label}: date it carries (YYYY-MM-DD)"),
+        )
+        .date()
+        .comment("the date on the document"),
+    )
 }

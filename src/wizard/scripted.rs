@@ -173,3 +173,42 @@ impl Prompter for Scripted {
         }
     }
 }
+
+#[cfg(test)]
+impl Scripted {
+    /// Asserts the wizard wrote `out` and used every scripted reply (the log
+    /// of the session is printed when it did not).
+    pub(crate) fn assert_wrote(
+        &self,
+        result: Result<super::Finished, super::WizardError>,
+        out: &Path,
+    ) {
+        assert_eq!(
+            result.unwrap(),
+            super::Finished::Written(out.to_path_buf()),
+            "{:#?}",
+            self.log
+        );
+        assert_eq!(self.left(), 0, "replies left over: {:#?}", self.log);
+    }
+}
+
+/// The rule ids and severities `validate` reports for a file the wizard
+/// wrote, for the wizards' tests.
+#[cfg(test)]
+pub(crate) fn findings(
+    path: &Path,
+    env: &crate::rules::Env,
+) -> Vec<(&'static str, crate::diag::Severity)> {
+    let input = crate::engine::Input {
+        display: path.display().to_string(),
+        path: path.to_path_buf(),
+    };
+    let report =
+        crate::engine::check_paths(&[input], env, &crate::diag::Overrides::default()).unwrap();
+    report.files[0]
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.severity))
+        .collect()
+}

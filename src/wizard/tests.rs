@@ -138,13 +138,7 @@ fn a_full_run_writes_a_commented_claim_that_validates() {
     let fx = Fixture::new();
     let (result, p) = fx.run(full(TENANT), None, None);
     let out = fx.path("contoso-m365-e5-rollout.toml");
-    assert_eq!(
-        result.unwrap(),
-        Finished::Written(out.clone()),
-        "{:#?}",
-        p.log
-    );
-    assert_eq!(p.left(), 0);
+    p.assert_wrote(result, &out);
     assert!(
         !draft_path(&out).exists(),
         "the draft is removed once the claim is written"

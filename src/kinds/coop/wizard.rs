@@ -363,13 +363,7 @@ fn documents(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     w.note("Document paths are relative to the folder you run claimtool in.");
     w.entries(
         "documents",
-        |draft, i| {
-            format!(
-                "Keep document {} ({})?",
-                i + 1,
-                crate::wizard::document_name(draft, i)
-            )
-        },
+        crate::wizard::questions::keep_document("document"),
         |w, i| {
             let missing = still_missing(w);
             for m in &missing {
@@ -413,14 +407,7 @@ fn document(w: &mut Wizard<'_>, i: usize) -> Result<(), WizardError> {
             .map(|&t| Choice::new(t.as_str(), doc_type_label(t)))
             .collect::<Vec<_>>(),
     )?;
-    w.text(
-        Ask::new(
-            field("date"),
-            format!("Document {n}: date it carries (YYYY-MM-DD)"),
-        )
-        .date()
-        .comment("the date on the document"),
-    )?;
+    crate::wizard::questions::document_date(w, i, &format!("Document {n}"))?;
     let is_money = DocType::parse(&doc_type).is_some_and(|t| INVOICE_TYPES.contains(&t));
     if is_money {
         w.text(Ask::new(
@@ -475,7 +462,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::diag::{Overrides, Severity};
-    use crate::engine::{Input, check_paths};
+
     use crate::rules::Env;
     use crate::wizard::scripted::text;
     use crate::wizard::{Finished, Reply, Scripted, Setup, draft_path};
@@ -528,16 +515,7 @@ mod tests {
 
         fn validate(&self, path: &Path) -> Vec<(&'static str, Severity)> {
             let env = Env::new(Config::default(), TODAY.parse().unwrap());
-            let input = Input {
-                display: path.display().to_string(),
-                path: path.to_path_buf(),
-            };
-            let report = check_paths(&[input], &env, &Overrides::default()).unwrap();
-            report.files[0]
-                .findings
-                .iter()
-                .map(|f| (f.rule, f.severity))
-                .collect()
+            crate::wizard::scripted::findings(path, &env)
         }
     }
 
@@ -615,13 +593,7 @@ mod tests {
         let fx = Fixture::new();
         let (result, p) = fx.run(full(), TODAY);
         let out = fx.path("azure-migration-webinar-series.toml");
-        assert_eq!(
-            result.unwrap(),
-            Finished::Written(out.clone()),
-            "{:#?}",
-            p.log
-        );
-        assert_eq!(p.left(), 0);
+        p.assert_wrote(result, &out);
         assert!(!draft_path(&out).exists());
 
         // The questions in the guide's order (steps 4, 5, 6).

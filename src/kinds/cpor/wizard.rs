@@ -58,13 +58,7 @@ fn questions(w: &mut Wizard<'_>) -> Result<(), WizardError> {
 }
 
 fn associate_customer(w: &mut Wizard<'_>) -> Result<(), WizardError> {
-    w.section("Associate customer", "Add customer | Associate customer");
-    w.text(
-        Ask::new("claim_name", "Claim name")
-            .comment("\"Claim name*\": your own name for this claim"),
-    )?;
-    crate::wizard::questions::partner_id(w)?;
-    w.text(Ask::new("customer_name", "Customer name").comment("the customer's company name"))?;
+    crate::wizard::questions::associate_customer(w)?;
     w.text(
         Ask::new(
             "customer_tenant_id",
@@ -161,13 +155,7 @@ fn documents(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     w.note("Document paths are relative to the folder you run claimtool in.");
     w.entries(
         "documents",
-        |draft, i| {
-            format!(
-                "Keep PoE document {} ({})?",
-                i + 1,
-                crate::wizard::document_name(draft, i)
-            )
-        },
+        crate::wizard::questions::keep_document("PoE document"),
         |_, i| match i {
             0 => (
                 "Add a PoE document? (the claim for payment needs a signed one)".into(),
@@ -187,14 +175,7 @@ fn document(w: &mut Wizard<'_>, i: usize) -> Result<(), WizardError> {
         Ask::new(field("type"), format!("PoE {n}: type")),
         &Choice::all(|t: DocType| t.as_str().to_string()),
     )?;
-    let date = w.text(
-        Ask::new(
-            field("date"),
-            format!("PoE {n}: date it carries (YYYY-MM-DD)"),
-        )
-        .date()
-        .comment("the date on the document"),
-    )?;
+    let date = crate::wizard::questions::document_date(w, i, &format!("PoE {n}"))?;
     crate::wizard::questions::signature(w, i, &format!("PoE {n}"), date)?;
     let claimed = w.draft().strings("workloads").unwrap_or_default();
     w.pick(

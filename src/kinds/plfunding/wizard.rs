@@ -49,13 +49,7 @@ fn solution_area(w: &mut Wizard<'_>) -> Result<SolutionArea, WizardError> {
 }
 
 fn associate_customer(w: &mut Wizard<'_>) -> Result<(), WizardError> {
-    w.section("Associate customer", "Add customer | Associate customer");
-    w.text(
-        Ask::new("claim_name", "Claim name")
-            .comment("\"Claim name*\": your own name for this claim"),
-    )?;
-    crate::wizard::questions::partner_id(w)?;
-    w.text(Ask::new("customer_name", "Customer name").comment("the customer's company name"))?;
+    crate::wizard::questions::associate_customer(w)?;
     customer_id(w)
 }
 
@@ -218,13 +212,7 @@ fn documents(w: &mut Wizard<'_>, engagement: Option<&Engagement>) -> Result<(), 
     w.note("Document paths are relative to the folder you run claimtool in. The customer and partner surveys come later, with the submission.");
     w.entries(
         "documents",
-        |draft, i| {
-            format!(
-                "Keep document {} ({})?",
-                i + 1,
-                crate::wizard::document_name(draft, i)
-            )
-        },
+        crate::wizard::questions::keep_document("document"),
         |w, i| {
             let prompt = if i == 0 {
                 "Add a document? (the PoE; for AMM also the calculator estimate)"
@@ -260,14 +248,7 @@ fn document(w: &mut Wizard<'_>, i: usize, default: DocType) -> Result<(), Wizard
         Ask::new(field("type"), format!("Document {n}: type")).default(Some(default.as_str())),
         &Choice::all(|t: DocType| t.as_str().to_string()),
     )?;
-    let date = w.text(
-        Ask::new(
-            field("date"),
-            format!("Document {n}: date it carries (YYYY-MM-DD)"),
-        )
-        .date()
-        .comment("the date on the document"),
-    )?;
+    let date = crate::wizard::questions::document_date(w, i, &format!("Document {n}"))?;
     // Only the proof of execution carries the customer's signature.
     if doc_type == DocType::AzureCalculator.as_str() {
         return Ok(());
@@ -282,7 +263,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::diag::{Overrides, Severity};
-    use crate::engine::{Input, check_paths};
+
     use crate::kinds::plfunding::catalog::EngagementStatus;
     use crate::rules::Env;
     use crate::wizard::scripted::text;
@@ -332,16 +313,7 @@ mod tests {
         fn validate(&self, path: &Path) -> Vec<(&'static str, Severity)> {
             let mut env = Env::new(Config::default(), "2026-11-26".parse().unwrap());
             env.catalog = self.catalog.clone();
-            let input = Input {
-                display: path.display().to_string(),
-                path: path.to_path_buf(),
-            };
-            let report = check_paths(&[input], &env, &Overrides::default()).unwrap();
-            report.files[0]
-                .findings
-                .iter()
-                .map(|f| (f.rule, f.severity))
-                .collect()
+            crate::wizard::scripted::findings(path, &env)
         }
     }
 
@@ -396,13 +368,7 @@ mod tests {
         .concat();
         let (result, p) = fx.run(replies);
         let out = fx.dir.path().join("claim.toml");
-        assert_eq!(
-            result.unwrap(),
-            Finished::Written(out.clone()),
-            "{:#?}",
-            p.log
-        );
-        assert_eq!(p.left(), 0);
+        p.assert_wrote(result, &out);
         // The screen: the closed ones and the ISV one (this location has no
         // segments) are listed with their reason, not offered.
         assert!(

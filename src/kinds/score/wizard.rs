@@ -207,13 +207,7 @@ mod tests {
         replies.push(Reply::Yes); // write
         let (result, p) = run(dir.path(), replies);
         let out = dir.path().join("modern-work.toml");
-        assert_eq!(
-            result.unwrap(),
-            Finished::Written(out.clone()),
-            "{:#?}",
-            p.log
-        );
-        assert_eq!(p.left(), 0);
+        p.assert_wrote(result, &out);
         assert!(
             p.log
                 .iter()
