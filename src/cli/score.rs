@@ -209,6 +209,11 @@ fn render_human(result: &Eligibility) -> String {
         if m.month == result.now {
             month.push_str(" (now)");
         }
+        if m.pending {
+            // No figures yet: Partner Center publishes them during the month.
+            table.add_row([month.as_str(), "pending", "", "", "", "", "pending"]);
+            continue;
+        }
         let points = match (m.planned, m.missing) {
             (true, _) => format!("{} (plan)", fmt_points(m.points)),
             // A month still to come is not a gap in the history.
@@ -236,9 +241,19 @@ fn render_human(result: &Eligibility) -> String {
         (Some(id), Some(area)) => format!("PartnerID {id}, {}", area.title()),
         _ => "Partner Capability Score".to_string(),
     };
+    let pending = if result.verdict_month == result.now {
+        String::new()
+    } else {
+        format!(
+            "{} is pending (its scores are not final until Partner Center publishes them): \
+             the verdict is for {}.\n",
+            result.now,
+            result.verdict_month.long_name()
+        )
+    };
     format!(
         "{who}: Partner Capability Score on {} (needs {} points in the window and USD {} \
-         trailing-12-month CSP revenue)\n{table}\n{}",
+         trailing-12-month CSP revenue)\n{table}\n{pending}{}",
         result.today,
         fmt_points(result.threshold_points),
         fmt_usd(result.threshold_revenue_usd),

@@ -11,4 +11,5 @@ mod init;
 mod plfunding;
 mod robustness;
 mod score;
+mod score_pending;
 mod wizard;

@@ -136,11 +136,12 @@ fn score_json_is_the_spec_document() {
 #[test]
 fn score_today_flag_moves_the_window() {
     let (dir, _) = workspace();
-    // In 2027-02 the August score has left the window.
+    // In 2027-03 (pending: the verdict is February's) the August score has
+    // left the window.
     let out = claimtool(dir.path())
         .args([
             "--today",
-            "2027-02-01",
+            "2027-03-01",
             "score",
             "history.toml",
             "--format",
@@ -149,14 +150,15 @@ fn score_today_flag_moves_the_window() {
         .output()
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["today"], "2027-02-01");
+    assert_eq!(json["today"], "2027-03-01");
+    assert_eq!(json["verdict_month"], "2027-02");
     assert_eq!(json["eligible_now"], false);
     assert_eq!(json["eligible_through"], serde_json::Value::Null);
-    // The months after the history are shown as missing; the gap is reported on stderr.
-    assert_eq!(
-        json["months"].as_array().unwrap().last().unwrap()["missing"],
-        true
-    );
+    // The months after the history are shown as missing, the current one as
+    // pending; the gap is reported on stderr.
+    let months = json["months"].as_array().unwrap();
+    assert_eq!(months[months.len() - 1]["pending"], true);
+    assert_eq!(months[months.len() - 2]["missing"], true);
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning[score-gap]"));
 }
 

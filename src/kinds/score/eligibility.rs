@@ -92,6 +92,13 @@ pub struct MonthVerdict {
     /// Points come from `--plan`.
     #[serde(skip_serializing_if = "is_false")]
     pub planned: bool,
+    /// The current month while the history has no entry for it: its scores
+    /// are not final until Partner Center publishes them, so it is shown
+    /// without figures and the verdict is the month before's. The figures
+    /// above are those of a month that scores nothing (what the projections
+    /// of `eligible_through` assume), and are not serialised.
+    #[serde(skip_serializing_if = "is_false")]
+    pub pending: bool,
 }
 
 /// What `claimtool score` reports: the JSON document of spec/cli.md.
@@ -107,7 +114,11 @@ pub struct Eligibility {
     pub threshold_revenue_usd: Decimal,
     /// From the first month of the history (or the current month) through
     /// the later of the current month and the last planned month.
+    #[serde(serialize_with = "months_json")]
     pub months: Vec<MonthVerdict>,
+    /// The month the verdict is for: the current month when the history
+    /// has it, else the last complete month (the current one is pending).
+    pub verdict_month: YearMonth,
     pub eligible_now: bool,
     /// The last month of the unbroken eligible run that starts now, if no
     /// month beyond the history and the plan scores and revenue stays at
@@ -157,12 +168,19 @@ pub fn evaluate(
     let first_recorded = slots.keys().next().copied();
     apply_plan(&mut slots, plan, now)?;
 
+    // The current month is pending while nothing gives its scores (the
+    // history, or a plan for it): the verdict is the last complete month's.
+    let pending = !slots.contains_key(&now);
+    let verdict_month = if pending { now.plus(-1) } else { now };
     let calc = Calc {
         slots: &slots,
-        now,
+        revenue_until: verdict_month,
+        pending: pending.then_some(now),
         settings,
     };
-    let first = first_recorded.map_or(now, |f| f.min(now));
+    // The table starts at the verdict's month at the latest, so the month
+    // the verdict is for is always a row.
+    let first = first_recorded.map_or(verdict_month, |f| f.min(verdict_month));
     let last = slots.keys().next_back().map_or(now, |l| (*l).max(now));
     let months: Vec<MonthVerdict> = first.through(last).map(|m| calc.verdict(m)).collect();
 
@@ -175,20 +193,25 @@ pub fn evaluate(
         }
         end
     };
-    let current = calc.verdict(now);
-    let eligible_through = current.eligible.then(|| run_from(now, &|v| v.eligible));
-    let points_through = current.points_ok.then(|| run_from(now, &|v| v.points_ok));
+    let current = calc.verdict(verdict_month);
+    let eligible_through = current
+        .eligible
+        .then(|| run_from(verdict_month, &|v| v.eligible));
+    let points_through = current
+        .points_ok
+        .then(|| run_from(verdict_month, &|v| v.points_ok));
     let planned_run = if current.eligible {
         None
     } else {
-        now.plus(1)
+        verdict_month
+            .plus(1)
             .through(horizon)
             .find(|m| calc.verdict(*m).eligible)
             .map(|start| (start, run_from(start, &|v| v.eligible)))
     };
-    let designation_ready = now
+    let designation_ready = verdict_month
         .plus(1 - WINDOW_MONTHS)
-        .through(now)
+        .through(verdict_month)
         .any(|m| slots.get(&m).is_some_and(|s| s.designation_ready));
 
     Ok(Eligibility {
@@ -202,6 +225,7 @@ pub fn evaluate(
         threshold_points: settings.threshold_points,
         threshold_revenue_usd: settings.threshold_revenue_usd,
         months,
+        verdict_month,
         eligible_now: current.eligible,
         eligible_through,
         designation_ready,
@@ -317,7 +341,11 @@ fn apply_plan(
 
 struct Calc<'a> {
     slots: &'a BTreeMap<YearMonth, Slot>,
-    now: YearMonth,
+    /// The last month whose revenue is known: after it, revenue is assumed
+    /// to stay at its trailing-12-month level.
+    revenue_until: YearMonth,
+    /// The current month, when it is pending.
+    pending: Option<YearMonth>,
     settings: &'a ScoreSettings,
 }
 
@@ -326,10 +354,11 @@ impl Calc<'_> {
         self.slots.get(&m).map_or(Decimal::ZERO, |s| s.points)
     }
 
-    /// M and the eleven months before it; after the current month the
-    /// revenue is assumed to stay at the current month's level.
+    /// M and the eleven months before it; after the last month with known
+    /// revenue (the current one, or the one before while it is pending) the
+    /// revenue is assumed to stay at that month's level.
     fn ttm_revenue(&self, m: YearMonth) -> Decimal {
-        let m = m.min(self.now);
+        let m = m.min(self.revenue_until);
         m.plus(1 - REVENUE_MONTHS)
             .through(m)
             .filter_map(|x| self.slots.get(&x))
@@ -361,14 +390,15 @@ impl Calc<'_> {
             eligible: (designation || points_ok) && revenue_ok,
             missing: !slot.is_some_and(|s| s.recorded),
             planned: slot.is_some_and(|s| s.planned),
+            pending: self.pending == Some(m),
         }
     }
 }
 
 impl Eligibility {
-    /// The current month's verdict.
+    /// The verdict's month ([`Eligibility::verdict_month`]).
     pub fn current(&self) -> Option<&MonthVerdict> {
-        self.months.iter().find(|m| m.month == self.now)
+        self.months.iter().find(|m| m.month == self.verdict_month)
     }
 
     /// One plain paragraph: where the partner stands and what to do, with
@@ -382,7 +412,7 @@ impl Eligibility {
         let best = fmt_points(now.best_in_window);
         let mut text = String::new();
         match self.eligible_through {
-            Some(through) if !now.points_ok && through == self.now => {
+            Some(through) if !now.points_ok && through == self.verdict_month => {
                 let _ = write!(
                     text,
                     "Eligible in {through} on the Solutions Partner designation alone (best score in \
@@ -511,6 +541,32 @@ fn number<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
 /// Money as a string with two decimals (`"31000.00"`).
 fn money<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(&format_args!("{:.2}", d.round_dp(2)))
+}
+
+/// `months`: a pending month is only its month and `"pending": true` (no
+/// figures: it has none yet).
+fn months_json<S: Serializer>(months: &[MonthVerdict], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Pending {
+        month: YearMonth,
+        pending: bool,
+    }
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Row<'a> {
+        Pending(Pending),
+        Month(&'a MonthVerdict),
+    }
+    s.collect_seq(months.iter().map(|m| {
+        if m.pending {
+            Row::Pending(Pending {
+                month: m.month,
+                pending: true,
+            })
+        } else {
+            Row::Month(m)
+        }
+    }))
 }
 
 fn is_false(b: &bool) -> bool {

@@ -198,8 +198,11 @@ fn missing_months_count_as_zero_and_are_marked() {
 fn an_empty_history_shows_the_current_month_not_eligible() {
     let h = parse("modern-work", &[]);
     let e = run(&h, "2026-11-26");
-    assert_eq!(e.months.len(), 1);
+    // October, the verdict's month, and November, pending.
+    assert_eq!(e.months.len(), 2);
     assert!(e.months[0].missing);
+    assert!(e.months[1].pending);
+    assert_eq!(e.verdict_month, ym("2026-10"));
     assert!(!e.eligible_now);
     assert_eq!(
         e.summary(),
@@ -464,10 +467,11 @@ fn metrics_derive_the_categories_and_designation_readiness() {
         &[metrics_month("2026-09", "20", "40", None, "4.99", "5")],
     );
     assert!(!run(&h, "2026-11-26").designation_ready);
-    // Outside the current window: not ready.
+    // Outside the verdict's window (November is pending: October's,
+    // May to October): not ready.
     let h = parse(
         "modern-work",
-        &[metrics_month("2026-05", "20", "10", Some("15"), "20", "5")],
+        &[metrics_month("2026-04", "20", "10", Some("15"), "20", "5")],
     );
     assert!(!run(&h, "2026-11-26").designation_ready);
     // Category scores alone cannot show every metric above zero.
@@ -511,6 +515,7 @@ fn json_has_the_shape_of_the_spec() {
             "threshold_points": 25,
             "threshold_revenue_usd": "25000.00",
             "months": [],
+            "verdict_month": "2026-06",
             "eligible_now": true,
             "eligible_through": "2026-11",
             "designation_ready": false
@@ -593,9 +598,13 @@ mod properties {
             let current = e.current().unwrap();
             prop_assert_eq!(current.eligible, e.eligible_now);
             prop_assert_eq!(e.eligible_through.is_some(), e.eligible_now);
+            // The verdict is the current month's, or the month before's
+            // while the current one is pending.
+            let verdict = e.verdict_month;
+            prop_assert!(verdict == now || (verdict == now.plus(-1) && e.months.iter().any(|m| m.month == now && m.pending)));
             if let Some(through) = e.eligible_through {
-                prop_assert!(through >= now);
-                for m in e.months.iter().filter(|m| m.month >= now && m.month <= through) {
+                prop_assert!(through >= verdict);
+                for m in e.months.iter().filter(|m| m.month >= verdict && m.month <= through) {
                     prop_assert!(m.eligible, "{:?}", m.month);
                 }
                 // The run ends there (a later planned month may start another).
@@ -621,4 +630,64 @@ fn a_plan_reaches_at_most_two_years_ahead() {
     };
     let err = evaluate(&h, day("2026-11-26"), &ScoreSettings::default(), &[far]).unwrap_err();
     assert!(err.contains("24 months ahead"), "{err}");
+}
+
+/// The current month is pending while the history has no entry for it:
+/// the verdict is the last complete month's, so an eligible partner does
+/// not turn ineligible on the first of every month (issue: on 2026-12-06 the
+/// example said "not eligible", on 2026-11-25 "eligible through 2027-02").
+#[test]
+fn the_current_month_is_pending_until_the_history_has_it() {
+    let h = parse(
+        "modern-work",
+        &steady("2025-12", "2026-11", "26", "2500.00"),
+    );
+    let late_november = run(&h, "2026-11-25");
+    let early_december = run(&h, "2026-12-06");
+    assert_eq!(late_november.verdict_month, ym("2026-11"));
+    assert_eq!(early_december.verdict_month, ym("2026-11"));
+    assert!(early_december.eligible_now);
+    assert_eq!(
+        early_december.eligible_through,
+        late_november.eligible_through
+    );
+    assert_eq!(early_december.summary(), late_november.summary());
+    let json = serde_json::to_value(&early_december).unwrap();
+    let months = json["months"].as_array().unwrap();
+    assert_eq!(
+        months.last().unwrap(),
+        &json!({"month": "2026-12", "pending": true})
+    );
+    assert_eq!(json["verdict_month"], "2026-11");
+    assert!(
+        months[..months.len() - 1]
+            .iter()
+            .all(|m| m.get("pending").is_none())
+    );
+
+    // Once December is in the history it is judged like any month.
+    let mut with_december = steady("2025-12", "2026-11", "26", "2500.00");
+    with_december.push(month("2026-12", "0", "0.00"));
+    let e = run(&parse("modern-work", &with_december), "2026-12-06");
+    assert_eq!(e.verdict_month, ym("2026-12"));
+    assert!(e.months.iter().all(|m| !m.pending));
+}
+
+#[test]
+fn a_plan_for_the_current_month_is_judged_not_pending() {
+    let h = parse(
+        "modern-work",
+        &steady("2025-12", "2026-11", "10", "2500.00"),
+    );
+    let plan = [PlanEntry {
+        month: ym("2026-12"),
+        points: dec("30"),
+    }];
+    let e = evaluate(&h, day("2026-12-06"), &ScoreSettings::default(), &plan).unwrap();
+    assert_eq!(e.verdict_month, ym("2026-12"));
+    assert!(e.eligible_now);
+    // Without the plan, November's verdict: not eligible.
+    let e = run(&h, "2026-12-06");
+    assert_eq!(e.verdict_month, ym("2026-11"));
+    assert!(!e.eligible_now);
 }
