@@ -1,7 +1,7 @@
 //! The one integration test binary (one link step for all of them).
 
 mod bundle;
-pub mod cli;
+mod cli;
 mod coop;
 mod docs;
 mod file_too_large;
@@ -11,4 +11,5 @@ mod init;
 mod plfunding;
 mod robustness;
 mod score;
+mod support;
 mod wizard;
