@@ -12,4 +12,5 @@ mod plfunding;
 mod robustness;
 mod score;
 mod support;
+mod walkthroughs;
 mod wizard;
