@@ -8,16 +8,15 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use sha2::{Digest, Sha256};
+
+use super::support::{Run, Test, repo};
 
 const TODAY: &str = "2026-11-26";
 const SLUG: &str = "contoso-microsoft-365-e5-rollout";
 
 fn fixture(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(relative)
+    repo().join("tests/fixtures").join(relative)
 }
 
 /// The valid claim of the cpor-tenant-id fixtures, with its document path
@@ -42,20 +41,16 @@ fn workspace(claim: &str) -> tempfile::TempDir {
     dir
 }
 
-fn claimtool(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimtool"));
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLAIMTOOL_TODAY")
-        .args(["--today", TODAY]);
-    cmd
+/// The binary in `dir`, today fixed.
+fn claimtool(dir: &Path) -> Test {
+    Test::new().current_dir(dir).today(TODAY)
 }
 
-fn bundle(dir: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+fn bundle(dir: &Path, extra: &[&str]) -> Run {
     claimtool(dir)
         .args(["cpor", "bundle", "claims/contoso.toml", "--out", "out"])
         .args(extra)
-        .assert()
+        .run()
 }
 
 /// Every file under `root`, as `/`-separated relative paths.
@@ -89,9 +84,9 @@ fn sha256(bytes: &[u8]) -> String {
 #[test]
 fn the_bundle_has_the_spec_layout_and_the_claim_byte_for_byte() {
     let ws = workspace(&valid_claim());
-    let out = bundle(ws.path(), &[]).success();
-    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(stdout.contains(&format!("wrote out/{SLUG}/")), "{stdout}");
+    bundle(ws.path(), &[])
+        .success()
+        .stdout_contains(&format!("wrote out/{SLUG}/"));
 
     let root = ws.path().join("out").join(SLUG);
     assert_eq!(
@@ -373,11 +368,10 @@ fn error_claim() -> String {
 #[test]
 fn a_claim_with_errors_writes_nothing() {
     let ws = workspace(&error_claim());
-    let out = bundle(ws.path(), &["--zip"]).code(1);
-    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(stdout.contains("cpor-tenant-id"), "{stdout}");
-    assert!(stderr.contains("no bundle written"), "{stderr}");
+    bundle(ws.path(), &["--zip"])
+        .code(1)
+        .stdout_contains("cpor-tenant-id")
+        .stderr_contains("no bundle written");
     assert!(
         !ws.path().join("out").exists(),
         "DIR must not even be created"
@@ -408,12 +402,10 @@ fn an_existing_bundle_needs_force_and_force_replaces_folder_and_zip() {
     let root = out.join(SLUG);
     fs::write(root.join("stale.txt"), "from an earlier run").unwrap();
 
-    let refused = bundle(ws.path(), &["--zip"]).code(2);
-    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
-    assert!(
-        stderr.contains("--force") && stderr.contains(SLUG),
-        "{stderr}"
-    );
+    bundle(ws.path(), &["--zip"])
+        .code(2)
+        .stderr_contains("--force")
+        .stderr_contains(SLUG);
     assert!(
         root.join("stale.txt").exists(),
         "nothing replaced without --force"
@@ -462,7 +454,7 @@ fn document_names_from_the_claim_cannot_leave_the_bundle() {
     fs::write(claims.join("sub/contoso.toml"), claim).unwrap();
     claimtool(ws.path())
         .args(["cpor", "bundle", "claims/sub/contoso.toml", "--out", "out"])
-        .assert()
+        .run()
         .success();
     let out = ws.path().join("out");
     assert_eq!(names(&out), set(&[SLUG]));
@@ -482,41 +474,37 @@ fn document_names_from_the_claim_cannot_leave_the_bundle() {
     assert_eq!(names(&claims.join("sub")), set(&["contoso.toml"]));
 }
 
-fn checklist(dir: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+fn checklist(dir: &Path, extra: &[&str]) -> Run {
     claimtool(dir)
         .args(["cpor", "checklist", "claims/contoso.toml"])
         .args(extra)
-        .assert()
+        .run()
 }
 
 #[test]
 fn the_checklist_prints_in_each_format() {
     let ws = workspace(&valid_claim());
-    let md = checklist(ws.path(), &[]).success();
-    let md = String::from_utf8_lossy(&md.get_output().stdout).into_owned();
+    let md = checklist(ws.path(), &[]);
+    let md = md.success().stdout();
     assert!(
         md.starts_with("# PoE checklist: `Contoso - Microsoft 365 E5 rollout`"),
         "{md}"
     );
     assert!(md.contains("- [x] Customer and partner contacts"), "{md}");
     assert_eq!(
-        String::from_utf8_lossy(
-            &checklist(ws.path(), &["--format", "md"])
-                .success()
-                .get_output()
-                .stdout
-        ),
+        checklist(ws.path(), &["--format", "md"]).success().stdout(),
         md
     );
 
-    let html = checklist(ws.path(), &["--format", "html"]).success();
-    let html = String::from_utf8_lossy(&html.get_output().stdout).into_owned();
+    let html = checklist(ws.path(), &["--format", "html"]);
+    let html = html.success().stdout();
     assert!(
         html.starts_with("<!DOCTYPE html>") && html.contains("Contoso - Microsoft 365 E5 rollout")
     );
 
-    let json = checklist(ws.path(), &["--format", "json"]).success();
-    let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    let json = checklist(ws.path(), &["--format", "json"])
+        .success()
+        .stdout_json();
     assert_eq!(json["kind"], "cpor");
     assert_eq!(json["status"], "ok");
     let items: Vec<&serde_json::Value> = json["sections"]
@@ -547,7 +535,7 @@ fn the_checklist_prints_in_each_format() {
 
     claimtool(ws.path())
         .args(["cpor", "validate", "claims/contoso.toml", "--format", "md"])
-        .assert()
+        .run()
         .code(2);
     bundle(ws.path(), &["--format", "html", "--force"]).code(2);
 }
@@ -562,8 +550,9 @@ fn unsigned_claim() -> String {
 fn findings_open_the_items_of_their_rules() {
     // An error: the checklist still prints, with the item open and exit 1.
     let ws = workspace(&unsigned_claim());
-    let out = checklist(ws.path(), &["--format", "json"]).code(1);
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = checklist(ws.path(), &["--format", "json"])
+        .code(1)
+        .stdout_json();
     let items: Vec<&serde_json::Value> = json["sections"]
         .as_array()
         .unwrap()
@@ -592,8 +581,8 @@ fn findings_open_the_items_of_their_rules() {
     assert!(md.contains("## Warnings\n\n- `cpor-poe-unsigned`:"), "{md}");
 
     // Switched off: never a false tick.
-    let md = checklist(ws.path(), &["--allow", "cpor-poe-unsigned"]).success();
-    let md = String::from_utf8_lossy(&md.get_output().stdout).into_owned();
+    let md = checklist(ws.path(), &["--allow", "cpor-poe-unsigned"]);
+    let md = md.success().stdout();
     assert!(md.contains("- [ ] Signed by the customer"), "{md}");
     assert!(md.contains("switched off"), "{md}");
 }
@@ -603,8 +592,9 @@ fn the_reply_window_is_dated_from_partner_action_required() {
     let claim =
         valid_claim() + "\n[status]\nstage = \"partner-action-required\"\nsince = 2026-11-20\n";
     let ws = workspace(&claim);
-    let out = checklist(ws.path(), &["--format", "json"]).success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = checklist(ws.path(), &["--format", "json"])
+        .success()
+        .stdout_json();
     let reply = &json["deadlines"][0];
     assert_eq!(reply["date"], "2026-12-10", "{reply}");
     assert_eq!(reply["days_left"], 14);
@@ -615,8 +605,9 @@ fn the_reply_window_is_dated_from_partner_action_required() {
     let claim =
         valid_claim() + "\n[status]\nstage = \"partner-action-required\"\nsince = 2026-11-25\n";
     let early = workspace(&claim);
-    let out = checklist(early.path(), &["--format", "json"]).success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = checklist(early.path(), &["--format", "json"])
+        .success()
+        .stdout_json();
     assert!(json["deadlines"][0]["days_left"].as_i64().unwrap() > 14);
     assert_eq!(json["deadlines"][0]["state"], "near");
 
@@ -632,8 +623,9 @@ fn the_reply_window_is_dated_from_partner_action_required() {
 
     // Without the stage, the date is explained, not invented.
     let ws = workspace(&valid_claim());
-    let out = checklist(ws.path(), &["--format", "json"]).success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = checklist(ws.path(), &["--format", "json"])
+        .success()
+        .stdout_json();
     assert!(json["deadlines"][0]["date"].is_null());
     assert!(
         json["deadlines"][0]["note"]
@@ -646,8 +638,9 @@ fn the_reply_window_is_dated_from_partner_action_required() {
 #[test]
 fn bundle_json_output_names_what_was_written() {
     let ws = workspace(&valid_claim());
-    let out = bundle(ws.path(), &["--format", "json", "--zip"]).success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = bundle(ws.path(), &["--format", "json", "--zip"])
+        .success()
+        .stdout_json();
     assert!(json["bundle"].as_str().unwrap().ends_with(SLUG));
     assert!(
         json["zip"]
@@ -663,8 +656,7 @@ fn bundle_json_output_names_what_was_written() {
 /// and on the complete example claim every item is ticked.
 #[test]
 fn checklist_items_name_real_rules_and_the_complete_example_ticks_them_all() {
-    let out = super::cli::claimtool()
-        .current_dir(super::cli::repo())
+    let doc = Test::new()
         .args([
             "cpor",
             "checklist",
@@ -674,10 +666,9 @@ fn checklist_items_name_real_rules_and_the_complete_example_ticks_them_all() {
             "--today",
             "2026-11-26",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run()
+        .code(0)
+        .stdout_json();
     let mut items = 0;
     for section in doc["sections"].as_array().unwrap() {
         for item in section["items"].as_array().unwrap() {

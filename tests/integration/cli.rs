@@ -1,22 +1,7 @@
 //! The binary end to end: exit codes, JSON shape, human rendering, the
 //! folder walk, global options in either position.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
-use predicates::prelude::*;
-
-pub fn claimtool() -> Command {
-    let mut cmd = Command::cargo_bin("claimtool").expect("binary built");
-    cmd.env_remove("CLAIMTOOL_TODAY")
-        .env_remove("CLICOLOR_FORCE")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use super::support::{Test, repo};
 
 /// A temp folder holding a copy of the valid fixture claim and its document.
 fn valid_claim_dir() -> tempfile::TempDir {
@@ -35,25 +20,15 @@ fn valid_claim_dir() -> tempfile::TempDir {
     dir
 }
 
-fn json(output: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(output).expect("stdout is JSON")
-}
-
 #[test]
 fn valid_claim_exits_0_and_reports_ok() {
     let dir = valid_claim_dir();
-    let out = claimtool()
+    let v = Test::new()
         .current_dir(dir.path())
         .args(["validate", ".", "--today", "2026-11-26", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let v = json(&out.stdout);
+        .run()
+        .code(0)
+        .stdout_json();
     assert_eq!(v["version"], 1);
     assert_eq!(v["today"], "2026-11-26");
     assert_eq!(v["files"][0]["path"], "claim.toml");
@@ -67,8 +42,7 @@ fn valid_claim_exits_0_and_reports_ok() {
 
 #[test]
 fn error_finding_exits_1_with_the_spec_json_shape() {
-    let out = claimtool()
-        .current_dir(repo())
+    let v = Test::new()
         .args([
             "--today",
             "2026-11-26",
@@ -78,10 +52,9 @@ fn error_finding_exits_1_with_the_spec_json_shape() {
             "--format",
             "json",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let v = json(&out.stdout);
+        .run()
+        .code(1)
+        .stdout_json();
     let file = &v["files"][0];
     assert_eq!(file["status"], "error");
     let d = file["diagnostics"]
@@ -107,8 +80,7 @@ fn error_finding_exits_1_with_the_spec_json_shape() {
 
 #[test]
 fn human_output_is_rustc_style() {
-    let out = claimtool()
-        .current_dir(repo())
+    let out = Test::new()
         .args([
             "validate",
             "examples/cpor/mistakes/tenant-as-domain.toml",
@@ -117,19 +89,17 @@ fn human_output_is_rustc_style() {
             "--allow",
             "document-reused",
         ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    insta::assert_snapshot!("human_tenant_as_domain", text);
+        .run();
+    insta::assert_snapshot!("human_tenant_as_domain", out.stdout());
 }
 
 #[test]
 fn a_path_that_does_not_exist_exits_2_naming_it() {
-    claimtool()
+    Test::new()
         .args(["validate", "no/such/claims"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("no/such/claims"));
+        .stderr_contains("no/such/claims");
 }
 
 #[test]
@@ -151,13 +121,12 @@ fn a_broken_file_in_a_folder_is_reported_and_the_others_still_checked() {
     std::fs::write(dir.path().join(".git/x.toml"), "nope").unwrap();
     std::fs::create_dir_all(dir.path().join("target")).unwrap();
     std::fs::write(dir.path().join("target/y.toml"), "nope").unwrap();
-    let out = claimtool()
+    let v = Test::new()
         .current_dir(dir.path())
         .args(["validate", ".", "--today", "2026-11-26", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let v = json(&out.stdout);
+        .run()
+        .code(1)
+        .stdout_json();
     let files: Vec<(&str, &str)> = v["files"]
         .as_array()
         .unwrap()
@@ -186,14 +155,12 @@ fn severity_overrides_from_flags_and_config() {
         .replace("ada.lovelace@contoso.com", "ada@gmail.com");
     std::fs::write(&claim, text).unwrap();
     let run = |args: &[&str]| {
-        claimtool()
+        Test::new()
             .current_dir(dir.path())
             .args(["validate", "claim.toml", "--today", "2026-11-26"])
             .args(args)
-            .output()
-            .unwrap()
-            .status
-            .code()
+            .run()
+            .exit_code()
     };
     assert_eq!(run(&[]), Some(0), "a warning alone passes");
     assert_eq!(run(&["--deny-warnings"]), Some(1));
@@ -220,38 +187,33 @@ fn an_unreadable_config_exits_2_with_line_and_column() {
         "[partner]\nnmae = \"x\"\n",
     )
     .unwrap();
-    claimtool()
+    Test::new()
         .current_dir(dir.path())
         .args(["validate", "."])
-        .assert()
+        .run()
         .code(2)
-        .stderr(
-            predicate::str::contains("claimtool.toml:2:1")
-                .and(predicate::str::contains("did you mean `name`?")),
-        );
+        .stderr_contains("claimtool.toml:2:1")
+        .stderr_contains("did you mean `name`?");
 }
 
 #[test]
 fn global_options_work_before_and_after_the_subcommand() {
     let dir = valid_claim_dir();
-    let a = claimtool()
+    let a = Test::new()
         .current_dir(dir.path())
         .args(["--today", "2026-11-26", "--format", "json", "validate", "."])
-        .output()
-        .unwrap();
-    let b = claimtool()
+        .run();
+    let b = Test::new()
         .current_dir(dir.path())
         .args(["validate", "--today", "2026-11-26", "--format", "json", "."])
-        .output()
-        .unwrap();
-    assert_eq!(a.stdout, b.stdout);
-    let c = claimtool()
+        .run();
+    assert_eq!(a.stdout_bytes(), b.stdout_bytes());
+    let c = Test::new()
         .current_dir(dir.path())
         .env("CLAIMTOOL_TODAY", "2026-11-26")
         .args(["validate", "--format", "json", "."])
-        .output()
-        .unwrap();
-    assert_eq!(a.stdout, c.stdout);
+        .run();
+    assert_eq!(a.stdout_bytes(), c.stdout_bytes());
 }
 
 #[test]
@@ -263,54 +225,59 @@ fn kind_validate_rejects_another_kind() {
         "kind = \"score\"\npartner_id = \"4871236\"\nsolution_area = \"modern-work\"\n",
     )
     .unwrap();
-    claimtool()
+    Test::new()
         .args(["cpor", "validate"])
         .arg(&path)
-        .assert()
+        .run()
         .code(1)
-        .stdout(predicate::str::contains("this is a score claim, not cpor"));
+        .stdout_contains("this is a score claim, not cpor");
 }
 
 #[test]
 fn rules_lists_and_explains() {
-    claimtool().arg("rules").assert().success().stdout(
-        predicate::str::contains("cpor-poe-unsigned").and(predicate::str::contains("syntax")),
-    );
-    claimtool()
-        .args(["rules", "cpor-poe-unsigned"])
-        .assert()
+    Test::new()
+        .arg("rules")
+        .run()
         .success()
-        .stdout(predicate::str::contains("Source:").and(predicate::str::contains("fix")));
-    claimtool()
+        .stdout_contains("cpor-poe-unsigned")
+        .stdout_contains("syntax");
+    Test::new()
+        .args(["rules", "cpor-poe-unsigned"])
+        .run()
+        .success()
+        .stdout_contains("Source:")
+        .stdout_contains("fix");
+    Test::new()
         .args(["rules", "cpor-poe-unsigend"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains(
-            "did you mean `cpor-poe-unsigned`?",
-        ));
+        .stderr_contains("did you mean `cpor-poe-unsigned`?");
 }
 
 #[test]
 fn colour_only_when_asked_and_never_under_no_color() {
     let path = repo().join("examples/cpor/mistakes/tenant-as-domain.toml");
-    let out = claimtool()
+    let out = Test::new()
         .env_remove("NO_COLOR")
         .args(["validate", "--color", "always"])
         .arg(&path)
-        .output()
-        .unwrap();
-    assert!(out.stdout.contains(&0x1b), "--color always colours");
-    let out = claimtool().args(["validate"]).arg(&path).output().unwrap();
-    assert!(!out.stdout.contains(&0x1b), "NO_COLOR and a pipe: plain");
+        .run();
+    assert!(out.stdout_bytes().contains(&0x1b), "--color always colours");
+    let out = Test::new().args(["validate"]).arg(&path).run();
+    assert!(
+        !out.stdout_bytes().contains(&0x1b),
+        "NO_COLOR and a pipe: plain"
+    );
 }
 
 #[test]
 fn help_has_examples_and_exit_codes() {
-    claimtool()
+    Test::new()
         .arg("--help")
-        .assert()
+        .run()
         .success()
-        .stdout(predicate::str::contains("Examples:").and(predicate::str::contains("Exit codes:")));
+        .stdout_contains("Examples:")
+        .stdout_contains("Exit codes:");
 }
 
 #[test]
@@ -322,18 +289,18 @@ fn completions_for_every_shell_and_a_man_page() {
         ("powershell", "Register-ArgumentCompleter"),
         ("elvish", "edit:completion:arg-completer[claimtool]"),
     ] {
-        claimtool()
+        Test::new()
             .args(["completions", shell])
-            .assert()
+            .run()
             .success()
-            .stdout(predicate::str::contains(marker));
+            .stdout_contains(marker);
     }
-    claimtool()
+    Test::new()
         .arg("man")
-        .assert()
+        .run()
         .success()
-        .stdout(predicate::str::contains(".TH claimtool 1"));
-    claimtool().args(["completions", "tcsh"]).assert().code(2);
+        .stdout_contains(".TH claimtool 1");
+    Test::new().args(["completions", "tcsh"]).run().code(2);
 }
 
 #[test]
@@ -345,7 +312,7 @@ fn a_large_folder_leaves_nothing_but_results_on_a_pipe() {
         let text = claim.replace("3f2a1c9e", &format!("{i:08x}"));
         std::fs::write(dir.path().join(format!("c{i:03}.toml")), text).unwrap();
     }
-    let out = claimtool()
+    let out = Test::new()
         .current_dir(dir.path())
         .args([
             "validate",
@@ -355,24 +322,14 @@ fn a_large_folder_leaves_nothing_but_results_on_a_pipe() {
             "--allow",
             "document-reused",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+        .run();
+    out.code(0);
     assert!(
-        out.stderr.is_empty(),
+        out.stderr().is_empty(),
         "no progress bar on a pipe: {:?}",
-        String::from_utf8_lossy(&out.stderr)
+        out.stderr()
     );
-    assert!(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .contains("301 files: 301 ready")
-    );
+    out.stdout_contains("301 files: 301 ready");
 }
 
 #[cfg(unix)]
@@ -383,38 +340,34 @@ fn linked_claims_are_checked_and_nothing_is_skipped_silently() {
     std::fs::create_dir_all(dir.path().join("shared")).unwrap();
     std::fs::write(dir.path().join("shared/x.toml"), "kind = \"cpr\"\n").unwrap();
     std::os::unix::fs::symlink("../shared/x.toml", dir.path().join("claims/linked.toml")).unwrap();
-    claimtool()
+    Test::new()
         .current_dir(dir.path())
         .args(["validate", "claims"])
-        .assert()
+        .run()
         .code(1)
-        .stdout(predicate::str::contains("unknown-kind"));
+        .stdout_contains("unknown-kind");
     std::os::unix::fs::symlink(
         "../shared/gone.toml",
         dir.path().join("claims/dangling.toml"),
     )
     .unwrap();
-    claimtool()
+    Test::new()
         .current_dir(dir.path())
         .args(["validate", "claims"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains(
-            "claims/dangling.toml is a broken link; fix or remove it",
-        ));
+        .stderr_contains("claims/dangling.toml is a broken link; fix or remove it");
     std::fs::remove_file(dir.path().join("claims/dangling.toml")).unwrap();
     std::os::unix::fs::symlink("..", dir.path().join("claims/up")).unwrap();
-    claimtool()
+    Test::new()
         .current_dir(dir.path())
         .args(["validate", "claims"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("claims/up leads back to"));
-    claimtool()
+        .stderr_contains("claims/up leads back to");
+    Test::new()
         .args(["validate", "/dev/null"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains(
-            "neither a claim file nor a folder",
-        ));
+        .stderr_contains("neither a claim file nor a folder");
 }

@@ -3,7 +3,6 @@
 //! through the real loader and engine), and the examples in examples/coop.
 
 use std::path::Path;
-use std::process::Command;
 
 use chrono::NaiveDate;
 use claimtool::config::Config;
@@ -13,6 +12,8 @@ use claimtool::load::load_text;
 use claimtool::rules::Env;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+
+use super::support::{Test, repo};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -285,50 +286,41 @@ proptest! {
     }
 }
 
-fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimtool"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("CLAIMTOOL_TODAY")
-        .output()
-        .expect("claimtool runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
-}
-
 #[test]
 fn the_valid_example_validates_with_only_info() {
-    let (code, out) = run(&[
-        "validate",
-        "examples/coop/azure-webinar-series.toml",
-        "--today",
-        "2026-11-26",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 0, "{out}");
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let json = Test::new()
+        .args([
+            "validate",
+            "examples/coop/azure-webinar-series.toml",
+            "--today",
+            "2026-11-26",
+            "--format",
+            "json",
+        ])
+        .run()
+        .code(0)
+        .stdout_json();
     let file = &json["files"][0];
     assert_eq!(file["status"], "ok");
     let diags = file["diagnostics"].as_array().unwrap();
-    assert!(diags.iter().all(|d| d["severity"] == "info"), "{out}");
+    assert!(diags.iter().all(|d| d["severity"] == "info"), "{json}");
 }
 
 #[test]
 fn the_broken_example_shows_the_usual_rejections() {
-    let (code, out) = run(&[
-        "coop",
-        "validate",
-        "examples/coop/mistakes/teams-roadshow.toml",
-        "--today",
-        "2026-11-26",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 1, "{out}");
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let json = Test::new()
+        .args([
+            "coop",
+            "validate",
+            "examples/coop/mistakes/teams-roadshow.toml",
+            "--today",
+            "2026-11-26",
+            "--format",
+            "json",
+        ])
+        .run()
+        .code(1)
+        .stdout_json();
     let rules: Vec<&str> = json["files"][0]["diagnostics"]
         .as_array()
         .unwrap()
@@ -351,16 +343,19 @@ fn the_broken_example_shows_the_usual_rejections() {
 
 #[test]
 fn both_examples_together_exit_1_and_do_not_collide() {
-    let (code, out) = run(&[
-        "validate",
-        "examples/coop",
-        "--today",
-        "2026-11-26",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 1, "{out}");
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let run = Test::new()
+        .args([
+            "validate",
+            "examples/coop",
+            "--today",
+            "2026-11-26",
+            "--format",
+            "json",
+        ])
+        .run();
+    run.code(1);
+    let json = run.stdout_json();
+    let out = run.stdout();
     assert_eq!(json["summary"]["files"], 2);
     assert_eq!(json["summary"]["ok"], 1);
     // No cross-file finding between the two: they share no activity or document.
@@ -399,24 +394,9 @@ fn docs_list_the_activity_requirements_from_the_table() {
 
 // ---- coop bundle / coop checklist -------------------------------------
 
-/// Runs the binary in `dir` (today fixed), returning exit code and stdout.
-fn run_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimtool"))
-        .args(args)
-        .args(["--today", "2026-11-26"])
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLAIMTOOL_TODAY")
-        .output()
-        .expect("claimtool runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
-}
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+/// The binary in `dir`, today fixed.
+fn in_dir(dir: &Path) -> Test {
+    Test::new().current_dir(dir).today("2026-11-26")
 }
 
 const VALID: &str = "examples/coop/azure-webinar-series.toml";
@@ -432,8 +412,10 @@ fn sha256_hex(bytes: &[u8]) -> String {
 fn the_coop_bundle_holds_the_claim_its_documents_and_the_walkthrough() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().to_str().unwrap();
-    let (code, stdout) = run_in(repo(), &["coop", "bundle", VALID, "--out", out]);
-    assert_eq!(code, 0, "{stdout}");
+    in_dir(&repo())
+        .args(["coop", "bundle", VALID, "--out", out])
+        .run()
+        .code(0);
     let root = out_dir.path().join(SLUG);
 
     let mut files: Vec<String> = walkdir::WalkDir::new(&root)
@@ -561,19 +543,21 @@ fn assert_markdown_is_inert(md: &str) {
 fn a_coop_claim_with_errors_gets_no_bundle() {
     let out_dir = tempfile::tempdir().unwrap();
     let target = out_dir.path().join("bundles");
-    let (code, _) = run_in(
-        repo(),
-        &["coop", "bundle", BROKEN, "--out", target.to_str().unwrap()],
-    );
-    assert_eq!(code, 1);
+    in_dir(&repo())
+        .args(["coop", "bundle", BROKEN, "--out"])
+        .arg(&target)
+        .run()
+        .code(1);
     assert!(!target.exists(), "nothing may be written");
 }
 
 #[test]
 fn the_coop_checklist_ticks_every_item_of_the_complete_example() {
-    let (code, out) = run_in(repo(), &["coop", "checklist", VALID, "--format", "json"]);
-    assert_eq!(code, 0, "{out}");
-    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let doc = in_dir(&repo())
+        .args(["coop", "checklist", VALID, "--format", "json"])
+        .run()
+        .code(0)
+        .stdout_json();
     assert_eq!(doc["kind"], "coop");
     let mut items = 0;
     for section in doc["sections"].as_array().unwrap() {
@@ -598,9 +582,11 @@ fn the_coop_checklist_ticks_every_item_of_the_complete_example() {
 
 #[test]
 fn the_coop_checklist_opens_the_items_the_mistakes_break() {
-    let (code, out) = run_in(repo(), &["coop", "checklist", BROKEN, "--format", "json"]);
-    assert_eq!(code, 1, "{out}");
-    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let doc = in_dir(&repo())
+        .args(["coop", "checklist", BROKEN, "--format", "json"])
+        .run()
+        .code(1)
+        .stdout_json();
     let open: Vec<String> = doc["sections"]
         .as_array()
         .unwrap()
@@ -622,10 +608,9 @@ fn the_coop_checklist_opens_the_items_the_mistakes_break() {
     }
     assert_eq!(doc["deadlines"][0]["state"], "passed");
     // Markdown too: printed even with errors.
-    let (code, md) = run_in(repo(), &["coop", "checklist", BROKEN]);
-    assert_eq!(code, 1);
-    assert!(md.contains("**not ready: errors remain**"), "{md}");
-    assert_markdown_is_inert(&md);
+    let run = in_dir(&repo()).args(["coop", "checklist", BROKEN]).run();
+    run.code(1).stdout_contains("**not ready: errors remain**");
+    assert_markdown_is_inert(run.stdout());
 }
 
 #[test]
@@ -638,11 +623,10 @@ fn hostile_values_stay_inert_in_the_coop_bundle() {
         .replace("Three emails", hostile)
         .replace("INV-0", hostile);
     std::fs::write(dir.path().join("claim.toml"), text).unwrap();
-    let (code, out) = run_in(
-        dir.path(),
-        &["coop", "bundle", "claim.toml", "--out", "out"],
-    );
-    assert_eq!(code, 0, "{out}");
+    in_dir(dir.path())
+        .args(["coop", "bundle", "claim.toml", "--out", "out"])
+        .run()
+        .code(0);
     // The slug is the bundle code's business: take the one folder written.
     let root = std::fs::read_dir(dir.path().join("out"))
         .unwrap()
@@ -670,18 +654,13 @@ fn hostile_values_stay_inert_in_the_coop_bundle() {
 #[test]
 fn coop_new_without_a_terminal_refuses_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_claimtool"))
+    Test::new()
         .args(["coop", "new"])
         .current_dir(dir.path())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("needs a terminal") && err.contains("claimtool coop validate FILE"),
-        "{err}"
-    );
+        .run()
+        .code(2)
+        .stderr_contains("needs a terminal")
+        .stderr_contains("claimtool coop validate FILE");
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,
@@ -691,12 +670,12 @@ fn coop_new_without_a_terminal_refuses_at_once() {
 
 #[cfg(unix)]
 mod pty {
-    use std::path::Path;
-    use std::process::Command;
     use std::time::Duration;
 
     use rexpect::process::WaitStatus;
     use rexpect::session::{PtySession, spawn_command};
+
+    use super::{Test, repo};
 
     const DOWN: &str = "\x1b[B";
 
@@ -719,15 +698,15 @@ mod pty {
     #[test]
     fn a_coop_session_in_a_terminal_writes_a_claim_and_its_bundle() {
         let dir = tempfile::tempdir().unwrap();
-        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docs");
+        let docs = repo().join("tests/fixtures/docs");
         for name in ["invoice.pdf", "receipt.pdf", "screenshot.png"] {
             std::fs::copy(docs.join(name), dir.path().join(name)).unwrap();
         }
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimtool"));
-        cmd.current_dir(dir.path())
-            .args(["--today", "2026-11-26", "coop", "new"])
-            .env("NO_COLOR", "1")
-            .env_remove("CLAIMTOOL_TODAY");
+        let cmd = Test::new()
+            .current_dir(dir.path())
+            .today("2026-11-26")
+            .args(["coop", "new"])
+            .command();
         let mut s = spawn_command(cmd, Some(30_000)).expect("spawn claimtool in a pty");
         answer(&mut s, "Program", "");
         answer(&mut s, "Fund category", "");

@@ -10,6 +10,14 @@
 //! to have that severity, for rules whose severity varies (deadlines).
 //! A fixture named `pass-valid*` must produce no finding at all: it is the
 //! complete valid claim the other fixtures change one thing in.
+//!
+//! Every `fail-*` fixture's findings are pinned, too: run through the binary
+//! (`claimtool validate FIXTURE --format json --today DATE` in the rule's
+//! folder), the exit code and each finding's rule, severity, message, field,
+//! line, column and help are one snapshot per fixture in
+//! `snapshots/rules/`. A fixture without its snapshot fails under `CI=true`;
+//! write new ones with `INSTA_UPDATE=always cargo test --test integration
+//! fixtures` (or `cargo insta review`) and read them before committing.
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +26,8 @@ use claimtool::diag::{Overrides, Severity};
 use claimtool::engine::{Input, check_paths};
 use claimtool::kinds::plfunding::catalog::Catalog;
 use claimtool::rules::{self, Env};
+
+use super::support::{Test, repo};
 
 const DEFAULT_TODAY: &str = "2026-11-26";
 
@@ -43,7 +53,7 @@ fn header(text: &str, key: &str) -> Option<String> {
 }
 
 fn fixtures_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+    repo().join("tests/fixtures/rules")
 }
 
 /// The fixture's files in name order (one, or a folder's `*.toml`).
@@ -148,6 +158,38 @@ fn every_fixture_passes_or_fails_its_rule() {
     }
     assert!(checked > 0);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_failing_fixture_pins_its_findings() {
+    insta::with_settings!({
+        snapshot_path => "snapshots/rules",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::glob!("../fixtures/rules", "*/fail-*", |fixture| {
+            let rule_dir = fixture.parent().unwrap();
+            let name = fixture.file_name().unwrap().to_str().unwrap();
+            let today = header(&fixture_head(fixture), "today")
+                .unwrap_or_else(|| DEFAULT_TODAY.to_string());
+            let args = ["validate", name, "--format", "json", "--today", &today];
+            // In the rule's folder: its claimtool.toml is the config, and
+            // every path in the report is relative to it.
+            let run = Test::new().current_dir(rule_dir).args(args).run();
+            let report = run.stdout_json();
+            assert_eq!(report["today"], today.as_str());
+            let pinned = serde_json::json!({
+                "exit": run.exit_code(),
+                "files": report["files"],
+            });
+            let text = serde_json::to_string_pretty(&pinned)
+                .unwrap()
+                .replace(repo().to_str().unwrap(), "[REPO]");
+            insta::with_settings!({ description => format!("claimtool {}", args.join(" ")) }, {
+                insta::assert_snapshot!("findings", text);
+            });
+        });
+    });
 }
 
 #[test]

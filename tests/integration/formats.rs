@@ -2,11 +2,10 @@
 //! published schema, the exact GitHub and Azure line shapes; and parallel
 //! runs report exactly what sequential ones do.
 
-use super::cli::{claimtool, repo};
+use super::support::{Test, repo};
 
 fn run(format: &str) -> (Option<i32>, String) {
-    let out = claimtool()
-        .current_dir(repo())
+    let out = Test::new()
         .args([
             "validate",
             "examples/cpor",
@@ -15,9 +14,8 @@ fn run(format: &str) -> (Option<i32>, String) {
             "--format",
             format,
         ])
-        .output()
-        .unwrap();
-    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+        .run();
+    (out.exit_code(), out.stdout().to_string())
 }
 
 #[test]
@@ -128,8 +126,7 @@ fn azure_lines_are_logging_commands() {
 #[test]
 fn parallel_and_sequential_runs_give_identical_reports() {
     let out = |threads: &str| {
-        claimtool()
-            .current_dir(repo())
+        Test::new()
             .env("RAYON_NUM_THREADS", threads)
             .args([
                 "validate",
@@ -140,9 +137,9 @@ fn parallel_and_sequential_runs_give_identical_reports() {
                 "--format",
                 "json",
             ])
-            .output()
-            .unwrap()
-            .stdout
+            .run()
+            .stdout_bytes()
+            .to_vec()
     };
     let sequential = out("1");
     assert!(!sequential.is_empty());
@@ -161,19 +158,12 @@ fn a_report_that_cannot_be_written_exits_2() {
             .expect("/dev/full");
         // A file with findings, so every format has lines to write (exit 1
         // had the write error been ignored).
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimtool"))
-            .current_dir(repo())
+        let out = Test::new()
             .args(["validate", "examples/cpor/mistakes/tenant-as-domain.toml"])
             .args(["--today", "2026-11-26"])
             .args(["--format", format])
-            .stdout(full)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{format}: {stderr}");
-        assert!(
-            stderr.contains("cannot write the report"),
-            "{format}: {stderr}"
-        );
+            .stdout_to(full)
+            .run();
+        out.code(2).stderr_contains("cannot write the report");
     }
 }

@@ -1,26 +1,25 @@
 //! `claimtool init`: the workspace validates (bar the placeholder
 //! warnings), and nothing is overwritten without --force.
 
-use super::cli::claimtool;
+use super::support::Test;
 
 /// Runs `init` as of `today` and validates its claims the same day; returns
 /// the findings that are neither placeholder warnings nor info.
 fn init_and_validate(today: &str) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
-    claimtool()
+    Test::new()
         .args(["init", "ws", "--today", today])
         .current_dir(dir.path())
-        .assert()
+        .run()
         .success();
     let ws = dir.path().join("ws");
     assert!(ws.join("claimtool.toml").is_file());
     assert!(ws.join("schema/cpor.schema.json").is_file());
-    let out = claimtool()
+    let report = Test::new()
         .current_dir(&ws)
         .args(["validate", "claims/", "--today", today, "--format", "json"])
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run()
+        .stdout_json();
     let files = report["files"].as_array().unwrap();
     let kinds: Vec<&str> = files.iter().map(|f| f["kind"].as_str().unwrap()).collect();
     for kind in <claimtool::model::Kind as claimtool::decode::StrEnum>::ALL {
@@ -36,7 +35,7 @@ fn init_and_validate(today: &str) -> Vec<String> {
         }
     }
     // The config loads when named explicitly too.
-    claimtool()
+    Test::new()
         .current_dir(&ws)
         .args([
             "--config",
@@ -46,7 +45,7 @@ fn init_and_validate(today: &str) -> Vec<String> {
             "--today",
             today,
         ])
-        .assert()
+        .run()
         .code(if unexpected.iter().any(|u| u.contains("\"error\"")) {
             1
         } else {
@@ -87,25 +86,25 @@ fn near_the_end_of_a_claim_window_the_coop_example_says_so() {
 #[test]
 fn init_refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
-    claimtool()
+    Test::new()
         .arg("init")
         .current_dir(dir.path())
-        .assert()
+        .run()
         .success();
     std::fs::write(dir.path().join("claimtool.toml"), "# mine\n").unwrap();
-    claimtool()
+    Test::new()
         .arg("init")
         .current_dir(dir.path())
-        .assert()
+        .run()
         .code(2);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("claimtool.toml")).unwrap(),
         "# mine\n"
     );
-    claimtool()
+    Test::new()
         .args(["init", "--force"])
         .current_dir(dir.path())
-        .assert()
+        .run()
         .success();
     assert_ne!(
         std::fs::read_to_string(dir.path().join("claimtool.toml")).unwrap(),

@@ -1,7 +1,7 @@
 //! The one integration test binary (one link step for all of them).
 
 mod bundle;
-pub mod cli;
+mod cli;
 mod coop;
 mod docs;
 mod file_too_large;
@@ -12,4 +12,6 @@ mod plfunding;
 mod robustness;
 mod score;
 mod score_pending;
+mod support;
+mod walkthroughs;
 mod wizard;

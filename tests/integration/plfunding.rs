@@ -4,23 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-fn claimtool() -> Command {
-    let mut cmd = Command::cargo_bin("claimtool").expect("binary built");
-    cmd.env_remove("CLAIMTOOL_TODAY")
-        .env_remove("CLICOLOR_FORCE")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn json(output: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(output).expect("stdout is JSON")
-}
+use super::support::{Test, repo};
 
 /// The shared folder (`../shared` of the main checkout, further up for a
 /// worktree), when present.
@@ -149,19 +133,13 @@ fn screen_rows(v: &serde_json::Value) -> Vec<(String, Option<String>)> {
 /// Runs `plfunding engagements` with `args` in an empty folder (no config).
 fn screen(args: &[&str]) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
-    let out = claimtool()
+    Test::new()
         .current_dir(dir.path())
         .args(["plfunding", "engagements", "--format", "json"])
         .args(args)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json(&out.stdout)
+        .run()
+        .code(0)
+        .stdout_json()
 }
 
 #[test]
@@ -217,7 +195,7 @@ fn a_domain_customer_gets_the_guides_ineligible_list_with_its_reasons() {
 #[test]
 fn the_human_screen_is_a_table_with_partner_centers_words() {
     let dir = tempfile::tempdir().unwrap();
-    let out = claimtool()
+    let out = Test::new()
         .current_dir(dir.path())
         .args([
             "plfunding",
@@ -227,10 +205,8 @@ fn the_human_screen_is_a_table_with_partner_centers_words() {
             "--partner-id",
             "4871236",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8(out.stdout).unwrap();
+        .run();
+    let text = out.success().stdout();
     for (name, reason) in GUIDE_INELIGIBLE {
         let row = text
             .lines()
@@ -252,7 +228,7 @@ fn a_tenant_identified_customer_of_an_isv_location_is_eligible_for_every_open_en
         "[[partner.locations]]\npartner_id = \"4871236\"\nname = \"Fabrikam ISV\"\nsegments = [\"isv\"]\n",
     )
     .unwrap();
-    let out = claimtool()
+    let v = Test::new()
         .current_dir(dir.path())
         .args([
             "plfunding",
@@ -262,10 +238,9 @@ fn a_tenant_identified_customer_of_an_isv_location_is_eligible_for_every_open_en
             "--format",
             "json",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let v = json(&out.stdout);
+        .run()
+        .code(0)
+        .stdout_json();
     // Without --partner-id, the only configured location is used.
     assert_eq!(v["location"]["partner_id"], "4871236");
     assert_eq!(v["location"]["segments"], serde_json::json!(["isv"]));
@@ -329,7 +304,7 @@ fn a_user_catalogue_replaces_the_default_from_the_command_line_and_from_the_conf
     let claim = example_claim_in(dir.path());
 
     // --catalog FILE: the screen lists only the user's engagement.
-    let out = claimtool()
+    let v = Test::new()
         .current_dir(dir.path())
         .args([
             "plfunding",
@@ -341,15 +316,9 @@ fn a_user_catalogue_replaces_the_default_from_the_command_line_and_from_the_conf
             "--format",
             "json",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v = json(&out.stdout);
+        .run()
+        .code(0)
+        .stdout_json();
     assert_eq!(
         screen_rows(&v),
         [("Contoso Test: Variable Migration".to_string(), None)]
@@ -358,7 +327,7 @@ fn a_user_catalogue_replaces_the_default_from_the_command_line_and_from_the_conf
 
     // ... and validation knows only the user's engagements.
     let validate = |extra: &[&str]| {
-        let out = claimtool()
+        let out = Test::new()
             .current_dir(dir.path())
             .args([
                 "plfunding",
@@ -370,9 +339,8 @@ fn a_user_catalogue_replaces_the_default_from_the_command_line_and_from_the_conf
             ])
             .args(extra)
             .arg(&claim)
-            .output()
-            .unwrap();
-        (out.status.code(), json(&out.stdout))
+            .run();
+        (out.exit_code(), out.stdout_json())
     };
     let (code, v) = validate(&[]);
     assert_eq!(
@@ -412,20 +380,18 @@ fn a_user_catalogue_replaces_the_default_from_the_command_line_and_from_the_conf
     .unwrap();
     let (code, v) = validate(&[]);
     assert_eq!(code, Some(0), "{v}");
-    let out = claimtool()
+    let out = Test::new()
         .current_dir(dir.path())
         .args(["plfunding", "engagements", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(screen_rows(&json(&out.stdout)).len(), 1);
+        .run();
+    assert_eq!(screen_rows(&out.stdout_json()).len(), 1);
 
     // A folder walk skips the catalogue the config names: one claim checked.
-    let out = claimtool()
+    let out = Test::new()
         .current_dir(dir.path())
         .args(["validate", ".", "--today", "2026-11-26", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(json(&out.stdout)["summary"]["files"], 1);
+        .run();
+    assert_eq!(out.stdout_json()["summary"]["files"], 1);
 }
 
 #[test]
@@ -439,26 +405,15 @@ fn a_malformed_catalogue_stops_the_command_with_line_and_column() {
         vec!["plfunding", "engagements", "--catalog", "bad.toml"],
         vec!["--catalog", "bad.toml", "validate", "."],
     ] {
-        let out = claimtool()
+        Test::new()
             .current_dir(dir.path())
             .args(&args)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(out.stdout.is_empty());
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(
-            err.contains("the engagement catalogue bad.toml has problems"),
-            "{err}"
-        );
-        assert!(
-            err.contains("bad.toml:5:8: `engagement[0].size` must be one of"),
-            "{err}"
-        );
-        assert!(
-            err.contains("bad.toml:1:1: required field `engagement[0].status` is missing"),
-            "{err}"
-        );
+            .run()
+            .code(2)
+            .stdout_is("")
+            .stderr_contains("the engagement catalogue bad.toml has problems")
+            .stderr_contains("bad.toml:5:8: `engagement[0].size` must be one of")
+            .stderr_contains("bad.toml:1:1: required field `engagement[0].status` is missing");
     }
     // Through the config, the same (the path is resolved against its folder).
     std::fs::write(
@@ -466,17 +421,12 @@ fn a_malformed_catalogue_stops_the_command_with_line_and_column() {
         "[catalog]\nengagements = \"bad.toml\"\n",
     )
     .unwrap();
-    let out = claimtool()
+    Test::new()
         .current_dir(dir.path())
         .args(["plfunding", "engagements"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .contains(":5:8: `engagement[0].size`")
-    );
+        .run()
+        .code(2)
+        .stderr_contains(":5:8: `engagement[0].size`");
     // Broken TOML, and a file that is not there (--catalog wins over the config).
     std::fs::write(dir.path().join("broken.toml"), "[[engagement]\nname = 1\n").unwrap();
     for (file, expected) in [
@@ -486,14 +436,12 @@ fn a_malformed_catalogue_stops_the_command_with_line_and_column() {
             "cannot read the engagement catalogue missing.toml",
         ),
     ] {
-        let out = claimtool()
+        Test::new()
             .current_dir(dir.path())
             .args(["plfunding", "engagements", "--catalog", file])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{file}");
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.contains(expected), "{err}");
+            .run()
+            .code(2)
+            .stderr_contains(expected);
     }
 }
 
@@ -504,14 +452,13 @@ fn bad_arguments_exit_2() {
         vec!["plfunding", "engagements", "--partner-id", "Fabrikam"],
         vec!["plfunding", "engagements", "--solution-area", "modern-work"],
     ] {
-        let out = claimtool().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        Test::new().args(&args).run().code(2);
     }
 }
 
 #[test]
 fn the_valid_example_is_ready_and_the_ineligible_one_is_not() {
-    let out = claimtool()
+    let v = Test::new()
         .current_dir(repo())
         .args([
             "plfunding",
@@ -522,15 +469,9 @@ fn the_valid_example_is_ready_and_the_ineligible_one_is_not() {
             "json",
             "examples/plfunding/contoso-dc-exit.toml",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let v = json(&out.stdout);
+        .run()
+        .code(0)
+        .stdout_json();
     assert_eq!(v["files"][0]["status"], "ok");
     let diagnostics = v["files"][0]["diagnostics"].as_array().unwrap();
     assert!(diagnostics.iter().all(|d| d["severity"] == "info"), "{v}");
@@ -542,7 +483,7 @@ fn the_valid_example_is_ready_and_the_ineligible_one_is_not() {
             .contains("2027-01-30")
     );
 
-    let out = claimtool()
+    let v = Test::new()
         .current_dir(repo())
         .args([
             "plfunding",
@@ -553,10 +494,9 @@ fn the_valid_example_is_ready_and_the_ineligible_one_is_not() {
             "json",
             "examples/plfunding/mistakes/domain-customer-id.toml",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let v = json(&out.stdout);
+        .run()
+        .code(1)
+        .stdout_json();
     let d = &v["files"][0]["diagnostics"];
     assert_eq!(rules_fired(&v), ["plf-customer-id-type"], "{v}");
     assert_eq!(d[0]["severity"], "error");
@@ -578,7 +518,7 @@ fn the_example_expires_the_day_after_its_due_day() {
     // Small engagement, consent received 2026-10-02: first submission due
     // 2027-01-30 (120 days).
     let run = |today: &str| {
-        let out = claimtool()
+        let out = Test::new()
             .current_dir(repo())
             .args([
                 "plfunding",
@@ -589,11 +529,10 @@ fn the_example_expires_the_day_after_its_due_day() {
                 "json",
                 "examples/plfunding/contoso-dc-exit.toml",
             ])
-            .output()
-            .unwrap();
-        let v = json(&out.stdout);
+            .run();
+        let v = out.stdout_json();
         (
-            out.status.code(),
+            out.exit_code(),
             v["files"][0]["diagnostics"][0]["severity"]
                 .as_str()
                 .map(str::to_string),
@@ -621,7 +560,7 @@ fn the_embedded_default_catalogue_is_the_spec_file() {
 #[test]
 fn the_bundle_walks_through_the_guides_steps_with_the_claims_dates() {
     let dir = tempfile::tempdir().unwrap();
-    let out = claimtool()
+    Test::new()
         .current_dir(repo())
         .args([
             "plfunding",
@@ -632,14 +571,8 @@ fn the_bundle_walks_through_the_guides_steps_with_the_claims_dates() {
             "--out",
         ])
         .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .run()
+        .code(0);
     let bundle = dir.path().join("contoso-sydney-datacentre-exit");
     for name in [
         "claim.toml",
@@ -705,7 +638,7 @@ fn the_bundle_walks_through_the_guides_steps_with_the_claims_dates() {
 #[test]
 fn an_ineligible_claim_gets_no_bundle() {
     let dir = tempfile::tempdir().unwrap();
-    let out = claimtool()
+    Test::new()
         .current_dir(repo())
         .args([
             "plfunding",
@@ -716,10 +649,9 @@ fn an_ineligible_claim_gets_no_bundle() {
             "--out",
         ])
         .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("plf-customer-id-type"));
+        .run()
+        .code(1)
+        .stdout_contains("plf-customer-id-type");
     assert!(!dir.path().join("out").exists());
 }
 
@@ -728,7 +660,7 @@ type ItemRow = (String, String, Vec<String>);
 
 /// The checklist's exit code and items.
 fn checklist_items(claim: &Path, today: &str) -> (Option<i32>, Vec<ItemRow>) {
-    let out = claimtool()
+    let out = Test::new()
         .args([
             "plfunding",
             "checklist",
@@ -738,9 +670,8 @@ fn checklist_items(claim: &Path, today: &str) -> (Option<i32>, Vec<ItemRow>) {
             today,
         ])
         .arg(claim)
-        .output()
-        .unwrap();
-    let doc = json(&out.stdout);
+        .run();
+    let doc = out.stdout_json();
     let items = doc["sections"]
         .as_array()
         .unwrap()
@@ -759,7 +690,7 @@ fn checklist_items(claim: &Path, today: &str) -> (Option<i32>, Vec<ItemRow>) {
             )
         })
         .collect();
-    (out.status.code(), items)
+    (out.exit_code(), items)
 }
 
 #[test]
@@ -826,13 +757,11 @@ fn the_checklist_ticks_what_rules_checked_and_leaves_the_package_to_the_user_unt
         .collect();
     assert_eq!(open.len(), 1, "{open:?}");
     assert!(open[0].starts_with("The claim package"));
-    let out = claimtool()
+    Test::new()
         .args(["plfunding", "checklist", "--today", "2026-11-26"])
         .arg(&claim)
-        .output()
-        .unwrap();
-    let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.contains("the partner survey is not completed"), "{md}");
+        .run()
+        .stdout_contains("the partner survey is not completed");
 }
 
 /// A folder with no `claimtool.toml` above it, a signed SOW and the
@@ -853,18 +782,16 @@ fn wizard_workspace() -> tempfile::TempDir {
 #[test]
 fn without_a_terminal_plfunding_new_refuses_at_once() {
     let dir = wizard_workspace();
-    claimtool()
+    Test::new()
         .current_dir(dir.path())
         .args(["plfunding", "new"])
-        .write_stdin("")
+        .stdin("")
         .timeout(std::time::Duration::from_secs(20))
-        .assert()
+        .run()
         .code(2)
-        .stdout("")
-        .stderr(predicates::str::contains("needs a terminal"))
-        .stderr(predicates::str::contains(
-            "claimtool plfunding validate FILE",
-        ));
+        .stdout_is("")
+        .stderr_contains("needs a terminal")
+        .stderr_contains("claimtool plfunding validate FILE");
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         1,
@@ -875,23 +802,21 @@ fn without_a_terminal_plfunding_new_refuses_at_once() {
 #[cfg(unix)]
 mod pty {
     use std::path::Path;
-    use std::process::Command as StdCommand;
     use std::time::Duration;
 
     use rexpect::process::{Signal, WaitStatus};
     use rexpect::session::{PtySession, spawn_command};
 
-    use super::{USER_CATALOGUE, claimtool, wizard_workspace};
+    use super::{Test, USER_CATALOGUE, wizard_workspace};
 
     const TENANT: &str = "3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b";
 
     fn spawn(dir: &Path, args: &[&str]) -> PtySession {
-        let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_claimtool"));
-        cmd.current_dir(dir)
-            .args(["--today", "2026-11-26"])
+        let cmd = Test::new()
+            .current_dir(dir)
+            .today("2026-11-26")
             .args(args)
-            .env("NO_COLOR", "1")
-            .env_remove("CLAIMTOOL_TODAY");
+            .command();
         spawn_command(cmd, Some(30_000)).expect("spawn claimtool in a pty")
     }
 
@@ -968,10 +893,10 @@ mod pty {
             "{text}"
         );
         assert!(text.contains("type = \"azure-calculator\""), "{text}");
-        claimtool()
+        Test::new()
             .current_dir(dir.path())
             .args(["--today", "2026-11-26", "plfunding", "validate", "amm.toml"])
-            .assert()
+            .run()
             .success();
     }
 

@@ -4,8 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+use super::support::{Test, repo};
 
 const TODAY: &str = "2026-11-26";
 
@@ -37,13 +36,10 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-fn claimtool(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("claimtool").unwrap();
-    cmd.current_dir(dir)
-        .env("CLAIMTOOL_TODAY", TODAY)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
+/// The binary in `dir`, today fixed through the environment (so that a
+/// `--today` flag can still override it).
+fn claimtool(dir: &Path) -> Test {
+    Test::new().current_dir(dir).env("CLAIMTOOL_TODAY", TODAY)
 }
 
 #[test]
@@ -51,15 +47,13 @@ fn score_file_prints_the_table_and_the_sentence() {
     let (dir, _) = workspace();
     claimtool(dir.path())
         .args(["score", "history.toml"])
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains("2026-11 (now)"))
-        .stdout(predicate::str::contains("2026-08"))
-        .stdout(predicate::str::contains("30,000.00"))
-        .stdout(predicate::str::contains(
-            "Eligible through 2027-01. Reach 25 points in any month by January 2027 to stay eligible.",
-        ))
-        .stdout(predicate::str::contains("\x1b[").not());
+        .stdout_contains("2026-11 (now)")
+        .stdout_contains("2026-08")
+        .stdout_contains("30,000.00")
+        .stdout_contains("Eligible through 2027-01. Reach 25 points in any month by January 2027 to stay eligible.")
+        .stdout_lacks("\x1b[");
 }
 
 #[test]
@@ -71,12 +65,10 @@ fn score_with_a_plan_before_or_after_the_file() {
     ] {
         claimtool(dir.path())
             .args(args)
-            .assert()
+            .run()
             .code(0)
-            .stdout(predicate::str::contains("30 (plan)"))
-            .stdout(predicate::str::contains(
-                "With the plan, eligible through 2027-05.",
-            ));
+            .stdout_contains("30 (plan)")
+            .stdout_contains("With the plan, eligible through 2027-05.");
     }
     claimtool(dir.path())
         .args([
@@ -87,22 +79,19 @@ fn score_with_a_plan_before_or_after_the_file() {
             "--plan",
             "2027-05=40",
         ])
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains(
-            "With the plan, eligible through 2027-01.",
-        ));
+        .stdout_contains("With the plan, eligible through 2027-01.");
 }
 
 #[test]
 fn score_json_is_the_spec_document() {
     let (dir, _) = workspace();
-    let out = claimtool(dir.path())
+    let json = claimtool(dir.path())
         .args(["score", "history.toml", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run()
+        .code(0)
+        .stdout_json();
     assert_eq!(json["version"], 1);
     assert_eq!(json["partner_id"], "4871236");
     assert_eq!(json["solution_area"], "modern-work");
@@ -147,9 +136,8 @@ fn score_today_flag_moves_the_window() {
             "--format",
             "json",
         ])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    let json = out.stdout_json();
     assert_eq!(json["today"], "2027-03-01");
     assert_eq!(json["verdict_month"], "2027-02");
     assert_eq!(json["eligible_now"], false);
@@ -159,7 +147,7 @@ fn score_today_flag_moves_the_window() {
     let months = json["months"].as_array().unwrap();
     assert_eq!(months[months.len() - 1]["pending"], true);
     assert_eq!(months[months.len() - 2]["missing"], true);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("warning[score-gap]"));
+    out.stderr_contains("warning[score-gap]");
 }
 
 #[test]
@@ -167,9 +155,9 @@ fn score_refuses_the_ci_formats() {
     let (dir, _) = workspace();
     claimtool(dir.path())
         .args(["score", "history.toml", "--format", "junit"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("does not write --format junit"));
+        .stderr_contains("does not write --format junit");
 }
 
 #[test]
@@ -177,15 +165,15 @@ fn score_missing_file_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     claimtool(dir.path())
         .args(["score", "nope.toml"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("nope.toml does not exist"));
+        .stderr_contains("nope.toml does not exist");
 }
 
 #[test]
 fn score_without_a_file_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
-    claimtool(dir.path()).args(["score"]).assert().code(2);
+    claimtool(dir.path()).args(["score"]).run().code(2);
 }
 
 #[test]
@@ -199,19 +187,16 @@ fn score_file_with_errors_shows_findings_and_exits_1() {
     std::fs::write(dir.path().join("dup.toml"), text).unwrap();
     claimtool(dir.path())
         .args(["score", "dup.toml"])
-        .assert()
+        .run()
         .code(1)
-        .stdout(predicate::str::contains(
-            "error[score-month]: month 2026-08 is given twice",
-        ))
-        .stdout(predicate::str::contains("--> dup.toml:"))
-        .stdout(predicate::str::contains("Eligible").not());
-    let out = claimtool(dir.path())
+        .stdout_contains("error[score-month]: month 2026-08 is given twice")
+        .stdout_contains("--> dup.toml:")
+        .stdout_lacks("Eligible");
+    let json = claimtool(dir.path())
         .args(["score", "dup.toml", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run()
+        .code(1)
+        .stdout_json();
     assert_eq!(json["files"][0]["status"], "error");
     assert_eq!(json["files"][0]["diagnostics"][0]["rule"], "score-month");
 }
@@ -222,15 +207,15 @@ fn score_refuses_another_kind_and_csv() {
     std::fs::write(dir.path().join("c.toml"), "kind = \"cpor\"\n").unwrap();
     claimtool(dir.path())
         .args(["score", "c.toml"])
-        .assert()
+        .run()
         .code(1)
-        .stdout(predicate::str::contains("this is a cpor claim, not score"));
+        .stdout_contains("this is a cpor claim, not score");
     std::fs::write(dir.path().join("h.csv"), "month\n").unwrap();
     claimtool(dir.path())
         .args(["score", "h.csv"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("claimtool score import h.csv"));
+        .stderr_contains("claimtool score import h.csv");
 }
 
 #[test]
@@ -238,16 +223,14 @@ fn score_refuses_a_plan_in_the_past_or_malformed() {
     let (dir, _) = workspace();
     claimtool(dir.path())
         .args(["score", "history.toml", "--plan", "2026-10=30"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains(
-            "before the current month (2026-11)",
-        ));
+        .stderr_contains("before the current month (2026-11)");
     claimtool(dir.path())
         .args(["score", "history.toml", "--plan", "December=30"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("--plan"));
+        .stderr_contains("--plan");
 }
 
 #[test]
@@ -258,21 +241,18 @@ fn score_thresholds_come_from_claimtool_toml() {
         "[score]\nthreshold_points = 26\nthreshold_revenue_usd = \"20000.00\"\n",
     )
     .unwrap();
-    let out = claimtool(dir.path())
+    let json = claimtool(dir.path())
         .args(["score", "history.toml", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run()
+        .stdout_json();
     assert_eq!(json["threshold_points"], 26);
     assert_eq!(json["threshold_revenue_usd"], "20000.00");
     assert_eq!(json["eligible_now"], false);
     claimtool(dir.path())
         .args(["score", "history.toml"])
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains(
-            "Not eligible: best score in the window is 25.5 (needs 26).",
-        ));
+        .stdout_contains("Not eligible: best score in the window is 25.5 (needs 26).");
 }
 
 #[test]
@@ -285,9 +265,9 @@ fn score_refuses_a_zero_points_threshold() {
     .unwrap();
     claimtool(dir.path())
         .args(["score", "history.toml"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("threshold_points must be above 0"));
+        .stderr_contains("threshold_points must be above 0");
 }
 
 const CSV: &str = "month,performance,skilling,customer_success,csp_revenue_usd\n\
@@ -297,19 +277,18 @@ const CSV: &str = "month,performance,skilling,customer_success,csp_revenue_usd\n
 
 /// `claimtool score import history.csv --partner-id 4871236
 /// --solution-area AREA`, then `extra`, in `dir`.
-fn import(dir: &Path, area: &str, extra: &[&str]) -> Command {
-    let mut cmd = claimtool(dir);
-    cmd.args([
-        "score",
-        "import",
-        "history.csv",
-        "--partner-id",
-        "4871236",
-        "--solution-area",
-        area,
-    ])
-    .args(extra);
-    cmd
+fn import(dir: &Path, area: &str, extra: &[&str]) -> Test {
+    claimtool(dir)
+        .args([
+            "score",
+            "import",
+            "history.csv",
+            "--partner-id",
+            "4871236",
+            "--solution-area",
+            area,
+        ])
+        .args(extra)
 }
 
 #[test]
@@ -318,26 +297,26 @@ fn import_writes_a_history_that_score_reads() {
     std::fs::write(dir.path().join("history.csv"), CSV).unwrap();
     let out = ["--out", "history.toml"];
     import(dir.path(), "security", &out)
-        .assert()
+        .run()
         .code(0)
-        .stderr(predicate::str::contains("wrote history.toml (3 months)"))
-        .stdout(predicate::str::contains("1 file: 1 ready"));
+        .stderr_contains("wrote history.toml (3 months)")
+        .stdout_contains("1 file: 1 ready");
     let written = std::fs::read_to_string(dir.path().join("history.toml")).unwrap();
     assert!(written.contains("solution_area = \"security\""));
     assert!(written.contains("month = \"2026-09\"\nperformance = 8.0\nskilling = 10.0\ncustomer_success = 7.5\ncsp_revenue_usd = \"12500.00\"\n"));
     claimtool(dir.path())
         .args(["score", "history.toml"])
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains("Eligible through 2027-02."));
+        .stdout_contains("Eligible through 2027-02.");
     // An existing file is kept unless --force.
     import(dir.path(), "security", &out)
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("already exists"));
+        .stderr_contains("already exists");
     import(dir.path(), "security", &out)
         .arg("--force")
-        .assert()
+        .run()
         .code(0);
 }
 
@@ -345,13 +324,14 @@ fn import_writes_a_history_that_score_reads() {
 fn import_without_out_prints_the_toml() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("history.csv"), CSV).unwrap();
-    import(dir.path(), "modern-work", &[])
-        .assert()
-        .code(0)
-        .stdout(predicate::str::starts_with(
-            "kind = \"score\"\npartner_id = \"4871236\"",
-        ))
-        .stdout(predicate::str::contains("[[month]]"));
+    let run = import(dir.path(), "modern-work", &[]).run();
+    run.code(0).stdout_contains("[[month]]");
+    assert!(
+        run.stdout()
+            .starts_with("kind = \"score\"\npartner_id = \"4871236\""),
+        "{}",
+        run.stdout()
+    );
 }
 
 #[test]
@@ -364,12 +344,10 @@ fn import_reports_rows_and_columns_and_writes_nothing() {
     )
     .unwrap();
     import(dir.path(), "modern-work", &["--out", "history.toml"])
-        .assert()
+        .run()
         .code(1)
-        .stderr(predicate::str::contains(
-            "history.csv:3:3: error: `skilling` \"abc\" is not a number",
-        ))
-        .stderr(predicate::str::contains("nothing written"));
+        .stderr_contains("history.csv:3:3: error: `skilling` \"abc\" is not a number")
+        .stderr_contains("nothing written");
     assert!(!dir.path().join("history.toml").exists());
 }
 
@@ -383,10 +361,10 @@ fn import_checks_what_it_wrote() {
     )
     .unwrap();
     import(dir.path(), "modern-work", &["--out", "history.toml"])
-        .assert()
+        .run()
         .code(1)
-        .stdout(predicate::str::contains("error[score-month]"))
-        .stdout(predicate::str::contains("--> history.toml:"));
+        .stdout_contains("error[score-month]")
+        .stdout_contains("--> history.toml:");
 }
 
 #[test]
@@ -394,9 +372,9 @@ fn import_refuses_an_unknown_solution_area() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("history.csv"), CSV).unwrap();
     import(dir.path(), "modern-workplace", &[])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("modern-work"));
+        .stderr_contains("modern-work");
 }
 
 #[test]
@@ -405,13 +383,13 @@ fn score_new_without_a_terminal_refuses_and_names_score_validate() {
     for args in [&["score", "new"][..], &["score", "new", "--no-input"][..]] {
         claimtool(dir.path())
             .args(args)
-            .write_stdin("")
+            .stdin("")
             .timeout(std::time::Duration::from_secs(20))
-            .assert()
+            .run()
             .code(2)
-            .stdout("")
-            .stderr(predicate::str::contains("needs a terminal"))
-            .stderr(predicate::str::contains("claimtool score validate FILE"));
+            .stdout_is("")
+            .stderr_contains("needs a terminal")
+            .stderr_contains("claimtool score validate FILE");
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
@@ -421,15 +399,15 @@ fn score_validate_checks_score_files_only() {
     let (dir, _) = workspace();
     claimtool(dir.path())
         .args(["score", "validate", "history.toml"])
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains("1 file: 1 ready"));
+        .stdout_contains("1 file: 1 ready");
     std::fs::write(dir.path().join("c.toml"), "kind = \"cpor\"\n").unwrap();
     claimtool(dir.path())
         .args(["score", "validate", "c.toml"])
-        .assert()
+        .run()
         .code(1)
-        .stdout(predicate::str::contains("not score"));
+        .stdout_contains("not score");
 }
 
 /// `claimtool score new` in a real pseudo-terminal: one month, written,
@@ -440,11 +418,11 @@ fn score_new_in_a_terminal_writes_the_history_and_shows_eligibility() {
     use rexpect::session::spawn_command;
 
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_claimtool"));
-    cmd.current_dir(dir.path())
-        .args(["--today", TODAY, "score", "new"])
-        .env("NO_COLOR", "1")
-        .env_remove("CLAIMTOOL_TODAY");
+    let cmd = Test::new()
+        .current_dir(dir.path())
+        .today(TODAY)
+        .args(["score", "new"])
+        .command();
     let mut s = spawn_command(cmd, Some(30_000)).expect("spawn claimtool in a pty");
     let mut step = |prompt: &str, send: &str, line: bool| {
         s.exp_string(prompt)
@@ -478,7 +456,7 @@ fn score_new_in_a_terminal_writes_the_history_and_shows_eligibility() {
 #[test]
 fn the_example_csv_imports_and_scores() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/score/history.csv");
+    let csv = repo().join("examples/score/history.csv");
     let out = dir.path().join("history.toml");
     claimtool(dir.path())
         .args(["score", "import"])
@@ -491,17 +469,17 @@ fn the_example_csv_imports_and_scores() {
             "--out",
         ])
         .arg(&out)
-        .assert()
+        .run()
         .code(0);
     // 25.5 points in 2026-08 and 2026-09, but only USD 13,000.00 over twelve months.
     claimtool(dir.path())
         .args(["score", "history.toml"])
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains(
+        .stdout_contains(
             "Not eligible: trailing-12-month revenue is USD 13,000.00 (needs 25,000.00). The points \
              hold through 2027-02",
-        ));
+        );
 }
 
 #[test]
@@ -509,8 +487,8 @@ fn months_between_now_and_a_plan_are_not_yet_not_missing() {
     let (dir, _) = workspace();
     claimtool(dir.path())
         .args(["score", "history.toml", "--plan", "2027-02=30"])
-        .assert()
+        .run()
         .success()
-        .stdout(predicate::str::contains("0 (not yet)"))
-        .stdout(predicate::str::contains("30 (plan)"));
+        .stdout_contains("0 (not yet)")
+        .stdout_contains("30 (plan)");
 }

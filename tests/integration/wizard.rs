@@ -1,19 +1,16 @@
 //! `claimtool cpor new` end to end: in a real pseudo-terminal (rexpect),
 //! killed half-way, and without a terminal at all.
 
-use std::path::Path;
-use std::process::Command as StdCommand;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+use super::support::{Test, repo};
 
 const TENANT: &str = "3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b";
 
 /// A folder with no `claimtool.toml` above it and a PoE document in it.
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docs");
+    let docs = repo().join("tests/fixtures/docs");
     std::fs::create_dir(dir.path().join("poe")).unwrap();
     std::fs::copy(docs.join("signed-sow.pdf"), dir.path().join("poe/sow.pdf")).unwrap();
     dir
@@ -24,17 +21,16 @@ fn without_a_terminal_new_refuses_at_once_naming_the_other_way() {
     let dir = workspace();
     for args in [&["cpor", "new"][..], &["cpor", "new", "--no-input"][..]] {
         let start = Instant::now();
-        Command::cargo_bin("claimtool")
-            .unwrap()
+        Test::new()
             .current_dir(dir.path())
             .args(args)
-            .write_stdin("")
+            .stdin("")
             .timeout(Duration::from_secs(20))
-            .assert()
+            .run()
             .code(2)
-            .stdout("")
-            .stderr(predicate::str::contains("needs a terminal"))
-            .stderr(predicate::str::contains("claimtool cpor validate FILE"));
+            .stdout_is("")
+            .stderr_contains("needs a terminal")
+            .stderr_contains("claimtool cpor validate FILE");
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "it must not wait for input"
@@ -49,6 +45,8 @@ fn without_a_terminal_new_refuses_at_once_naming_the_other_way() {
 
 #[cfg(unix)]
 mod pty {
+    use std::path::Path;
+
     use super::*;
     use rexpect::process::{Signal, WaitStatus};
     use rexpect::session::{PtySession, spawn_command};
@@ -56,12 +54,11 @@ mod pty {
     const DOWN: &str = "\x1b[B";
 
     fn spawn(dir: &Path, args: &[&str]) -> PtySession {
-        let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_claimtool"));
-        cmd.current_dir(dir)
-            .args(["--today", "2026-11-26"])
+        let cmd = Test::new()
+            .current_dir(dir)
+            .today("2026-11-26")
             .args(args)
-            .env("NO_COLOR", "1")
-            .env_remove("CLAIMTOOL_TODAY");
+            .command();
         spawn_command(cmd, Some(30_000)).expect("spawn claimtool in a pty")
     }
 
@@ -171,13 +168,12 @@ mod pty {
         assert!(text.contains("workloads = [\"Exchange Online\", \"Microsoft Teams\"]"));
         assert!(text.contains("signature = \"digital\"\nsigned_on = 2026-09-01"));
         assert!(!dir.path().join("contoso.toml.draft").exists());
-        Command::cargo_bin("claimtool")
-            .unwrap()
+        Test::new()
             .current_dir(dir.path())
             .args(["--today", "2026-11-26", "cpor", "validate", "contoso.toml"])
-            .assert()
+            .run()
             .success()
-            .stdout(predicate::str::contains("1 file: 1 ready"));
+            .stdout_contains("1 file: 1 ready");
     }
 
     #[test]
