@@ -8,7 +8,6 @@
 //! scoring history into the TOML file, checked by the same engine; `score
 //! new` is the shared wizard ([`claimtool::kinds::score::wizard::SCRIPT`]).
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use claimtool::decode::StrEnum;
@@ -305,7 +304,9 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome, Failure>
     let report = engine::check_loaded(vec![loaded], &env, &overrides);
     match &args.out {
         Some(out) => {
-            write_atomically(out, &toml)?;
+            // Atomic: an interrupted run leaves no half-written history.
+            claimtool::fsutil::write_atomic(out, &toml)
+                .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))?;
             eprintln!(
                 "wrote {} ({count} month{})",
                 out.display(),
@@ -334,21 +335,4 @@ fn human_report(report: &Report, quiet: bool) -> String {
 /// off: a pipe, `NO_COLOR`, `--color never`).
 fn error_word() -> &'static str {
     "\x1b[1;31merror\x1b[0m"
-}
-
-/// Writes via a temporary file in the same folder, renamed into place, so
-/// an interrupted run leaves no half-written history.
-fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| Failure(format!("cannot write in {}: {e}", dir.display())))?;
-    tmp.write_all(text.as_bytes())
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
-    tmp.persist(path)
-        .map_err(|e| Failure(format!("cannot write {}: {}", path.display(), e.error)))?;
-    Ok(())
 }
