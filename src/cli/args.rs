@@ -128,16 +128,16 @@ impl Format {
     }
 
     /// Refuses a format the command does not produce (exit 2).
-    pub fn require(self, allowed: &[Format], command: &str) -> Result<(), super::Failure> {
+    pub fn require(self, allowed: &[Format], command: &str) -> anyhow::Result<()> {
         if allowed.contains(&self) {
             return Ok(());
         }
         let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
-        Err(super::Failure(format!(
+        anyhow::bail!(
             "`{command}` does not write --format {}; it takes {}",
             self.name(),
             names.join(", ")
-        )))
+        )
     }
 }
 

@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use anyhow::{anyhow, bail};
 use claimtool::bundle::{self, PlanError, WriteError, WriteOptions};
 use claimtool::checklist;
 use claimtool::decode::StrEnum;
@@ -19,7 +20,7 @@ use clap::Args;
 
 use super::args::Format;
 use super::validate::{collect_inputs, print_report};
-use super::{Failure, GlobalArgs, Outcome, context};
+use super::{GlobalArgs, Outcome, context};
 
 pub const BUNDLE_HELP: &str = "\
 Writes DIR/<slug>/ (the slug is made from the claim name): claim.toml as it is,
@@ -72,21 +73,21 @@ fn check_one(
     kind: Kind,
     env: &Env,
     overrides: &claimtool::diag::Overrides,
-) -> Result<Report, Failure> {
+) -> anyhow::Result<Report> {
     if path.is_dir() {
-        return Err(Failure(format!(
+        bail!(
             "{} is a folder; give one claim file (`claimtool validate` checks folders)",
             path.display()
-        )));
+        );
     }
     let inputs = collect_inputs(&[path.to_path_buf()], env)?;
     let mut report = engine::check_paths_keeping_claims(&inputs, env, overrides)
-        .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+        .map_err(|(path, e)| anyhow::Error::new(e).context(format!("cannot read {path}")))?;
     engine::flag_other_kinds(&mut report, kind, overrides);
     Ok(report)
 }
 
-pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> Result<Outcome, Failure> {
+pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow::Result<Outcome> {
     global.format.require(
         &[Format::Human, Format::Json],
         &format!("{} bundle", kind.as_str()),
@@ -101,7 +102,7 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> Result<
             eprintln!("error: no bundle written: fix the errors above first");
             return Ok(Outcome::Findings);
         }
-        Err(e) => return Err(Failure(e.to_string())),
+        Err(e) => return Err(e.into()),
     };
     if global.verbose {
         eprintln!(
@@ -118,9 +119,10 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> Result<
             force: args.force,
         },
     )
+    // The library's message names the path and says why.
     .map_err(|e| match e {
-        WriteError::Exists(_) => Failure(format!("{e} (nothing was written)")),
-        other => Failure(format!("{other}; no bundle written")),
+        WriteError::Exists(_) => anyhow!("{e} (nothing was written)"),
+        other => anyhow!("{other}; no bundle written"),
     })?;
     if global.verbose {
         for path in &written.replaced {
@@ -138,7 +140,7 @@ fn print_outcome(
     report: &Report,
     env: &Env,
     written: Option<&bundle::Written>,
-) -> Result<(), Failure> {
+) -> anyhow::Result<()> {
     match global.format {
         Format::Json => {
             let doc = serde_json::json!({
@@ -172,7 +174,7 @@ pub fn run_checklist(
     global: &GlobalArgs,
     args: &ChecklistArgs,
     kind: Kind,
-) -> Result<Outcome, Failure> {
+) -> anyhow::Result<Outcome> {
     global.format.require(
         &[Format::Md, Format::Html, Format::Json, Format::Human],
         &format!("{} checklist", kind.as_str()),
@@ -194,17 +196,18 @@ pub fn run_checklist(
         return Ok(Outcome::Findings);
     }
     let list = checklist::for_report(file, &env, &overrides).ok_or_else(|| {
-        Failure(format!(
+        anyhow!(
             "checklists are not available for {} claims yet",
             kind.as_str()
-        ))
+        )
     })?;
     match global.format {
         Format::Json => print!("{}", checklist::render::json(&list)),
         Format::Html => print!(
             "{}",
             checklist::render::html(&list)
-                .map_err(|e| Failure(format!("cannot render the HTML checklist: {e}")))?
+                // askama's message includes its cause: one message.
+                .map_err(|e| anyhow!("cannot render the HTML checklist: {e}"))?
         ),
         // Refused above by `Format::require`; Markdown is the fallback.
         Format::Md

@@ -8,7 +8,7 @@ use clap::Subcommand;
 use super::args::KindValidateArgs;
 use super::bundle::{self, BundleArgs, ChecklistArgs};
 use super::wizard::NewArgs;
-use super::{Failure, GlobalArgs, Outcome, validate, wizard};
+use super::{GlobalArgs, Outcome, validate, wizard};
 
 const NEW_HELP: &str = "\
 Asks for every field in the order of Partner Center's Create new claim (program,
@@ -71,7 +71,7 @@ pub enum CoopCommand {
     Checklist(ChecklistArgs),
 }
 
-pub fn run(global: &GlobalArgs, cmd: CoopCommand) -> Result<Outcome, Failure> {
+pub fn run(global: &GlobalArgs, cmd: CoopCommand) -> anyhow::Result<Outcome> {
     match cmd {
         CoopCommand::New(args) => {
             wizard::run(global, args, &claimtool::kinds::coop::wizard::SCRIPT)

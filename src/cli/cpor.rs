@@ -6,7 +6,7 @@ use clap::Subcommand;
 use super::args::KindValidateArgs;
 use super::bundle::{self, BundleArgs, ChecklistArgs};
 use super::wizard::NewArgs;
-use super::{Failure, GlobalArgs, Outcome, validate, wizard};
+use super::{GlobalArgs, Outcome, validate, wizard};
 
 const NEW_HELP: &str = "\
 Asks for every field in Partner Center's screen order (Associate customer, solution
@@ -38,7 +38,7 @@ pub enum CporCommand {
     Checklist(ChecklistArgs),
 }
 
-pub fn run(global: &GlobalArgs, cmd: CporCommand) -> Result<Outcome, Failure> {
+pub fn run(global: &GlobalArgs, cmd: CporCommand) -> anyhow::Result<Outcome> {
     match cmd {
         CporCommand::New(args) => {
             wizard::run(global, args, &claimtool::kinds::cpor::wizard::SCRIPT)

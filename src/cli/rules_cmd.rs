@@ -1,12 +1,13 @@
 //! `claimtool rules [ID]`: the rule table, or one rule explained.
 
+use anyhow::{Context as _, bail};
 use claimtool::rules;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use super::args::{Format, RulesArgs};
-use super::{Failure, GlobalArgs, Outcome};
+use super::{GlobalArgs, Outcome};
 
-pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
+pub fn run(global: &GlobalArgs, args: &RulesArgs) -> anyhow::Result<Outcome> {
     global
         .format
         .require(&[Format::Human, Format::Json], "rules")?;
@@ -18,7 +19,7 @@ pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
         let Some(rule) = rules::find(id) else {
             let hint = claimtool::decode::nearest(id, rules::all().map(|r| r.id))
                 .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
-            return Err(Failure(format!("no rule `{id}`{hint}")));
+            bail!("no rule `{id}`{hint}");
         };
         if global.format == Format::Json {
             let json = serde_json::json!({
@@ -29,7 +30,9 @@ pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
                 "source": rule.source,
                 "docs": rule.docs,
             });
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            let json =
+                serde_json::to_string_pretty(&json).context("cannot render the rule as JSON")?;
+            println!("{json}");
         } else {
             println!(
                 "{} ({}, applies to {})\n\n{}\n\nSource: {}\n\n{}",
@@ -54,7 +57,9 @@ pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        let json =
+            serde_json::to_string_pretty(&list).context("cannot render the rules as JSON")?;
+        println!("{json}");
         return Ok(Outcome::Clean);
     }
     let mut table = Table::new();

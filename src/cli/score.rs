@@ -10,6 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
+use anyhow::{Context as _, bail};
 use claimtool::decode::StrEnum;
 use claimtool::diag::Severity;
 use claimtool::engine::{self, FileReport, Report};
@@ -24,7 +25,7 @@ use comfy_table::{Attribute, Cell, CellAlignment, Color, Table, presets};
 
 use super::args::{Format, KindValidateArgs};
 use super::wizard::NewArgs;
-use super::{Failure, GlobalArgs, Outcome, context, validate, wizard};
+use super::{GlobalArgs, Outcome, context, validate, wizard};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -100,7 +101,7 @@ fn area_parser() -> impl TypedValueParser<Value = ScoreArea> {
     })
 }
 
-pub fn run(global: &GlobalArgs, args: ScoreArgs) -> Result<Outcome, Failure> {
+pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<Outcome> {
     match (args.command, args.file) {
         (Some(ScoreCommand::New(new)), _) => {
             wizard::run(global, new, &claimtool::kinds::score::wizard::SCRIPT)
@@ -108,9 +109,7 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> Result<Outcome, Failure> {
         (Some(ScoreCommand::Import(import)), _) => run_import(global, import),
         (Some(ScoreCommand::Validate(v)), _) => validate::run(global, &v.files, Some(Kind::Score)),
         (None, Some(file)) => run_score(global, &file, &args.plan),
-        (None, None) => Err(Failure(
-            "name a score history file: claimtool score FILE".into(),
-        )),
+        (None, None) => bail!("name a score history file: claimtool score FILE"),
     }
 }
 
@@ -120,24 +119,24 @@ pub(super) fn run_score(
     global: &GlobalArgs,
     file: &Path,
     plan: &[PlanEntry],
-) -> Result<Outcome, Failure> {
+) -> anyhow::Result<Outcome> {
     global
         .format
         .require(&[Format::Human, Format::Json], "score")?;
     let (env, overrides) = context::load(global)?;
     if !file.is_file() {
-        return Err(Failure(format!("{} does not exist", file.display())));
+        bail!("{} does not exist", file.display());
     }
     if file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
     {
-        return Err(Failure(format!(
+        bail!(
             "{} is CSV; convert it first: claimtool score import {} --partner-id ID \
              --solution-area AREA --out history.toml",
             file.display(),
             file.display()
-        )));
+        );
     }
     let display = file
         .strip_prefix("./")
@@ -145,7 +144,7 @@ pub(super) fn run_score(
         .display()
         .to_string();
     let loaded = claimtool::load::load_path(file, &display)
-        .map_err(|e| Failure(format!("cannot read {display}: {e}")))?;
+        .with_context(|| format!("cannot read {display}"))?;
     // The claim is kept aside: the engine's report need not carry it.
     let claim = loaded.claim.clone();
     let mut report = engine::check_loaded(vec![loaded], &env, &overrides);
@@ -157,16 +156,19 @@ pub(super) fn run_score(
     let (Some(file_report), Some(Claim::Score(history))) = (report.files.first(), &claim) else {
         // Without errors the file decoded as a score history; this is a
         // guard, not a path users reach.
-        return Err(Failure(format!("{display} is not a score history")));
+        bail!("{display} is not a score history");
     };
-    let result = score::evaluate(history, env.today, &env.config.score, plan).map_err(Failure)?;
+    // The message says which setting or --plan entry is wrong.
+    let result =
+        score::evaluate(history, env.today, &env.config.score, plan).map_err(anyhow::Error::msg)?;
     if global.format == Format::Json {
         // Warnings go to stderr so that stdout stays one JSON document.
         let text = findings_text(file_report, global.quiet);
         if !text.is_empty() {
             anstream::eprint!("{text}");
         }
-        let json = serde_json::to_string_pretty(&result)?;
+        let json = serde_json::to_string_pretty(&result)
+            .context("cannot render the eligibility as JSON")?;
         println!("{json}");
     } else {
         anstream::print!("{}", findings_text(file_report, global.quiet));
@@ -245,26 +247,26 @@ fn render_human(result: &Eligibility) -> String {
     )
 }
 
-fn run_import(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome, Failure> {
+fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> {
     // The output is the TOML; the check of it is reported like `validate`.
     global
         .format
         .require(&[Format::Human, Format::Json], "score import")?;
     let (env, overrides) = context::load(global)?;
     if !args.csv.is_file() {
-        return Err(Failure(format!("{} does not exist", args.csv.display())));
+        bail!("{} does not exist", args.csv.display());
     }
     if let Some(out) = &args.out
         && out.exists()
         && !args.force
     {
-        return Err(Failure(format!(
+        bail!(
             "{} already exists; use --force to replace it",
             out.display()
-        )));
+        );
     }
     let display = args.csv.display().to_string();
-    let bytes = std::fs::read(&args.csv)?;
+    let bytes = std::fs::read(&args.csv).with_context(|| format!("cannot read {display}"))?;
     let Ok(text) = String::from_utf8(bytes) else {
         anstream::eprintln!(
             "{display}:1: {}: the file is not UTF-8\n  = help: save the sheet as \"CSV UTF-8\"",
@@ -306,7 +308,7 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome, Failure>
         Some(out) => {
             // Atomic: an interrupted run leaves no half-written history.
             claimtool::fsutil::write_atomic(out, &toml)
-                .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))?;
+                .with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!(
                 "wrote {} ({count} month{})",
                 out.display(),

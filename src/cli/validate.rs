@@ -9,9 +9,11 @@ use claimtool::report;
 use claimtool::rules::Env;
 
 use super::args::Format;
-use super::{Failure, GlobalArgs, Outcome, context};
+use anyhow::{Context as _, anyhow, bail};
 
-pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result<Outcome, Failure> {
+use super::{GlobalArgs, Outcome, context};
+
+pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> anyhow::Result<Outcome> {
     let command = kind.map_or_else(
         || "validate".to_string(),
         |k| format!("{} validate", k.as_str()),
@@ -40,7 +42,7 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
     let mut report = engine::check_paths_with_progress(&inputs, &env, &overrides, keep, &|| {
         progress.inc(1);
     })
-    .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    .map_err(|(path, e)| anyhow::Error::new(e).context(format!("cannot read {path}")))?;
     progress.finish_and_clear();
     if let Some(expected) = kind {
         engine::flag_other_kinds(&mut report, expected, &overrides);
@@ -75,7 +77,7 @@ fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
 /// Writes the report to stdout in the chosen format. A report that cannot
 /// be written (a full disk, a closed file) is a failure (exit 2), never a
 /// silent success: CI would otherwise upload a cut-off SARIF or JUnit file.
-pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) -> Result<(), Failure> {
+pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) -> anyhow::Result<()> {
     let stdout = || std::io::stdout().lock();
     let written = match global.format {
         // Streamed: a report of thousands of files is never held as text.
@@ -102,14 +104,14 @@ pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) -> Result<(
     match written {
         // A reader that stopped early (`| head`) wanted no more.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure(format!("cannot write the report: {e}"))),
+        Err(e) => Err(e).context("cannot write the report"),
         Ok(()) => Ok(()),
     }
 }
 
 /// The claim files under `paths`, in a stable order. A path that does not
 /// exist stops the run (exit 2).
-pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failure> {
+pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> anyhow::Result<Vec<Input>> {
     let excluded: Vec<PathBuf> = env
         .config
         .path
@@ -121,7 +123,7 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
     let mut inputs = Vec::new();
     for path in paths {
         if !path.exists() {
-            return Err(Failure(format!("{} does not exist", path.display())));
+            bail!("{} does not exist", path.display());
         }
         if path.is_file() {
             inputs.push(input(path));
@@ -130,10 +132,7 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
         if !path.is_dir() {
             // A device, a FIFO, a socket: nothing claimtool can check, and
             // skipping it would report "0 files" as a success.
-            return Err(Failure(format!(
-                "{} is neither a claim file nor a folder",
-                path.display()
-            )));
+            bail!("{} is neither a claim file nor a folder", path.display());
         }
         let mut found = Vec::new();
         // Links are followed (a claims folder may link shared claims in);
@@ -154,7 +153,7 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             // A `.toml` that is not a regular file (a FIFO, a socket) is
             // named, not skipped: it may be a claim CI would miss.
             if !entry.file_type().is_file() {
-                return Err(Failure(format!("{} is not a regular file", p.display())));
+                bail!("{} is not a regular file", p.display());
             }
             // The config and the catalogue are compared by name first, so
             // the costly canonical path is only taken for a likely match.
@@ -206,24 +205,25 @@ fn input(path: &Path) -> Input {
 
 /// Why a folder walk stopped. A link that points nowhere stops it whatever
 /// its name (it could have led to a folder of claims): it is named, with
-/// what to do.
-fn walk_failure(root: &Path, e: &walkdir::Error) -> Failure {
+/// what to do. (walkdir's message includes its cause, so it is taken as
+/// one message.)
+fn walk_failure(root: &Path, e: &walkdir::Error) -> anyhow::Error {
     if let Some(ancestor) = e.loop_ancestor() {
         let link = e.path().map_or(String::new(), |p| p.display().to_string());
-        return Failure(format!(
+        return anyhow!(
             "cannot walk {}: the link {link} leads back to {}",
             root.display(),
             ancestor.display()
-        ));
+        );
     }
     if let Some(link) = e.path().filter(|p| p.is_symlink() && !p.exists()) {
-        return Failure(format!(
+        return anyhow!(
             "cannot walk {}: {} is a broken link; fix or remove it (it could hide claims)",
             root.display(),
             link.display()
-        ));
+        );
     }
-    Failure(format!("cannot walk {}: {e}", root.display()))
+    anyhow!("cannot walk {}: {e}", root.display())
 }
 
 fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {

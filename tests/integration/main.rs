@@ -2,6 +2,7 @@
 
 mod bundle;
 pub mod cli;
+mod cli_boundary;
 mod coop;
 mod docs;
 mod file_too_large;
