@@ -18,7 +18,7 @@ use claimtool::report;
 use claimtool::rules::Env;
 use clap::Args;
 
-use super::args::Format;
+use super::args::{ChecklistFormat, HumanOrJson, ValidateFormat};
 use super::validate::{collect_inputs, print_report};
 use super::{GlobalArgs, Outcome, context};
 
@@ -58,13 +58,19 @@ pub struct BundleArgs {
     /// Replace an existing bundle of the same name (its folder and any zip)
     #[arg(long)]
     pub force: bool,
+    /// Output format of the findings and what was written [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<HumanOrJson>,
 }
 
 #[derive(Debug, Args)]
 pub struct ChecklistArgs {
-    /// The claim file (--format md [default], html or json)
+    /// The claim file
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Output format [default: md]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ChecklistFormat>,
 }
 
 /// Loads and checks one claim file of `kind` with the engine.
@@ -88,17 +94,14 @@ fn check_one(
 }
 
 pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow::Result<Outcome> {
-    global.format.require(
-        &[Format::Human, Format::Json],
-        &format!("{} bundle", kind.as_str()),
-    )?;
+    let format = args.format.unwrap_or_default();
     let (env, overrides) = context::load(global)?;
     let report = check_one(&args.file, kind, &env, &overrides)?;
     let file = &report.files[0];
     let plan = match bundle::plan(file, &env, &overrides) {
         Ok(plan) => plan,
         Err(PlanError::HasErrors | PlanError::NotAClaim) => {
-            print_outcome(global, &report, &env, None)?;
+            print_outcome(global, format, &report, &env, None)?;
             eprintln!("error: no bundle written: fix the errors above first");
             return Ok(Outcome::Findings);
         }
@@ -129,7 +132,7 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow:
             eprintln!("replaced {}", path.display());
         }
     }
-    print_outcome(global, &report, &env, Some(&written))?;
+    print_outcome(global, format, &report, &env, Some(&written))?;
     Ok(Outcome::Clean)
 }
 
@@ -137,12 +140,13 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow:
 /// what was written.
 fn print_outcome(
     global: &GlobalArgs,
+    format: HumanOrJson,
     report: &Report,
     env: &Env,
     written: Option<&bundle::Written>,
 ) -> anyhow::Result<()> {
-    match global.format {
-        Format::Json => {
+    match format {
+        HumanOrJson::Json => {
             let doc = serde_json::json!({
                 "version": 1,
                 "bundle": written.map(|w| w.dir.display().to_string()),
@@ -152,8 +156,8 @@ fn print_outcome(
             });
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
-        _ => {
-            print_report(global, report, env)?;
+        HumanOrJson::Human => {
+            print_report(global, ValidateFormat::Human, report, env)?;
             if let Some(w) = written {
                 println!(
                     "wrote {}{} ({} files and manifest.json)",
@@ -175,10 +179,6 @@ pub fn run_checklist(
     args: &ChecklistArgs,
     kind: Kind,
 ) -> anyhow::Result<Outcome> {
-    global.format.require(
-        &[Format::Md, Format::Html, Format::Json, Format::Human],
-        &format!("{} checklist", kind.as_str()),
-    )?;
     let (env, overrides) = context::load(global)?;
     let report = check_one(&args.file, kind, &env, &overrides)?;
     let file = &report.files[0];
@@ -201,21 +201,15 @@ pub fn run_checklist(
             kind.as_str()
         )
     })?;
-    match global.format {
-        Format::Json => print!("{}", checklist::render::json(&list)),
-        Format::Html => print!(
+    match args.format.unwrap_or_default() {
+        ChecklistFormat::Json => print!("{}", checklist::render::json(&list)),
+        ChecklistFormat::Html => print!(
             "{}",
             checklist::render::html(&list)
                 // askama's message includes its cause: one message.
                 .map_err(|e| anyhow!("cannot render the HTML checklist: {e}"))?
         ),
-        // Refused above by `Format::require`; Markdown is the fallback.
-        Format::Md
-        | Format::Human
-        | Format::Junit
-        | Format::Sarif
-        | Format::Github
-        | Format::Azure => print!("{}", checklist::render::markdown(&list)),
+        ChecklistFormat::Md => print!("{}", checklist::render::markdown(&list)),
     }
     Ok(if file.status() == Status::Error {
         Outcome::Findings

@@ -77,7 +77,7 @@ fn init_cmd(global: &GlobalArgs, args: &args::InitArgs) -> anyhow::Result<Outcom
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse().and_then(|mut cli| cli.settle_format().map(|()| cli)) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -99,12 +99,14 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let global = cli.global;
     match cli.command {
-        Command::Validate(args) => validate::run(&global, &args.paths, None),
+        Command::Validate(args) => {
+            validate::run(&global, &args.paths, args.format.unwrap_or_default(), None)
+        }
         Command::Cpor(cmd) => cpor::run(&global, cmd),
         Command::Coop(cmd) => coop::run(&global, cmd),
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
-        Command::Rules(args) => rules_cmd::run(&global, &args),
+        Command::Rules(args) => rules_cmd::run(&args),
         Command::Init(args) => init_cmd(&global, &args),
         Command::Schema(args) => {
             let target = claimtool::schema::SchemaTarget::parse(&args.kind)

@@ -13,7 +13,7 @@ use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::args::{Format, KindValidateArgs};
+use super::args::{self, HumanOrJson, KindValidateArgs};
 use super::bundle::{self, BundleArgs, ChecklistArgs};
 use super::wizard::NewArgs;
 use super::{GlobalArgs, Outcome, context, validate, wizard};
@@ -77,6 +77,22 @@ pub struct EngagementsArgs {
     /// Only the engagements of this solution-area tab
     #[arg(long, value_name = "A", value_parser = PossibleValuesParser::new(SolutionArea::ALL.iter().map(|v| v.as_str())))]
     pub solution_area: Option<String>,
+    /// Output format [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<HumanOrJson>,
+}
+
+impl PlfCommand {
+    /// A `--format` given before the command (`Cli::settle_format`).
+    pub fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+        match self {
+            PlfCommand::New(_) => Err(args::takes_no_format("plfunding new")),
+            PlfCommand::Validate(args) => args::inherit_format(&mut args.format, value),
+            PlfCommand::Bundle(args) => args::inherit_format(&mut args.format, value),
+            PlfCommand::Checklist(args) => args::inherit_format(&mut args.format, value),
+            PlfCommand::Engagements(args) => args::inherit_format(&mut args.format, value),
+        }
+    }
 }
 
 pub fn run(global: &GlobalArgs, cmd: PlfCommand) -> anyhow::Result<Outcome> {
@@ -84,7 +100,12 @@ pub fn run(global: &GlobalArgs, cmd: PlfCommand) -> anyhow::Result<Outcome> {
         PlfCommand::New(args) => {
             wizard::run(global, args, &claimtool::kinds::plfunding::wizard::SCRIPT)
         }
-        PlfCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Plfunding)),
+        PlfCommand::Validate(args) => validate::run(
+            global,
+            &args.files,
+            args.format.unwrap_or_default(),
+            Some(Kind::Plfunding),
+        ),
         PlfCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Plfunding),
         PlfCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Plfunding),
         PlfCommand::Engagements(args) => engagements(global, &args),
@@ -107,13 +128,10 @@ fn engagements(global: &GlobalArgs, args: &EngagementsArgs) -> anyhow::Result<Ou
     {
         bail!("--partner-id \"{id}\" is not a PartnerID (6 to 10 digits, e.g. 4871236)");
     }
-    global
-        .format
-        .require(&[Format::Human, Format::Json], "plfunding engagements")?;
     let (env, _) = context::load(global)?;
     let location = ScreenLocation::resolve(&env.config, args.partner_id.as_deref());
     let report = ScreenReport::new(&env.catalog, solution_area, customer_id_type, location);
-    if global.format == Format::Json {
+    if args.format.unwrap_or_default() == HumanOrJson::Json {
         let json = serde_json::to_string_pretty(&report)
             .context("cannot render the engagements as JSON")?;
         println!("{json}");

@@ -4,13 +4,11 @@ use anyhow::{Context as _, bail};
 use claimtool::rules;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::args::{Format, RulesArgs};
-use super::{GlobalArgs, Outcome};
+use super::Outcome;
+use super::args::{HumanOrJson, RulesArgs};
 
-pub fn run(global: &GlobalArgs, args: &RulesArgs) -> anyhow::Result<Outcome> {
-    global
-        .format
-        .require(&[Format::Human, Format::Json], "rules")?;
+pub fn run(args: &RulesArgs) -> anyhow::Result<Outcome> {
+    let as_json = args.format.unwrap_or_default() == HumanOrJson::Json;
     if args.markdown {
         print!("{}", rules::markdown_reference());
         return Ok(Outcome::Clean);
@@ -21,7 +19,7 @@ pub fn run(global: &GlobalArgs, args: &RulesArgs) -> anyhow::Result<Outcome> {
                 .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
             bail!("no rule `{id}`{hint}");
         };
-        if global.format == Format::Json {
+        if as_json {
             let json = serde_json::json!({
                 "id": rule.id,
                 "severity": rule.severity_text(),
@@ -46,7 +44,7 @@ pub fn run(global: &GlobalArgs, args: &RulesArgs) -> anyhow::Result<Outcome> {
         }
         return Ok(Outcome::Clean);
     }
-    if global.format == Format::Json {
+    if as_json {
         let list: Vec<_> = rules::all()
             .map(|r| {
                 serde_json::json!({

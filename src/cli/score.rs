@@ -23,7 +23,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, Table, presets};
 
-use super::args::{Format, KindValidateArgs};
+use super::args::{self, HumanOrJson, KindValidateArgs};
 use super::wizard::NewArgs;
 use super::{GlobalArgs, Outcome, context, validate, wizard};
 
@@ -53,8 +53,23 @@ pub struct ScoreArgs {
     /// What-if: a planned month's best score, MONTH=POINTS (repeatable), e.g. 2026-12=30
     #[arg(long, value_name = "MONTH=POINTS")]
     pub plan: Vec<PlanEntry>,
+    /// Output format [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<HumanOrJson>,
     #[command(subcommand)]
     pub command: Option<ScoreCommand>,
+}
+
+impl ScoreArgs {
+    /// A `--format` given before the command (`Cli::settle_format`).
+    pub fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+        match &mut self.command {
+            Some(ScoreCommand::New(_)) => Err(args::takes_no_format("score new")),
+            Some(ScoreCommand::Import(import)) => args::inherit_format(&mut import.format, value),
+            Some(ScoreCommand::Validate(v)) => args::inherit_format(&mut v.format, value),
+            None => args::inherit_format(&mut self.format, value),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,6 +108,9 @@ pub struct ImportArgs {
     /// Replace the --out file when it exists
     #[arg(long, requires = "out")]
     pub force: bool,
+    /// Output format of the check of the --out file [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<HumanOrJson>,
 }
 
 fn area_parser() -> impl TypedValueParser<Value = ScoreArea> {
@@ -107,8 +125,13 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<Outcome> {
             wizard::run(global, new, &claimtool::kinds::score::wizard::SCRIPT)
         }
         (Some(ScoreCommand::Import(import)), _) => run_import(global, import),
-        (Some(ScoreCommand::Validate(v)), _) => validate::run(global, &v.files, Some(Kind::Score)),
-        (None, Some(file)) => run_score(global, &file, &args.plan),
+        (Some(ScoreCommand::Validate(v)), _) => validate::run(
+            global,
+            &v.files,
+            v.format.unwrap_or_default(),
+            Some(Kind::Score),
+        ),
+        (None, Some(file)) => run_score(global, &file, &args.plan, args.format.unwrap_or_default()),
         (None, None) => bail!("name a score history file: claimtool score FILE"),
     }
 }
@@ -119,10 +142,8 @@ pub(super) fn run_score(
     global: &GlobalArgs,
     file: &Path,
     plan: &[PlanEntry],
+    format: HumanOrJson,
 ) -> anyhow::Result<Outcome> {
-    global
-        .format
-        .require(&[Format::Human, Format::Json], "score")?;
     let (env, overrides) = context::load(global)?;
     if !file.is_file() {
         bail!("{} does not exist", file.display());
@@ -150,7 +171,7 @@ pub(super) fn run_score(
     let mut report = engine::check_loaded(vec![loaded], &env, &overrides);
     engine::flag_other_kinds(&mut report, Kind::Score, &overrides);
     if report.has_errors() {
-        validate::print_report(global, &report, &env)?;
+        validate::print_report(global, format.into(), &report, &env)?;
         return Ok(Outcome::Findings);
     }
     let (Some(file_report), Some(Claim::Score(history))) = (report.files.first(), &claim) else {
@@ -161,7 +182,7 @@ pub(super) fn run_score(
     // The message says which setting or --plan entry is wrong.
     let result =
         score::evaluate(history, env.today, &env.config.score, plan).map_err(anyhow::Error::msg)?;
-    if global.format == Format::Json {
+    if format == HumanOrJson::Json {
         // Warnings go to stderr so that stdout stays one JSON document.
         let text = findings_text(file_report, global.quiet);
         if !text.is_empty() {
@@ -249,9 +270,6 @@ fn render_human(result: &Eligibility) -> String {
 
 fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> {
     // The output is the TOML; the check of it is reported like `validate`.
-    global
-        .format
-        .require(&[Format::Human, Format::Json], "score import")?;
     let (env, overrides) = context::load(global)?;
     if !args.csv.is_file() {
         bail!("{} does not exist", args.csv.display());
@@ -314,7 +332,12 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> 
                 out.display(),
                 if count == 1 { "" } else { "s" }
             );
-            validate::print_report(global, &report, &env)?;
+            validate::print_report(
+                global,
+                args.format.unwrap_or_default().into(),
+                &report,
+                &env,
+            )?;
         }
         None => {
             print!("{toml}");

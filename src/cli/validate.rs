@@ -2,33 +2,21 @@
 
 use std::path::{Path, PathBuf};
 
-use claimtool::decode::StrEnum;
+use anyhow::{Context as _, anyhow, bail};
 use claimtool::engine::{self, Input, Report};
 use claimtool::model::Kind;
 use claimtool::report;
 use claimtool::rules::Env;
 
-use super::args::Format;
-use anyhow::{Context as _, anyhow, bail};
-
+use super::args::ValidateFormat;
 use super::{GlobalArgs, Outcome, context};
 
-pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> anyhow::Result<Outcome> {
-    let command = kind.map_or_else(
-        || "validate".to_string(),
-        |k| format!("{} validate", k.as_str()),
-    );
-    global.format.require(
-        &[
-            Format::Human,
-            Format::Json,
-            Format::Junit,
-            Format::Sarif,
-            Format::Github,
-            Format::Azure,
-        ],
-        &command,
-    )?;
+pub fn run(
+    global: &GlobalArgs,
+    paths: &[PathBuf],
+    format: ValidateFormat,
+    kind: Option<Kind>,
+) -> anyhow::Result<Outcome> {
     let (env, overrides) = context::load(global)?;
     let inputs = collect_inputs(paths, &env)?;
     let progress = progress_bar(inputs.len(), global.quiet);
@@ -37,7 +25,7 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> anyhow
     // let go as soon as each file is checked.
     let keep = engine::Keep {
         claims: false,
-        sources: kind.is_some() || global.format == Format::Human,
+        sources: kind.is_some() || format == ValidateFormat::Human,
     };
     let mut report = engine::check_paths_with_progress(&inputs, &env, &overrides, keep, &|| {
         progress.inc(1);
@@ -47,7 +35,7 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> anyhow
     if let Some(expected) = kind {
         engine::flag_other_kinds(&mut report, expected, &overrides);
     }
-    print_report(global, &report, &env)?;
+    print_report(global, format, &report, &env)?;
     Ok(if report.has_errors() {
         Outcome::Findings
     } else {
@@ -77,18 +65,21 @@ fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
 /// Writes the report to stdout in the chosen format. A report that cannot
 /// be written (a full disk, a closed file) is a failure (exit 2), never a
 /// silent success: CI would otherwise upload a cut-off SARIF or JUnit file.
-pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) -> anyhow::Result<()> {
+pub fn print_report(
+    global: &GlobalArgs,
+    format: ValidateFormat,
+    report: &Report,
+    env: &Env,
+) -> anyhow::Result<()> {
     let stdout = || std::io::stdout().lock();
-    let written = match global.format {
+    let written = match format {
         // Streamed: a report of thousands of files is never held as text.
-        Format::Json => report::json::write(report, env.today, stdout()),
-        Format::Junit => report::junit::write(report, stdout()),
-        Format::Sarif => report::sarif::write(report, stdout()),
-        Format::Github => report::ci::write_github(report, stdout()),
-        Format::Azure => report::ci::write_azure(report, stdout()),
-        // Refused before the run (`Format::require`); human text is the
-        // readable fallback.
-        Format::Human | Format::Md | Format::Html => {
+        ValidateFormat::Json => report::json::write(report, env.today, stdout()),
+        ValidateFormat::Junit => report::junit::write(report, stdout()),
+        ValidateFormat::Sarif => report::sarif::write(report, stdout()),
+        ValidateFormat::Github => report::ci::write_github(report, stdout()),
+        ValidateFormat::Azure => report::ci::write_azure(report, stdout()),
+        ValidateFormat::Human => {
             // anstream strips the colour when stdout is not a terminal, under
             // NO_COLOR, and with --color never.
             report::human::write(

@@ -19,7 +19,7 @@ use dialoguer::console::style;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 
-use super::args::ColorChoice;
+use super::args::{ColorChoice, HumanOrJson, ValidateFormat};
 use super::{GlobalArgs, Outcome, context, validate};
 
 /// `<kind> new`.
@@ -102,9 +102,16 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> anyhow::Resul
     eprintln!("Wrote {}. Checking it:", shown(&cwd, &path));
     if script.kind == claimtool::model::Kind::Score {
         // A score history has no bundle: its result is the eligibility.
-        return super::score::run_score(global, &path, &[]);
+        return super::score::run_score(global, &path, &[], HumanOrJson::Human);
     }
-    let outcome = validate::run(global, std::slice::from_ref(&path), Some(script.kind))?;
+    // A wizard takes no --format: its results are for the person at the
+    // terminal.
+    let outcome = validate::run(
+        global,
+        std::slice::from_ref(&path),
+        ValidateFormat::Human,
+        Some(script.kind),
+    )?;
     match outcome {
         Outcome::Clean => {
             let confirm = Confirm::with_theme(&ColorfulTheme::default())
@@ -117,6 +124,7 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> anyhow::Resul
                     out: PathBuf::from("bundles"),
                     zip: false,
                     force: false,
+                    format: None,
                 };
                 return super::bundle::run_bundle(global, &args, script.kind);
             }

@@ -132,3 +132,172 @@ fn bundle_into_a_file_names_it() {
                 .and(predicate::str::ends_with("; no bundle written\n")),
         );
 }
+
+/// The values `claimtool ARGS -h` lists for `--format` (`None` when the
+/// command has no `--format`). The entry may wrap onto following lines.
+fn listed_formats(args: &[&str]) -> Option<Vec<String>> {
+    let out = claimtool().args(args).arg("-h").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    let help = String::from_utf8(out.stdout).unwrap();
+    let mut lines = help
+        .lines()
+        .skip_while(|l| !l.contains("--format <FORMAT>"));
+    let mut entry = lines.next()?.to_string();
+    for line in lines.take_while(|l| l.starts_with("    ") && !l.trim().starts_with('-')) {
+        entry.push(' ');
+        entry.push_str(line.trim());
+    }
+    let values = entry
+        .split("[possible values: ")
+        .nth(1)?
+        .split(']')
+        .next()?;
+    Some(values.split(", ").map(str::to_string).collect())
+}
+
+#[test]
+fn each_command_lists_only_the_formats_it_writes() {
+    let validate = ["human", "json", "junit", "sarif", "github", "azure"];
+    let human_json = ["human", "json"];
+    let checklist = ["md", "html", "json"];
+    let cases: [(&[&str], &[&str]); 14] = [
+        (&["validate"], &validate),
+        (&["cpor", "validate"], &validate),
+        (&["score", "validate"], &validate),
+        (&["cpor", "bundle"], &human_json),
+        (&["coop", "bundle"], &human_json),
+        (&["cpor", "checklist"], &checklist),
+        (&["coop", "checklist"], &checklist),
+        (&["plfunding", "checklist"], &checklist),
+        (&["score"], &human_json),
+        (&["score", "import"], &human_json),
+        (&["rules"], &human_json),
+        (&["plfunding", "engagements"], &human_json),
+        (&["cpor", "new"], &[]),
+        (&["schema"], &[]),
+    ];
+    for (args, expected) in cases {
+        let listed = listed_formats(args);
+        if expected.is_empty() {
+            assert_eq!(listed, None, "{args:?} takes no --format");
+        } else {
+            let expected: Vec<String> = expected.iter().map(|v| v.to_string()).collect();
+            assert_eq!(listed, Some(expected), "{args:?}");
+        }
+    }
+}
+
+/// The wizard writes no report: its help has no --format, so neither
+/// junit nor sarif.
+#[test]
+fn cpor_new_help_does_not_list_sarif() {
+    for args in [["cpor", "new", "-h"], ["cpor", "new", "--help"]] {
+        claimtool().args(args).assert().success().stdout(
+            predicate::str::contains("sarif")
+                .not()
+                .and(predicate::str::contains("junit").not())
+                .and(predicate::str::contains("--format").not()),
+        );
+    }
+}
+
+/// A format the command does not write is a usage error (exit 2) naming
+/// the valid values, whether given after the command or before it.
+#[test]
+fn score_format_sarif_exits_2_naming_the_valid_values() {
+    let after = [
+        "score",
+        "examples/score/modern-work.toml",
+        "--format",
+        "sarif",
+    ];
+    let before = [
+        "--format",
+        "sarif",
+        "score",
+        "examples/score/modern-work.toml",
+    ];
+    for args in [after, before] {
+        claimtool()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::starts_with(
+                "error: invalid value 'sarif' for '--format <FORMAT>'\n  \
+                     [possible values: human, json]\n",
+            ));
+    }
+}
+
+#[test]
+fn a_format_before_the_command_is_checked_against_that_command() {
+    let claim = "examples/cpor/contoso-e5.toml";
+    let today = ["--today", "2026-11-20"];
+    // Accepted before the command when the command writes it: the same
+    // output as after it.
+    for (format, command) in [("html", "checklist"), ("json", "validate")] {
+        let before = claimtool()
+            .args(["--format", format, "cpor", command, claim])
+            .args(today)
+            .output()
+            .unwrap();
+        let after = claimtool()
+            .args(["cpor", command, claim, "--format", format])
+            .args(today)
+            .output()
+            .unwrap();
+        assert_eq!(before.status.code(), Some(0), "{format} {command}");
+        assert_eq!(before.stdout, after.stdout, "{format} {command}");
+    }
+    // Refused before a command that does not write it.
+    claimtool()
+        .args(["--format", "sarif", "cpor", "checklist", claim])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "[possible values: md, html, json]",
+        ));
+    // The command's own --format wins over one given before it.
+    let both = claimtool()
+        .args([
+            "--format", "json", "cpor", "validate", claim, "--format", "human",
+        ])
+        .args(today)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&both.stdout).contains("1 file: 1 ready"));
+}
+
+#[test]
+fn a_format_before_a_command_that_writes_no_report_exits_2() {
+    // In an empty folder: `init` must not write anything there either.
+    let dir = tempfile::tempdir().unwrap();
+    for command in [&["cpor", "new"][..], &["schema", "cpor"], &["init"]] {
+        claimtool()
+            .current_dir(dir.path())
+            .args(["--format", "json"])
+            .args(command)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("takes no --format"));
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// `checklist --format human` printed Markdown before the formats were per
+/// command, and still does (it is not listed).
+#[test]
+fn checklist_format_human_is_still_markdown() {
+    let run = |format: &str| {
+        claimtool()
+            .args(["cpor", "checklist", "examples/cpor/contoso-e5.toml"])
+            .args(["--format", format, "--today", "2026-11-20"])
+            .output()
+            .unwrap()
+    };
+    let (human, md) = (run("human"), run("md"));
+    assert_eq!(human.status.code(), Some(0));
+    assert_eq!(human.stdout, md.stdout);
+}

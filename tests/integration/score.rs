@@ -167,7 +167,10 @@ fn score_refuses_the_ci_formats() {
         .args(["score", "history.toml", "--format", "junit"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("does not write --format junit"));
+        .stderr(
+            predicate::str::contains("invalid value 'junit' for '--format <FORMAT>'")
+                .and(predicate::str::contains("[possible values: human, json]")),
+        );
 }
 
 #[test]
