@@ -34,6 +34,7 @@ pub mod decode;
 pub mod diag;
 pub mod documents;
 pub mod engine;
+pub mod fsutil;
 pub mod init;
 pub mod kinds;
 pub mod load;

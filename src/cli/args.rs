@@ -1,8 +1,11 @@
 //! clap definitions. Every field's `///` comment is its `--help` text.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{EnumValueParser, TypedValueParser as _};
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -44,8 +47,56 @@ Exit codes: 0 no error finding, 1 error findings, 2 could not run.";
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// Output format of the command, given before it (after it works too);
+    /// `claimtool COMMAND --help` lists the formats each command writes
+    // Listed after --catalog, where the option was while it was global.
+    #[arg(long, value_name = "FORMAT", display_order = 2)]
+    pub format: Option<String>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// A `--format` given before the command (`claimtool --format json
+    /// validate claims/`) is the command's own, checked against the formats
+    /// that command writes as if it had been given after it: a value the
+    /// command does not write, or a command that writes no report, is a
+    /// usage error (exit 2). Given on both sides, the command's own wins.
+    pub fn settle_format(&mut self) -> Result<(), clap::Error> {
+        match self.format.take() {
+            Some(value) => self.command.inherit_format(&value),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Sets a command's `--format` from the value given before the command,
+/// unless the command was given its own.
+pub fn inherit_format<F>(slot: &mut Option<F>, value: &str) -> Result<(), clap::Error>
+where
+    F: ValueEnum + Clone + Send + Sync + 'static,
+{
+    if slot.is_none() {
+        // clap's own check, so the message is the one `COMMAND --format X`
+        // gives: the value and the command's possible values. The built
+        // top-level `--format` stands for the command's (same name, same
+        // value name).
+        let mut cli = Cli::command();
+        cli.build();
+        let arg = cli.get_arguments().find(|a| a.get_id() == "format");
+        let parsed = EnumValueParser::<F>::new().parse_ref(&cli, arg, OsStr::new(value))?;
+        *slot = Some(parsed);
+    }
+    Ok(())
+}
+
+/// The usage error for `--format` before a command that writes no report
+/// (a wizard, `schema`, `init`...).
+pub fn takes_no_format(command: &str) -> clap::Error {
+    Cli::command().error(
+        ErrorKind::UnknownArgument,
+        format!("`claimtool {command}` takes no --format"),
+    )
 }
 
 /// Options accepted before or after the subcommand.
@@ -61,9 +112,6 @@ pub struct GlobalArgs {
     /// claimtool.toml, else the built-in one]
     #[arg(long, global = true, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
-    /// Output format: human or json (validate, bundle); checklist takes md (its default), html or json
-    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
     /// Make a rule's warnings errors (repeatable)
     #[arg(long, global = true, value_name = "RULE")]
     pub deny: Vec<String>,
@@ -90,55 +138,57 @@ pub struct GlobalArgs {
     pub verbose: bool,
 }
 
-/// Every command takes the values that make sense for it (`checklist`:
-/// md, html, json; the others: human, json) and refuses the rest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+/// `--format` of `validate` and `<kind> validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ValidateFormat {
     /// rustc-style text
+    #[default]
     Human,
     /// the JSON document of spec/cli.md
     Json,
-    /// JUnit XML, one testcase per file (validate only)
+    /// JUnit XML, one testcase per file
     Junit,
-    /// SARIF 2.1.0 (validate only)
+    /// SARIF 2.1.0
     Sarif,
-    /// GitHub Actions annotations (validate only)
+    /// GitHub Actions annotations
     Github,
-    /// Azure Pipelines logging commands (validate only)
+    /// Azure Pipelines logging commands
     Azure,
-    /// Markdown (checklist)
-    Md,
-    /// self-contained HTML (checklist)
-    Html,
 }
 
-impl Format {
-    /// The name as typed on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Human => "human",
-            Format::Json => "json",
-            Format::Md => "md",
-            Format::Html => "html",
-            Format::Junit => "junit",
-            Format::Sarif => "sarif",
-            Format::Github => "github",
-            Format::Azure => "azure",
-        }
-    }
+/// `--format` of the commands that write text for people or JSON: `bundle`,
+/// `score`, `score import`, `rules`, `plfunding engagements`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum HumanOrJson {
+    /// text for people
+    #[default]
+    Human,
+    /// JSON, for scripts
+    Json,
+}
 
-    /// Refuses a format the command does not produce (exit 2).
-    pub fn require(self, allowed: &[Format], command: &str) -> Result<(), super::Failure> {
-        if allowed.contains(&self) {
-            return Ok(());
+/// The findings of a `bundle` or `score` run are printed as `validate`
+/// prints them, in the same format.
+impl From<HumanOrJson> for ValidateFormat {
+    fn from(format: HumanOrJson) -> Self {
+        match format {
+            HumanOrJson::Human => ValidateFormat::Human,
+            HumanOrJson::Json => ValidateFormat::Json,
         }
-        let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
-        Err(super::Failure(format!(
-            "`{command}` does not write --format {}; it takes {}",
-            self.name(),
-            names.join(", ")
-        )))
     }
+}
+
+/// `--format` of `<kind> checklist`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ChecklistFormat {
+    /// Markdown (`human` means the same)
+    #[default]
+    #[value(alias = "human")]
+    Md,
+    /// self-contained HTML
+    Html,
+    /// JSON, for scripts
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -192,6 +242,24 @@ pub enum Command {
     Man,
 }
 
+impl Command {
+    /// See [`Cli::settle_format`].
+    fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+        match self {
+            Command::Validate(args) => inherit_format(&mut args.format, value),
+            Command::Cpor(cmd) => cmd.inherit_format(value),
+            Command::Coop(cmd) => cmd.inherit_format(value),
+            Command::Plfunding(cmd) => cmd.inherit_format(value),
+            Command::Score(args) => args.inherit_format(value),
+            Command::Rules(args) => inherit_format(&mut args.format, value),
+            Command::Schema(_) => Err(takes_no_format("schema")),
+            Command::Init(_) => Err(takes_no_format("init")),
+            Command::Completions(_) => Err(takes_no_format("completions")),
+            Command::Man => Err(takes_no_format("man")),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 #[command(
     after_help = "Editors with TOML schema support (taplo, Even Better TOML) read a first-line \
@@ -225,6 +293,9 @@ pub struct ValidateArgs {
     /// Claim files and folders (folders are walked for *.toml)
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Output format [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ValidateFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -232,6 +303,9 @@ pub struct KindValidateArgs {
     /// Claim files
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Output format [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ValidateFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -241,4 +315,7 @@ pub struct RulesArgs {
     /// Print the Markdown reference (docs/rules.md)
     #[arg(long, conflicts_with = "rule")]
     pub markdown: bool,
+    /// Output format [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<HumanOrJson>,
 }

@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use anyhow::{anyhow, bail};
 use claimtool::bundle::{self, PlanError, WriteError, WriteOptions};
 use claimtool::checklist;
 use claimtool::decode::StrEnum;
@@ -17,9 +18,9 @@ use claimtool::report;
 use claimtool::rules::Env;
 use clap::Args;
 
-use super::args::Format;
+use super::args::{ChecklistFormat, HumanOrJson, ValidateFormat};
 use super::validate::{collect_inputs, print_report};
-use super::{Failure, GlobalArgs, Outcome, context};
+use super::{GlobalArgs, Outcome, context};
 
 pub const BUNDLE_HELP: &str = "\
 Writes DIR/<slug>/ (the slug is made from the claim name): claim.toml as it is,
@@ -57,13 +58,19 @@ pub struct BundleArgs {
     /// Replace an existing bundle of the same name (its folder and any zip)
     #[arg(long)]
     pub force: bool,
+    /// Output format of the findings and what was written [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<HumanOrJson>,
 }
 
 #[derive(Debug, Args)]
 pub struct ChecklistArgs {
-    /// The claim file (--format md [default], html or json)
+    /// The claim file
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Output format [default: md]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ChecklistFormat>,
 }
 
 /// Loads and checks one claim file of `kind` with the engine.
@@ -72,36 +79,33 @@ fn check_one(
     kind: Kind,
     env: &Env,
     overrides: &claimtool::diag::Overrides,
-) -> Result<Report, Failure> {
+) -> anyhow::Result<Report> {
     if path.is_dir() {
-        return Err(Failure(format!(
+        bail!(
             "{} is a folder; give one claim file (`claimtool validate` checks folders)",
             path.display()
-        )));
+        );
     }
     let inputs = collect_inputs(&[path.to_path_buf()], env)?;
     let mut report = engine::check_paths_keeping_claims(&inputs, env, overrides)
-        .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+        .map_err(|(path, e)| anyhow::Error::new(e).context(format!("cannot read {path}")))?;
     engine::flag_other_kinds(&mut report, kind, overrides);
     Ok(report)
 }
 
-pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> Result<Outcome, Failure> {
-    global.format.require(
-        &[Format::Human, Format::Json],
-        &format!("{} bundle", kind.as_str()),
-    )?;
+pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow::Result<Outcome> {
+    let format = args.format.unwrap_or_default();
     let (env, overrides) = context::load(global)?;
     let report = check_one(&args.file, kind, &env, &overrides)?;
     let file = &report.files[0];
     let plan = match bundle::plan(file, &env, &overrides) {
         Ok(plan) => plan,
         Err(PlanError::HasErrors | PlanError::NotAClaim) => {
-            print_outcome(global, &report, &env, None)?;
+            print_outcome(global, format, &report, &env, None)?;
             eprintln!("error: no bundle written: fix the errors above first");
             return Ok(Outcome::Findings);
         }
-        Err(e) => return Err(Failure(e.to_string())),
+        Err(e) => return Err(e.into()),
     };
     if global.verbose {
         eprintln!(
@@ -118,16 +122,17 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> Result<
             force: args.force,
         },
     )
+    // The library's message names the path and says why.
     .map_err(|e| match e {
-        WriteError::Exists(_) => Failure(format!("{e} (nothing was written)")),
-        other => Failure(format!("{other}; no bundle written")),
+        WriteError::Exists(_) => anyhow!("{e} (nothing was written)"),
+        other => anyhow!("{other}; no bundle written"),
     })?;
     if global.verbose {
         for path in &written.replaced {
             eprintln!("replaced {}", path.display());
         }
     }
-    print_outcome(global, &report, &env, Some(&written))?;
+    print_outcome(global, format, &report, &env, Some(&written))?;
     Ok(Outcome::Clean)
 }
 
@@ -135,12 +140,13 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> Result<
 /// what was written.
 fn print_outcome(
     global: &GlobalArgs,
+    format: HumanOrJson,
     report: &Report,
     env: &Env,
     written: Option<&bundle::Written>,
-) -> Result<(), Failure> {
-    match global.format {
-        Format::Json => {
+) -> anyhow::Result<()> {
+    match format {
+        HumanOrJson::Json => {
             let doc = serde_json::json!({
                 "version": 1,
                 "bundle": written.map(|w| w.dir.display().to_string()),
@@ -150,8 +156,8 @@ fn print_outcome(
             });
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
-        _ => {
-            print_report(global, report, env)?;
+        HumanOrJson::Human => {
+            print_report(global, ValidateFormat::Human, report, env)?;
             if let Some(w) = written {
                 println!(
                     "wrote {}{} ({} files and manifest.json)",
@@ -172,11 +178,7 @@ pub fn run_checklist(
     global: &GlobalArgs,
     args: &ChecklistArgs,
     kind: Kind,
-) -> Result<Outcome, Failure> {
-    global.format.require(
-        &[Format::Md, Format::Html, Format::Json, Format::Human],
-        &format!("{} checklist", kind.as_str()),
-    )?;
+) -> anyhow::Result<Outcome> {
     let (env, overrides) = context::load(global)?;
     let report = check_one(&args.file, kind, &env, &overrides)?;
     let file = &report.files[0];
@@ -194,25 +196,20 @@ pub fn run_checklist(
         return Ok(Outcome::Findings);
     }
     let list = checklist::for_report(file, &env, &overrides).ok_or_else(|| {
-        Failure(format!(
+        anyhow!(
             "checklists are not available for {} claims yet",
             kind.as_str()
-        ))
+        )
     })?;
-    match global.format {
-        Format::Json => print!("{}", checklist::render::json(&list)),
-        Format::Html => print!(
+    match args.format.unwrap_or_default() {
+        ChecklistFormat::Json => print!("{}", checklist::render::json(&list)),
+        ChecklistFormat::Html => print!(
             "{}",
             checklist::render::html(&list)
-                .map_err(|e| Failure(format!("cannot render the HTML checklist: {e}")))?
+                // askama's message includes its cause: one message.
+                .map_err(|e| anyhow!("cannot render the HTML checklist: {e}"))?
         ),
-        // Refused above by `Format::require`; Markdown is the fallback.
-        Format::Md
-        | Format::Human
-        | Format::Junit
-        | Format::Sarif
-        | Format::Github
-        | Format::Azure => print!("{}", checklist::render::markdown(&list)),
+        ChecklistFormat::Md => print!("{}", checklist::render::markdown(&list)),
     }
     Ok(if file.status() == Status::Error {
         Outcome::Findings

@@ -7,17 +7,16 @@ use claimtool::diag::{Level, Overrides};
 use claimtool::kinds::plfunding::catalog::Catalog;
 use claimtool::rules::{self, Env};
 
-use super::{Failure, GlobalArgs};
+use anyhow::bail;
+
+use super::GlobalArgs;
 
 /// The run's environment and overrides.
-pub fn load(global: &GlobalArgs) -> Result<(Env, Overrides), Failure> {
+pub fn load(global: &GlobalArgs) -> anyhow::Result<(Env, Overrides)> {
     let config_path = match &global.config {
         Some(path) => {
             if !path.is_file() {
-                return Err(Failure(format!(
-                    "config file {} does not exist",
-                    path.display()
-                )));
+                bail!("config file {} does not exist", path.display());
             }
             Some(path.clone())
         }
@@ -26,7 +25,9 @@ pub fn load(global: &GlobalArgs) -> Result<(Env, Overrides), Failure> {
             .and_then(|dir| Config::discover(&dir)),
     };
     let config = match &config_path {
-        Some(path) => Config::load(path)?,
+        // The message names the file and says why ("cannot read config
+        // FILE: ...", "config FILE has problems: ...").
+        Some(path) => Config::load(path).map_err(anyhow::Error::msg)?,
         None => Config::default(),
     };
     if global.verbose {
@@ -37,7 +38,9 @@ pub fn load(global: &GlobalArgs) -> Result<(Env, Overrides), Failure> {
     }
     // Read once per run, and refused as a whole when it has a problem: checking
     // claims against a half-read catalogue would mislead.
-    let catalog = Catalog::resolve(global.catalog.as_deref(), &config)?;
+    // The message names the file, as the config's does.
+    let catalog =
+        Catalog::resolve(global.catalog.as_deref(), &config).map_err(anyhow::Error::msg)?;
     if global.verbose {
         eprintln!("using the engagement catalogue {}", catalog.name());
     }
@@ -55,9 +58,7 @@ pub fn load(global: &GlobalArgs) -> Result<(Env, Overrides), Failure> {
             if rules::find(id).is_none() {
                 let hint = claimtool::decode::nearest(id, rules::all().map(|r| r.id))
                     .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
-                return Err(Failure(format!(
-                    "no rule `{id}`{hint}; `claimtool rules` lists them"
-                )));
+                bail!("no rule `{id}`{hint}; `claimtool rules` lists them");
             }
             overrides.cli.insert(id.clone(), level);
         }

@@ -5,10 +5,10 @@
 use claimtool::model::Kind;
 use clap::Subcommand;
 
-use super::args::KindValidateArgs;
+use super::args::{self, KindValidateArgs};
 use super::bundle::{self, BundleArgs, ChecklistArgs};
 use super::wizard::NewArgs;
-use super::{Failure, GlobalArgs, Outcome, validate, wizard};
+use super::{GlobalArgs, Outcome, validate, wizard};
 
 const NEW_HELP: &str = "\
 Asks for every field in the order of Partner Center's Create new claim (program,
@@ -71,12 +71,29 @@ pub enum CoopCommand {
     Checklist(ChecklistArgs),
 }
 
-pub fn run(global: &GlobalArgs, cmd: CoopCommand) -> Result<Outcome, Failure> {
+impl CoopCommand {
+    /// A `--format` given before the command (`Cli::settle_format`).
+    pub fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+        match self {
+            CoopCommand::New(_) => Err(args::takes_no_format("coop new")),
+            CoopCommand::Validate(args) => args::inherit_format(&mut args.format, value),
+            CoopCommand::Bundle(args) => args::inherit_format(&mut args.format, value),
+            CoopCommand::Checklist(args) => args::inherit_format(&mut args.format, value),
+        }
+    }
+}
+
+pub fn run(global: &GlobalArgs, cmd: CoopCommand) -> anyhow::Result<Outcome> {
     match cmd {
         CoopCommand::New(args) => {
             wizard::run(global, args, &claimtool::kinds::coop::wizard::SCRIPT)
         }
-        CoopCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Coop)),
+        CoopCommand::Validate(args) => validate::run(
+            global,
+            &args.files,
+            args.format.unwrap_or_default(),
+            Some(Kind::Coop),
+        ),
         CoopCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Coop),
         CoopCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Coop),
     }

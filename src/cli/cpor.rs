@@ -3,10 +3,10 @@
 use claimtool::model::Kind;
 use clap::Subcommand;
 
-use super::args::KindValidateArgs;
+use super::args::{self, KindValidateArgs};
 use super::bundle::{self, BundleArgs, ChecklistArgs};
 use super::wizard::NewArgs;
-use super::{Failure, GlobalArgs, Outcome, validate, wizard};
+use super::{GlobalArgs, Outcome, validate, wizard};
 
 const NEW_HELP: &str = "\
 Asks for every field in Partner Center's screen order (Associate customer, solution
@@ -38,12 +38,29 @@ pub enum CporCommand {
     Checklist(ChecklistArgs),
 }
 
-pub fn run(global: &GlobalArgs, cmd: CporCommand) -> Result<Outcome, Failure> {
+impl CporCommand {
+    /// A `--format` given before the command (`Cli::settle_format`).
+    pub fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+        match self {
+            CporCommand::New(_) => Err(args::takes_no_format("cpor new")),
+            CporCommand::Validate(args) => args::inherit_format(&mut args.format, value),
+            CporCommand::Bundle(args) => args::inherit_format(&mut args.format, value),
+            CporCommand::Checklist(args) => args::inherit_format(&mut args.format, value),
+        }
+    }
+}
+
+pub fn run(global: &GlobalArgs, cmd: CporCommand) -> anyhow::Result<Outcome> {
     match cmd {
         CporCommand::New(args) => {
             wizard::run(global, args, &claimtool::kinds::cpor::wizard::SCRIPT)
         }
-        CporCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Cpor)),
+        CporCommand::Validate(args) => validate::run(
+            global,
+            &args.files,
+            args.format.unwrap_or_default(),
+            Some(Kind::Cpor),
+        ),
         CporCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Cpor),
         CporCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Cpor),
     }

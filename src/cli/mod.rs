@@ -3,7 +3,13 @@
 //! the `claimtool` library.
 //!
 //! Exit codes: 0 no error finding, 1 at least one error finding, 2 the
-//! command could not run ([`Failure`]).
+//! command could not run: a command's `Err`, an [`anyhow::Error`] whose
+//! message names the file or step that failed (with `.with_context`), printed
+//! with its causes (`{:#}`).
+//!
+//! A library error whose message already names its file and includes its
+//! cause (`ConfigError`, `CatalogError`, `WriteError`...) is taken with
+//! [`anyhow::Error::msg`], so that the cause is not printed twice.
 
 mod args;
 mod bundle;
@@ -18,20 +24,10 @@ mod wizard;
 
 use std::process::ExitCode;
 
+use anyhow::{Context as _, anyhow, bail};
 use clap::Parser;
 
 pub use args::{Cli, Command, GlobalArgs};
-
-/// The command could not run (bad arguments, missing path, unreadable
-/// config, no terminal...): exit 2 with this message.
-#[derive(Debug)]
-pub struct Failure(pub String);
-
-impl<E: std::fmt::Display> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure(e.to_string())
-    }
-}
 
 /// What a command tells `main` to exit with.
 pub enum Outcome {
@@ -43,7 +39,7 @@ pub enum Outcome {
 
 /// `claimtool init [DIR]`: writes the workspace files, never over existing
 /// ones without `--force`.
-fn init_cmd(global: &GlobalArgs, args: &args::InitArgs) -> Result<Outcome, Failure> {
+fn init_cmd(global: &GlobalArgs, args: &args::InitArgs) -> anyhow::Result<Outcome> {
     let today = global
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -56,20 +52,20 @@ fn init_cmd(global: &GlobalArgs, args: &args::InitArgs) -> Result<Outcome, Failu
             .map(|p| p.display().to_string())
             .collect();
         if !existing.is_empty() {
-            return Err(Failure(format!(
+            bail!(
                 "not overwriting {} (use --force to replace them)",
                 existing.join(", ")
-            )));
+            );
         }
     }
     for file in &files {
         let path = args.dir.join(&file.path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| Failure(format!("cannot create {}: {e}", parent.display())))?;
+                .with_context(|| format!("cannot create {}", parent.display()))?;
         }
         std::fs::write(&path, &file.contents)
-            .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+            .with_context(|| format!("cannot write {}", path.display()))?;
         println!("wrote {}", path.display());
     }
     println!(
@@ -81,7 +77,7 @@ fn init_cmd(global: &GlobalArgs, args: &args::InitArgs) -> Result<Outcome, Failu
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse().and_then(|mut cli| cli.settle_format().map(|()| cli)) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -93,26 +89,28 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
-        Err(Failure(message)) => {
-            anstream::eprintln!("error: {message}");
+        Err(e) => {
+            anstream::eprintln!("error: {e:#}");
             ExitCode::from(2)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<Outcome, Failure> {
+fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let global = cli.global;
     match cli.command {
-        Command::Validate(args) => validate::run(&global, &args.paths, None),
+        Command::Validate(args) => {
+            validate::run(&global, &args.paths, args.format.unwrap_or_default(), None)
+        }
         Command::Cpor(cmd) => cpor::run(&global, cmd),
         Command::Coop(cmd) => coop::run(&global, cmd),
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
-        Command::Rules(args) => rules_cmd::run(&global, &args),
+        Command::Rules(args) => rules_cmd::run(&args),
         Command::Init(args) => init_cmd(&global, &args),
         Command::Schema(args) => {
             let target = claimtool::schema::SchemaTarget::parse(&args.kind)
-                .ok_or_else(|| Failure(format!("no schema for `{}`", args.kind)))?;
+                .ok_or_else(|| anyhow!("no schema for `{}`", args.kind))?;
             print!("{}", claimtool::schema::schema_text(target));
             Ok(Outcome::Clean)
         }
@@ -123,7 +121,9 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         }
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .context("cannot write the man page")?;
             Ok(Outcome::Clean)
         }
     }

@@ -3,6 +3,7 @@
 //! guide of `claimtool::kinds::plfunding::guide`), and the *Associate engagement*
 //! eligibility screen (`engagements`).
 
+use anyhow::{Context as _, anyhow, bail};
 use claimtool::decode::StrEnum;
 use claimtool::kinds::plfunding::catalog::{NONE_ELIGIBLE, ScreenLocation, ScreenReport};
 use claimtool::kinds::plfunding::model::{CustomerIdType, SolutionArea};
@@ -12,10 +13,10 @@ use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::args::{Format, KindValidateArgs};
+use super::args::{self, HumanOrJson, KindValidateArgs};
 use super::bundle::{self, BundleArgs, ChecklistArgs};
 use super::wizard::NewArgs;
-use super::{Failure, GlobalArgs, Outcome, context, validate, wizard};
+use super::{GlobalArgs, Outcome, context, validate, wizard};
 
 const ENGAGEMENTS_AFTER_HELP: &str = "\
 Examples:
@@ -76,14 +77,35 @@ pub struct EngagementsArgs {
     /// Only the engagements of this solution-area tab
     #[arg(long, value_name = "A", value_parser = PossibleValuesParser::new(SolutionArea::ALL.iter().map(|v| v.as_str())))]
     pub solution_area: Option<String>,
+    /// Output format [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<HumanOrJson>,
 }
 
-pub fn run(global: &GlobalArgs, cmd: PlfCommand) -> Result<Outcome, Failure> {
+impl PlfCommand {
+    /// A `--format` given before the command (`Cli::settle_format`).
+    pub fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+        match self {
+            PlfCommand::New(_) => Err(args::takes_no_format("plfunding new")),
+            PlfCommand::Validate(args) => args::inherit_format(&mut args.format, value),
+            PlfCommand::Bundle(args) => args::inherit_format(&mut args.format, value),
+            PlfCommand::Checklist(args) => args::inherit_format(&mut args.format, value),
+            PlfCommand::Engagements(args) => args::inherit_format(&mut args.format, value),
+        }
+    }
+}
+
+pub fn run(global: &GlobalArgs, cmd: PlfCommand) -> anyhow::Result<Outcome> {
     match cmd {
         PlfCommand::New(args) => {
             wizard::run(global, args, &claimtool::kinds::plfunding::wizard::SCRIPT)
         }
-        PlfCommand::Validate(args) => validate::run(global, &args.files, Some(Kind::Plfunding)),
+        PlfCommand::Validate(args) => validate::run(
+            global,
+            &args.files,
+            args.format.unwrap_or_default(),
+            Some(Kind::Plfunding),
+        ),
         PlfCommand::Bundle(args) => bundle::run_bundle(global, &args, Kind::Plfunding),
         PlfCommand::Checklist(args) => bundle::run_checklist(global, &args, Kind::Plfunding),
         PlfCommand::Engagements(args) => engagements(global, &args),
@@ -91,33 +113,28 @@ pub fn run(global: &GlobalArgs, cmd: PlfCommand) -> Result<Outcome, Failure> {
 }
 
 /// Parses a value clap has already checked against `E`'s list.
-fn parse_enum<E: StrEnum>(flag: &str, value: Option<&String>) -> Result<Option<E>, Failure> {
+fn parse_enum<E: StrEnum>(flag: &str, value: Option<&String>) -> anyhow::Result<Option<E>> {
     value
-        .map(|v| {
-            E::parse(v).ok_or_else(|| Failure(format!("{flag} must be one of {}", E::allowed())))
-        })
+        .map(|v| E::parse(v).ok_or_else(|| anyhow!("{flag} must be one of {}", E::allowed())))
         .transpose()
 }
 
-fn engagements(global: &GlobalArgs, args: &EngagementsArgs) -> Result<Outcome, Failure> {
+fn engagements(global: &GlobalArgs, args: &EngagementsArgs) -> anyhow::Result<Outcome> {
     let customer_id_type =
         parse_enum::<CustomerIdType>("--customer-id-type", args.customer_id_type.as_ref())?;
     let solution_area = parse_enum::<SolutionArea>("--solution-area", args.solution_area.as_ref())?;
     if let Some(id) = &args.partner_id
         && !partner_id_is_valid(id.trim())
     {
-        return Err(Failure(format!(
-            "--partner-id \"{id}\" is not a PartnerID (6 to 10 digits, e.g. 4871236)"
-        )));
+        bail!("--partner-id \"{id}\" is not a PartnerID (6 to 10 digits, e.g. 4871236)");
     }
-    global
-        .format
-        .require(&[Format::Human, Format::Json], "plfunding engagements")?;
     let (env, _) = context::load(global)?;
     let location = ScreenLocation::resolve(&env.config, args.partner_id.as_deref());
     let report = ScreenReport::new(&env.catalog, solution_area, customer_id_type, location);
-    if global.format == Format::Json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+    if args.format.unwrap_or_default() == HumanOrJson::Json {
+        let json = serde_json::to_string_pretty(&report)
+            .context("cannot render the engagements as JSON")?;
+        println!("{json}");
     } else {
         print_screen(&report);
     }

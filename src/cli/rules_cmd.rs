@@ -1,15 +1,14 @@
 //! `claimtool rules [ID]`: the rule table, or one rule explained.
 
+use anyhow::{Context as _, bail};
 use claimtool::rules;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::args::{Format, RulesArgs};
-use super::{Failure, GlobalArgs, Outcome};
+use super::Outcome;
+use super::args::{HumanOrJson, RulesArgs};
 
-pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
-    global
-        .format
-        .require(&[Format::Human, Format::Json], "rules")?;
+pub fn run(args: &RulesArgs) -> anyhow::Result<Outcome> {
+    let as_json = args.format.unwrap_or_default() == HumanOrJson::Json;
     if args.markdown {
         print!("{}", rules::markdown_reference());
         return Ok(Outcome::Clean);
@@ -18,9 +17,9 @@ pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
         let Some(rule) = rules::find(id) else {
             let hint = claimtool::decode::nearest(id, rules::all().map(|r| r.id))
                 .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
-            return Err(Failure(format!("no rule `{id}`{hint}")));
+            bail!("no rule `{id}`{hint}");
         };
-        if global.format == Format::Json {
+        if as_json {
             let json = serde_json::json!({
                 "id": rule.id,
                 "severity": rule.severity_text(),
@@ -29,7 +28,9 @@ pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
                 "source": rule.source,
                 "docs": rule.docs,
             });
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            let json =
+                serde_json::to_string_pretty(&json).context("cannot render the rule as JSON")?;
+            println!("{json}");
         } else {
             println!(
                 "{} ({}, applies to {})\n\n{}\n\nSource: {}\n\n{}",
@@ -43,7 +44,7 @@ pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
         }
         return Ok(Outcome::Clean);
     }
-    if global.format == Format::Json {
+    if as_json {
         let list: Vec<_> = rules::all()
             .map(|r| {
                 serde_json::json!({
@@ -54,7 +55,9 @@ pub fn run(global: &GlobalArgs, args: &RulesArgs) -> Result<Outcome, Failure> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        let json =
+            serde_json::to_string_pretty(&list).context("cannot render the rules as JSON")?;
+        println!("{json}");
         return Ok(Outcome::Clean);
     }
     let mut table = Table::new();

@@ -8,9 +8,9 @@
 //! scoring history into the TOML file, checked by the same engine; `score
 //! new` is the shared wizard ([`claimtool::kinds::score::wizard::SCRIPT`]).
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use anyhow::{Context as _, bail};
 use claimtool::decode::StrEnum;
 use claimtool::diag::Severity;
 use claimtool::engine::{self, FileReport, Report};
@@ -23,9 +23,9 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, Table, presets};
 
-use super::args::{Format, KindValidateArgs};
+use super::args::{self, HumanOrJson, KindValidateArgs};
 use super::wizard::NewArgs;
-use super::{Failure, GlobalArgs, Outcome, context, validate, wizard};
+use super::{GlobalArgs, Outcome, context, validate, wizard};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -53,8 +53,23 @@ pub struct ScoreArgs {
     /// What-if: a planned month's best score, MONTH=POINTS (repeatable), e.g. 2026-12=30
     #[arg(long, value_name = "MONTH=POINTS")]
     pub plan: Vec<PlanEntry>,
+    /// Output format [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<HumanOrJson>,
     #[command(subcommand)]
     pub command: Option<ScoreCommand>,
+}
+
+impl ScoreArgs {
+    /// A `--format` given before the command (`Cli::settle_format`).
+    pub fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+        match &mut self.command {
+            Some(ScoreCommand::New(_)) => Err(args::takes_no_format("score new")),
+            Some(ScoreCommand::Import(import)) => args::inherit_format(&mut import.format, value),
+            Some(ScoreCommand::Validate(v)) => args::inherit_format(&mut v.format, value),
+            None => args::inherit_format(&mut self.format, value),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,6 +108,9 @@ pub struct ImportArgs {
     /// Replace the --out file when it exists
     #[arg(long, requires = "out")]
     pub force: bool,
+    /// Output format of the check of the --out file [default: human]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<HumanOrJson>,
 }
 
 fn area_parser() -> impl TypedValueParser<Value = ScoreArea> {
@@ -101,17 +119,20 @@ fn area_parser() -> impl TypedValueParser<Value = ScoreArea> {
     })
 }
 
-pub fn run(global: &GlobalArgs, args: ScoreArgs) -> Result<Outcome, Failure> {
+pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<Outcome> {
     match (args.command, args.file) {
         (Some(ScoreCommand::New(new)), _) => {
             wizard::run(global, new, &claimtool::kinds::score::wizard::SCRIPT)
         }
         (Some(ScoreCommand::Import(import)), _) => run_import(global, import),
-        (Some(ScoreCommand::Validate(v)), _) => validate::run(global, &v.files, Some(Kind::Score)),
-        (None, Some(file)) => run_score(global, &file, &args.plan),
-        (None, None) => Err(Failure(
-            "name a score history file: claimtool score FILE".into(),
-        )),
+        (Some(ScoreCommand::Validate(v)), _) => validate::run(
+            global,
+            &v.files,
+            v.format.unwrap_or_default(),
+            Some(Kind::Score),
+        ),
+        (None, Some(file)) => run_score(global, &file, &args.plan, args.format.unwrap_or_default()),
+        (None, None) => bail!("name a score history file: claimtool score FILE"),
     }
 }
 
@@ -121,24 +142,22 @@ pub(super) fn run_score(
     global: &GlobalArgs,
     file: &Path,
     plan: &[PlanEntry],
-) -> Result<Outcome, Failure> {
-    global
-        .format
-        .require(&[Format::Human, Format::Json], "score")?;
+    format: HumanOrJson,
+) -> anyhow::Result<Outcome> {
     let (env, overrides) = context::load(global)?;
     if !file.is_file() {
-        return Err(Failure(format!("{} does not exist", file.display())));
+        bail!("{} does not exist", file.display());
     }
     if file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
     {
-        return Err(Failure(format!(
+        bail!(
             "{} is CSV; convert it first: claimtool score import {} --partner-id ID \
              --solution-area AREA --out history.toml",
             file.display(),
             file.display()
-        )));
+        );
     }
     let display = file
         .strip_prefix("./")
@@ -146,28 +165,31 @@ pub(super) fn run_score(
         .display()
         .to_string();
     let loaded = claimtool::load::load_path(file, &display)
-        .map_err(|e| Failure(format!("cannot read {display}: {e}")))?;
+        .with_context(|| format!("cannot read {display}"))?;
     // The claim is kept aside: the engine's report need not carry it.
     let claim = loaded.claim.clone();
     let mut report = engine::check_loaded(vec![loaded], &env, &overrides);
     engine::flag_other_kinds(&mut report, Kind::Score, &overrides);
     if report.has_errors() {
-        validate::print_report(global, &report, &env)?;
+        validate::print_report(global, format.into(), &report, &env)?;
         return Ok(Outcome::Findings);
     }
     let (Some(file_report), Some(Claim::Score(history))) = (report.files.first(), &claim) else {
         // Without errors the file decoded as a score history; this is a
         // guard, not a path users reach.
-        return Err(Failure(format!("{display} is not a score history")));
+        bail!("{display} is not a score history");
     };
-    let result = score::evaluate(history, env.today, &env.config.score, plan).map_err(Failure)?;
-    if global.format == Format::Json {
+    // The message says which setting or --plan entry is wrong.
+    let result =
+        score::evaluate(history, env.today, &env.config.score, plan).map_err(anyhow::Error::msg)?;
+    if format == HumanOrJson::Json {
         // Warnings go to stderr so that stdout stays one JSON document.
         let text = findings_text(file_report, global.quiet);
         if !text.is_empty() {
             anstream::eprint!("{text}");
         }
-        let json = serde_json::to_string_pretty(&result)?;
+        let json = serde_json::to_string_pretty(&result)
+            .context("cannot render the eligibility as JSON")?;
         println!("{json}");
     } else {
         anstream::print!("{}", findings_text(file_report, global.quiet));
@@ -261,26 +283,23 @@ fn render_human(result: &Eligibility) -> String {
     )
 }
 
-fn run_import(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome, Failure> {
+fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> {
     // The output is the TOML; the check of it is reported like `validate`.
-    global
-        .format
-        .require(&[Format::Human, Format::Json], "score import")?;
     let (env, overrides) = context::load(global)?;
     if !args.csv.is_file() {
-        return Err(Failure(format!("{} does not exist", args.csv.display())));
+        bail!("{} does not exist", args.csv.display());
     }
     if let Some(out) = &args.out
         && out.exists()
         && !args.force
     {
-        return Err(Failure(format!(
+        bail!(
             "{} already exists; use --force to replace it",
             out.display()
-        )));
+        );
     }
     let display = args.csv.display().to_string();
-    let bytes = std::fs::read(&args.csv)?;
+    let bytes = std::fs::read(&args.csv).with_context(|| format!("cannot read {display}"))?;
     let Ok(text) = String::from_utf8(bytes) else {
         anstream::eprintln!(
             "{display}:1: {}: the file is not UTF-8\n  = help: save the sheet as \"CSV UTF-8\"",
@@ -320,13 +339,20 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> Result<Outcome, Failure>
     let report = engine::check_loaded(vec![loaded], &env, &overrides);
     match &args.out {
         Some(out) => {
-            write_atomically(out, &toml)?;
+            // Atomic: an interrupted run leaves no half-written history.
+            claimtool::fsutil::write_atomic(out, &toml)
+                .with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!(
                 "wrote {} ({count} month{})",
                 out.display(),
                 if count == 1 { "" } else { "s" }
             );
-            validate::print_report(global, &report, &env)?;
+            validate::print_report(
+                global,
+                args.format.unwrap_or_default().into(),
+                &report,
+                &env,
+            )?;
         }
         None => {
             print!("{toml}");
@@ -349,21 +375,4 @@ fn human_report(report: &Report, quiet: bool) -> String {
 /// off: a pipe, `NO_COLOR`, `--color never`).
 fn error_word() -> &'static str {
     "\x1b[1;31merror\x1b[0m"
-}
-
-/// Writes via a temporary file in the same folder, renamed into place, so
-/// an interrupted run leaves no half-written history.
-fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| Failure(format!("cannot write in {}: {e}", dir.display())))?;
-    tmp.write_all(text.as_bytes())
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
-    tmp.persist(path)
-        .map_err(|e| Failure(format!("cannot write {}: {}", path.display(), e.error)))?;
-    Ok(())
 }

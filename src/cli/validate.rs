@@ -2,31 +2,21 @@
 
 use std::path::{Path, PathBuf};
 
-use claimtool::decode::StrEnum;
+use anyhow::{Context as _, anyhow, bail};
 use claimtool::engine::{self, Input, Report};
 use claimtool::model::Kind;
 use claimtool::report;
 use claimtool::rules::Env;
 
-use super::args::Format;
-use super::{Failure, GlobalArgs, Outcome, context};
+use super::args::ValidateFormat;
+use super::{GlobalArgs, Outcome, context};
 
-pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result<Outcome, Failure> {
-    let command = kind.map_or_else(
-        || "validate".to_string(),
-        |k| format!("{} validate", k.as_str()),
-    );
-    global.format.require(
-        &[
-            Format::Human,
-            Format::Json,
-            Format::Junit,
-            Format::Sarif,
-            Format::Github,
-            Format::Azure,
-        ],
-        &command,
-    )?;
+pub fn run(
+    global: &GlobalArgs,
+    paths: &[PathBuf],
+    format: ValidateFormat,
+    kind: Option<Kind>,
+) -> anyhow::Result<Outcome> {
     let (env, overrides) = context::load(global)?;
     let inputs = collect_inputs(paths, &env)?;
     let progress = progress_bar(inputs.len(), global.quiet);
@@ -35,17 +25,17 @@ pub fn run(global: &GlobalArgs, paths: &[PathBuf], kind: Option<Kind>) -> Result
     // let go as soon as each file is checked.
     let keep = engine::Keep {
         claims: false,
-        sources: kind.is_some() || global.format == Format::Human,
+        sources: kind.is_some() || format == ValidateFormat::Human,
     };
     let mut report = engine::check_paths_with_progress(&inputs, &env, &overrides, keep, &|| {
         progress.inc(1);
     })
-    .map_err(|(path, e)| Failure(format!("cannot read {path}: {e}")))?;
+    .map_err(|(path, e)| anyhow::Error::new(e).context(format!("cannot read {path}")))?;
     progress.finish_and_clear();
     if let Some(expected) = kind {
         engine::flag_other_kinds(&mut report, expected, &overrides);
     }
-    print_report(global, &report, &env)?;
+    print_report(global, format, &report, &env)?;
     Ok(if report.has_errors() {
         Outcome::Findings
     } else {
@@ -75,18 +65,21 @@ fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
 /// Writes the report to stdout in the chosen format. A report that cannot
 /// be written (a full disk, a closed file) is a failure (exit 2), never a
 /// silent success: CI would otherwise upload a cut-off SARIF or JUnit file.
-pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) -> Result<(), Failure> {
+pub fn print_report(
+    global: &GlobalArgs,
+    format: ValidateFormat,
+    report: &Report,
+    env: &Env,
+) -> anyhow::Result<()> {
     let stdout = || std::io::stdout().lock();
-    let written = match global.format {
+    let written = match format {
         // Streamed: a report of thousands of files is never held as text.
-        Format::Json => report::json::write(report, env.today, stdout()),
-        Format::Junit => report::junit::write(report, stdout()),
-        Format::Sarif => report::sarif::write(report, stdout()),
-        Format::Github => report::ci::write_github(report, stdout()),
-        Format::Azure => report::ci::write_azure(report, stdout()),
-        // Refused before the run (`Format::require`); human text is the
-        // readable fallback.
-        Format::Human | Format::Md | Format::Html => {
+        ValidateFormat::Json => report::json::write(report, env.today, stdout()),
+        ValidateFormat::Junit => report::junit::write(report, stdout()),
+        ValidateFormat::Sarif => report::sarif::write(report, stdout()),
+        ValidateFormat::Github => report::ci::write_github(report, stdout()),
+        ValidateFormat::Azure => report::ci::write_azure(report, stdout()),
+        ValidateFormat::Human => {
             // anstream strips the colour when stdout is not a terminal, under
             // NO_COLOR, and with --color never.
             report::human::write(
@@ -102,14 +95,14 @@ pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) -> Result<(
     match written {
         // A reader that stopped early (`| head`) wanted no more.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure(format!("cannot write the report: {e}"))),
+        Err(e) => Err(e).context("cannot write the report"),
         Ok(()) => Ok(()),
     }
 }
 
 /// The claim files under `paths`, in a stable order. A path that does not
 /// exist stops the run (exit 2).
-pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failure> {
+pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> anyhow::Result<Vec<Input>> {
     let excluded: Vec<PathBuf> = env
         .config
         .path
@@ -121,7 +114,7 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
     let mut inputs = Vec::new();
     for path in paths {
         if !path.exists() {
-            return Err(Failure(format!("{} does not exist", path.display())));
+            bail!("{} does not exist", path.display());
         }
         if path.is_file() {
             inputs.push(input(path));
@@ -130,10 +123,7 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
         if !path.is_dir() {
             // A device, a FIFO, a socket: nothing claimtool can check, and
             // skipping it would report "0 files" as a success.
-            return Err(Failure(format!(
-                "{} is neither a claim file nor a folder",
-                path.display()
-            )));
+            bail!("{} is neither a claim file nor a folder", path.display());
         }
         let mut found = Vec::new();
         // Links are followed (a claims folder may link shared claims in);
@@ -154,7 +144,7 @@ pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> Result<Vec<Input>, Failur
             // A `.toml` that is not a regular file (a FIFO, a socket) is
             // named, not skipped: it may be a claim CI would miss.
             if !entry.file_type().is_file() {
-                return Err(Failure(format!("{} is not a regular file", p.display())));
+                bail!("{} is not a regular file", p.display());
             }
             // The config and the catalogue are compared by name first, so
             // the costly canonical path is only taken for a likely match.
@@ -206,24 +196,25 @@ fn input(path: &Path) -> Input {
 
 /// Why a folder walk stopped. A link that points nowhere stops it whatever
 /// its name (it could have led to a folder of claims): it is named, with
-/// what to do.
-fn walk_failure(root: &Path, e: &walkdir::Error) -> Failure {
+/// what to do. (walkdir's message includes its cause, so it is taken as
+/// one message.)
+fn walk_failure(root: &Path, e: &walkdir::Error) -> anyhow::Error {
     if let Some(ancestor) = e.loop_ancestor() {
         let link = e.path().map_or(String::new(), |p| p.display().to_string());
-        return Failure(format!(
+        return anyhow!(
             "cannot walk {}: the link {link} leads back to {}",
             root.display(),
             ancestor.display()
-        ));
+        );
     }
     if let Some(link) = e.path().filter(|p| p.is_symlink() && !p.exists()) {
-        return Failure(format!(
+        return anyhow!(
             "cannot walk {}: {} is a broken link; fix or remove it (it could hide claims)",
             root.display(),
             link.display()
-        ));
+        );
     }
-    Failure(format!("cannot walk {}: {e}", root.display()))
+    anyhow!("cannot walk {}: {e}", root.display())
 }
 
 fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use anyhow::{Context as _, anyhow, bail};
 use claimtool::decode::StrEnum;
 use claimtool::diag::Severity;
 use claimtool::wizard::{Finished, Message, Prompter, Script, Setup, Stop, Wizard, WizardError};
@@ -18,8 +19,8 @@ use dialoguer::console::style;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 
-use super::args::ColorChoice;
-use super::{Failure, GlobalArgs, Outcome, context, validate};
+use super::args::{ColorChoice, HumanOrJson, ValidateFormat};
+use super::{GlobalArgs, Outcome, context, validate};
 
 /// `<kind> new`.
 #[derive(Debug, Args)]
@@ -42,12 +43,11 @@ static RESUME_HINT: Mutex<String> = Mutex::new(String::new());
 /// stop first, so it is reported once.
 static STOP_REPORTED: AtomicBool = AtomicBool::new(false);
 
-pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcome, Failure> {
+pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> anyhow::Result<Outcome> {
     let kind = script.kind.as_str();
     require_terminal(global, kind)?;
     let (env, overrides) = context::load(global)?;
-    let cwd = std::env::current_dir()
-        .map_err(|e| Failure(format!("cannot read the current folder: {e}")))?;
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
     if global.color == ColorChoice::Never {
         dialoguer::console::set_colors_enabled_stderr(false);
     }
@@ -92,17 +92,26 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcom
                 ),
                 None => "no answer had been saved yet".to_string(),
             };
-            return Err(Failure(format!("stopped ({reason}); {saved}")));
+            bail!("stopped ({reason}); {saved}");
         }
-        Err(WizardError::Failed(message)) => return Err(Failure(message)),
+        // The library's message names the file (the --from draft, the
+        // claim written) and says why.
+        Err(WizardError::Failed(message)) => return Err(anyhow!(message)),
     };
     set_hint(format!("Stopped. {} was written.", shown(&cwd, &path)));
     eprintln!("Wrote {}. Checking it:", shown(&cwd, &path));
     if script.kind == claimtool::model::Kind::Score {
         // A score history has no bundle: its result is the eligibility.
-        return super::score::run_score(global, &path, &[]);
+        return super::score::run_score(global, &path, &[], HumanOrJson::Human);
     }
-    let outcome = validate::run(global, std::slice::from_ref(&path), Some(script.kind))?;
+    // A wizard takes no --format: its results are for the person at the
+    // terminal.
+    let outcome = validate::run(
+        global,
+        std::slice::from_ref(&path),
+        ValidateFormat::Human,
+        Some(script.kind),
+    )?;
     match outcome {
         Outcome::Clean => {
             let confirm = Confirm::with_theme(&ColorfulTheme::default())
@@ -115,6 +124,7 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcom
                     out: PathBuf::from("bundles"),
                     zip: false,
                     force: false,
+                    format: None,
                 };
                 return super::bundle::run_bundle(global, &args, script.kind);
             }
@@ -130,7 +140,7 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcom
 /// Wizards need a terminal on stdin and stderr; without one (a pipe, CI,
 /// `--no-input`) they refuse at once rather than wait for input that
 /// never comes.
-fn require_terminal(global: &GlobalArgs, kind: &str) -> Result<(), Failure> {
+fn require_terminal(global: &GlobalArgs, kind: &str) -> anyhow::Result<()> {
     let why = if global.no_input {
         "--no-input was given"
     } else if !std::io::stdin().is_terminal() {
@@ -140,11 +150,11 @@ fn require_terminal(global: &GlobalArgs, kind: &str) -> Result<(), Failure> {
     } else {
         return Ok(());
     };
-    Err(Failure(format!(
+    bail!(
         "`claimtool {kind} new` asks questions and needs a terminal ({why}). \
          Without prompts, write the claim TOML yourself (see docs/wizard.md for a complete \
          example) and check it with `claimtool {kind} validate FILE`."
-    )))
+    )
 }
 
 fn set_hint(hint: String) {

@@ -7,12 +7,10 @@
 //! (`customer_contact.email`, `documents[0].signed_on`), which is how the
 //! wizard matches the rule engine's findings to the answer just given.
 //!
-//! The text is written with [`write_atomic`] (a temporary file renamed into
-//! place), so a draft on disk is always a whole TOML document: a killed
-//! process leaves the previous answer's draft, never half a file.
-
-use std::io::Write as _;
-use std::path::Path;
+//! The text is written with [`crate::fsutil::write_atomic`] (a temporary
+//! file renamed into place), so a draft on disk is always a whole TOML
+//! document: a killed process leaves the previous answer's draft, never half
+//! a file.
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, TableLike, Value};
 
@@ -294,22 +292,6 @@ pub fn display(item: &Item) -> String {
     }
 }
 
-/// Writes `text` to `path` through a temporary file in the same folder,
-/// flushed to disk, then renamed over `path`: readers see the old file or
-/// the new one, never a part.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 fn split_last(path: &str) -> (Option<&str>, &str) {
     match path.rsplit_once('.') {
         Some((parent, key)) => (Some(parent), key),
@@ -461,18 +443,5 @@ mod tests {
         assert_eq!(display(d.get("b").unwrap()), "yes");
         assert_eq!(display(d.get("d").unwrap()), "2026-09-01");
         assert_eq!(display(d.get("kind").unwrap()), "cpor");
-    }
-
-    #[test]
-    fn write_atomic_replaces_the_file_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub/claim.toml");
-        write_atomic(&path, "a = 1\n").unwrap();
-        write_atomic(&path, "a = 2\n").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a = 2\n");
-        assert_eq!(
-            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
-            1
-        );
     }
 }

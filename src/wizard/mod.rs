@@ -39,11 +39,12 @@ use crate::decode::StrEnum;
 use crate::diag::{Finding, Overrides, Severity};
 use crate::documents::DocumentStore;
 use crate::engine;
+use crate::fsutil;
 use crate::load;
 use crate::model::Kind;
 use crate::rules::Env;
 
-pub use draft::{Draft, DraftError, HEADER_MARK, display, write_atomic};
+pub use draft::{Draft, DraftError, HEADER_MARK, display};
 pub use scripted::{Reply, Scripted};
 
 /// The user or the terminal ended the prompts (Ctrl-C, closed terminal,
@@ -899,7 +900,7 @@ impl<'p> Wizard<'p> {
                 shown(&self.cwd, &path)
             ),
         ];
-        write_atomic(&path, &self.draft.render(&header)).map_err(|e| {
+        write_creating_folder(&path, &self.draft.render(&header)).map_err(|e| {
             WizardError::Failed(format!("cannot save the draft {}: {e}", path.display()))
         })?;
         self.prompter.draft_saved(&path);
@@ -1025,7 +1026,7 @@ impl<'p> Wizard<'p> {
                 shown(&self.cwd, &out)
             ),
         ];
-        write_atomic(&out, &self.draft.render(&header))
+        write_creating_folder(&out, &self.draft.render(&header))
             .map_err(|e| WizardError::Failed(format!("cannot write {}: {e}", out.display())))?;
         if draft.is_file() {
             std::fs::remove_file(&draft).map_err(|e| {
@@ -1038,6 +1039,14 @@ impl<'p> Wizard<'p> {
         }
         Ok(Finished::Written(out))
     }
+}
+
+/// A draft or claim may go into a folder that does not exist yet
+/// (`--out claims/new/contoso.toml`): it is made, then the file is written
+/// atomically.
+fn write_creating_folder(path: &Path, text: &str) -> std::io::Result<()> {
+    fsutil::create_parent(path)?;
+    fsutil::write_atomic(path, text)
 }
 
 /// Opens a claim or draft for `--from`; it must be valid TOML of this kind.

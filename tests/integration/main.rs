@@ -1,7 +1,8 @@
 //! The one integration test binary (one link step for all of them).
 
 mod bundle;
-mod cli;
+pub mod cli;
+mod cli_boundary;
 mod coop;
 mod docs;
 mod file_too_large;

@@ -157,7 +157,8 @@ fn score_refuses_the_ci_formats() {
         .args(["score", "history.toml", "--format", "junit"])
         .run()
         .code(2)
-        .stderr_contains("does not write --format junit");
+        .stderr_contains("invalid value 'junit' for '--format <FORMAT>'")
+        .stderr_contains("[possible values: human, json]");
 }
 
 #[test]
