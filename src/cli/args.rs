@@ -144,7 +144,7 @@ pub enum ValidateFormat {
     /// rustc-style text
     #[default]
     Human,
-    /// the JSON document of spec/cli.md
+    /// the JSON document of docs/cli.md
     Json,
     /// JUnit XML, one testcase per file
     Junit,
@@ -238,8 +238,20 @@ pub enum Command {
     Init(InitArgs),
     /// Print a shell completion script (e.g. `claimtool completions bash > /etc/bash_completion.d/claimtool`)
     Completions(CompletionsArgs),
-    /// Print the man page (roff), e.g. `claimtool man > claimtool.1`
-    Man,
+    /// Print the man page (roff), or write every page with --dir
+    #[command(
+        after_help = "Examples:\n  claimtool man > claimtool.1\n  claimtool man --dir /usr/local/share/man/man1   # claimtool.1, claimtool-cpor.1, claimtool-cpor-new.1, ..."
+    )]
+    Man(ManArgs),
+}
+
+/// `claimtool man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write claimtool.1 and one page per subcommand (the pages the main
+    /// page's SEE ALSO names) into this folder instead of printing the main page
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<std::path::PathBuf>,
 }
 
 impl Command {
@@ -255,7 +267,7 @@ impl Command {
             Command::Schema(_) => Err(takes_no_format("schema")),
             Command::Init(_) => Err(takes_no_format("init")),
             Command::Completions(_) => Err(takes_no_format("completions")),
-            Command::Man => Err(takes_no_format("man")),
+            Command::Man(_) => Err(takes_no_format("man")),
         }
     }
 }

@@ -115,16 +115,36 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Clean)
         }
         Command::Completions(args) => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut cmd = with_rule_ids(<Cli as clap::CommandFactory>::command());
             clap_complete::generate(args.shell, &mut cmd, "claimtool", &mut std::io::stdout());
             Ok(Outcome::Clean)
         }
-        Command::Man => {
+        Command::Man(args) => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd)
-                .render(&mut std::io::stdout())
-                .context("cannot write the man page")?;
+            match args.dir {
+                Some(dir) => {
+                    clap_mangen::generate_to(cmd, &dir).with_context(|| {
+                        format!("cannot write the man pages into {}", dir.display())
+                    })?;
+                    eprintln!("wrote the man pages into {}", dir.display());
+                }
+                None => clap_mangen::Man::new(cmd)
+                    .render(&mut std::io::stdout())
+                    .context("cannot write the man page")?,
+            }
             Ok(Outcome::Clean)
         }
     }
+}
+
+/// The command line as the completion scripts see it: `--deny`, `--warn`,
+/// `--allow` and `rules ID` offer the rule ids. Only for completions: when
+/// parsing, an unknown id gets claimtool's own message with a suggestion
+/// rather than clap's list of every id.
+fn with_rule_ids(cmd: clap::Command) -> clap::Command {
+    let ids = || clap::builder::PossibleValuesParser::new(claimtool::rules::all().map(|r| r.id));
+    cmd.mut_arg("deny", |a| a.value_parser(ids()))
+        .mut_arg("warn", |a| a.value_parser(ids()))
+        .mut_arg("allow", |a| a.value_parser(ids()))
+        .mut_subcommand("rules", |c| c.mut_arg("rule", |a| a.value_parser(ids())))
 }

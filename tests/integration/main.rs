@@ -9,6 +9,7 @@ mod file_too_large;
 mod fixtures;
 mod formats;
 mod init;
+mod man_completions;
 mod plfunding;
 mod robustness;
 mod score;
