@@ -100,6 +100,9 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> anyhow::Resul
     };
     set_hint(format!("Stopped. {} was written.", shown(&cwd, &path)));
     eprintln!("Wrote {}. Checking it:", shown(&cwd, &path));
+    // Checked and bundled by the name the person sees (relative to the
+    // current folder, as `validate` prints it), not the absolute path.
+    let path = PathBuf::from(shown(&cwd, &path));
     if script.kind == claimtool::model::Kind::Score {
         // A score history has no bundle: its result is the eligibility.
         return super::score::run_score(global, &path, &[], HumanOrJson::Human);
