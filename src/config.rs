@@ -171,7 +171,7 @@ impl Config {
             if let Some(holidays) = calendar.get("holidays") {
                 match holidays.get_ref().as_array() {
                     Some(items) => {
-                        for item in items.iter() {
+                        for item in items {
                             let date =
                                 item.get_ref()
                                     .as_datetime()
@@ -243,7 +243,7 @@ impl Config {
         if let Some(rules) = root.get("rules") {
             match rules.get_ref().as_table() {
                 Some(table) => {
-                    for (key, value) in table.iter() {
+                    for (key, value) in table {
                         let id = key.get_ref().as_ref();
                         if crate::rules::find(id).is_none() {
                             let mut f = Finding::new(

@@ -343,26 +343,25 @@ impl<'t, 'i> Table<'t, 'i> {
     ) -> Option<Sp<E>> {
         self.note_schema(key, required, || serde_json::json!({"type": "string", "enum": E::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()}));
         let text = self.string(out, key, required)?;
-        match E::parse(text.value.trim()) {
-            Some(v) => Some(Sp::new(v, text.span, text.path)),
-            None => {
-                let mut finding = Finding::new(
-                    &wrong_type::RULE,
-                    format!(
-                        "`{}` must be one of {}, not \"{}\"",
-                        text.path,
-                        E::allowed(),
-                        text.value
-                    ),
-                )
-                .at(&text)
-                .label("not an allowed value");
-                if let Some(near) = nearest(&text.value, E::ALL.iter().map(|v| v.as_str())) {
-                    finding = finding.help(format!("did you mean \"{near}\"?"));
-                }
-                out.push(finding);
-                None
+        if let Some(v) = E::parse(text.value.trim()) {
+            Some(Sp::new(v, text.span, text.path))
+        } else {
+            let mut finding = Finding::new(
+                &wrong_type::RULE,
+                format!(
+                    "`{}` must be one of {}, not \"{}\"",
+                    text.path,
+                    E::allowed(),
+                    text.value
+                ),
+            )
+            .at(&text)
+            .label("not an allowed value");
+            if let Some(near) = nearest(&text.value, E::ALL.iter().map(|v| v.as_str())) {
+                finding = finding.help(format!("did you mean \"{near}\"?"));
             }
+            out.push(finding);
+            None
         }
     }
 
@@ -379,12 +378,11 @@ impl<'t, 'i> Table<'t, 'i> {
             }
             return None;
         };
-        match value.get_ref().as_bool() {
-            Some(b) => Some(Sp::new(b, value.span(), self.field_path(key))),
-            None => {
-                self.wrong_type(out, key, value, "true or false");
-                None
-            }
+        if let Some(b) = value.get_ref().as_bool() {
+            Some(Sp::new(b, value.span(), self.field_path(key)))
+        } else {
+            self.wrong_type(out, key, value, "true or false");
+            None
         }
     }
 
@@ -457,12 +455,11 @@ impl<'t, 'i> Table<'t, 'i> {
             _ => None,
         };
         let parsed = text.as_deref().and_then(parse_decimal);
-        match parsed {
-            Some(d) => Some(Sp::new(d, value.span(), self.field_path(key))),
-            None => {
-                self.wrong_type(out, key, value, "an amount like \"12500.00\"");
-                None
-            }
+        if let Some(d) = parsed {
+            Some(Sp::new(d, value.span(), self.field_path(key)))
+        } else {
+            self.wrong_type(out, key, value, "an amount like \"12500.00\"");
+            None
         }
     }
 
@@ -480,16 +477,15 @@ impl<'t, 'i> Table<'t, 'i> {
             }
             return None;
         };
-        match value
+        if let Some(n) = value
             .get_ref()
             .as_integer()
             .and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
         {
-            Some(n) => Some(Sp::new(n, value.span(), self.field_path(key))),
-            None => {
-                self.wrong_type(out, key, value, "a whole number");
-                None
-            }
+            Some(Sp::new(n, value.span(), self.field_path(key)))
+        } else {
+            self.wrong_type(out, key, value, "a whole number");
+            None
         }
     }
 
@@ -552,18 +548,17 @@ impl<'t, 'i> Table<'t, 'i> {
             }
             return None;
         };
-        match value.get_ref().as_table() {
-            Some(table) => Some(Table {
+        if let Some(table) = value.get_ref().as_table() {
+            Some(Table {
                 table,
                 span: value.span(),
                 path: self.field_path(key),
                 known: Vec::new(),
                 schema: None,
-            }),
-            None => {
-                self.wrong_type(out, key, value, &format!("a table (`[{key}]`)"));
-                None
-            }
+            })
+        } else {
+            self.wrong_type(out, key, value, &format!("a table (`[{key}]`)"));
+            None
         }
     }
 
@@ -608,7 +603,7 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// Reports every key the format does not have (`unknown-field`).
     pub fn finish(self, out: &mut Vec<Finding>) {
-        for (key, _) in self.table.iter() {
+        for (key, _) in self.table {
             let name = key.get_ref().as_ref();
             if self.known.contains(&name) {
                 continue;
@@ -698,7 +693,7 @@ mod tests {
     fn floats_are_read_from_their_source_text() {
         let mut got = None;
         with_root("amount = 0.1\n", |t, out| {
-            got = t.decimal(out, "amount", REQUIRED)
+            got = t.decimal(out, "amount", REQUIRED);
         });
         assert_eq!(got.unwrap().value, Decimal::new(1, 1));
     }

@@ -225,7 +225,12 @@ fn detect_zip(bytes: &[u8]) -> Detected {
         return Detected::Other("broken zip");
     };
     let names: Vec<String> = (0..archive.len())
-        .filter_map(|i| archive.name_for_index(i)?.ok().map(|n| n.into_owned()))
+        .filter_map(|i| {
+            archive
+                .name_for_index(i)?
+                .ok()
+                .map(std::borrow::Cow::into_owned)
+        })
         .collect();
     let has = |prefix: &str| names.iter().any(|n| n.starts_with(prefix));
     if has("word/") {
@@ -234,15 +239,19 @@ fn detect_zip(bytes: &[u8]) -> Detected {
         Detected::Xlsx
     } else if has("ppt/") {
         Detected::Pptx
-    } else if names.iter().any(|n| n.ends_with(".fdseq")) || has("Documents/1/") {
+    // XPS part names are lower case by the format's own rules.
+    } else if names.iter().any(|n| {
+        #[allow(clippy::case_sensitive_file_extension_comparisons)]
+        n.ends_with(".fdseq")
+    }) || has("Documents/1/")
+    {
         Detected::Xps
     } else {
         // A zip with a content-types part but none of the above is still not
         // an accepted document; read one byte to be sure it is not corrupt.
         let readable = archive
             .by_index(0)
-            .map(|mut f| f.read(&mut [0u8; 1]).is_ok())
-            .unwrap_or(false);
+            .is_ok_and(|mut f| f.read(&mut [0u8; 1]).is_ok());
         if readable {
             Detected::Zip
         } else {

@@ -192,7 +192,7 @@ fn is_engagement_catalog(doc: &DeTable<'_>) -> bool {
 /// A `syntax` finding for every integer or float literal that does not fit
 /// its type (what `toml`'s deserializer would refuse).
 fn check_number_literals(table: &DeTable<'_>, out: &mut Vec<Finding>) {
-    for (_, value) in table.iter() {
+    for (_, value) in table {
         check_value(value, out);
     }
 }
@@ -210,7 +210,7 @@ fn check_value(value: &toml::Spanned<DeValue<'_>>, out: &mut Vec<Finding>) {
             (!ok).then(|| format!("invalid number `{text}`"))
         }
         DeValue::Array(items) => {
-            for item in items.iter() {
+            for item in items {
                 check_value(item, out);
             }
             None

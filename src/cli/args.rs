@@ -44,7 +44,7 @@ Exit codes: 0 no error finding, 1 error findings, 2 could not run.";
 /// first time: CPOR, co-op, partner-led funding, Partner Capability Score.
 #[derive(Debug, Parser)]
 #[command(name = "claimtool", version, after_help = AFTER_HELP, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     /// Output format of the command, given before it (after it works too);
@@ -62,7 +62,7 @@ impl Cli {
     /// that command writes as if it had been given after it: a value the
     /// command does not write, or a command that writes no report, is a
     /// usage error (exit 2). Given on both sides, the command's own wins.
-    pub fn settle_format(&mut self) -> Result<(), clap::Error> {
+    pub(crate) fn settle_format(&mut self) -> Result<(), clap::Error> {
         match self.format.take() {
             Some(value) => self.command.inherit_format(&value),
             None => Ok(()),
@@ -72,7 +72,7 @@ impl Cli {
 
 /// Sets a command's `--format` from the value given before the command,
 /// unless the command was given its own.
-pub fn inherit_format<F>(slot: &mut Option<F>, value: &str) -> Result<(), clap::Error>
+pub(super) fn inherit_format<F>(slot: &mut Option<F>, value: &str) -> Result<(), clap::Error>
 where
     F: ValueEnum + Clone + Send + Sync + 'static,
 {
@@ -92,7 +92,7 @@ where
 
 /// The usage error for `--format` before a command that writes no report
 /// (a wizard, `schema`, `init`...).
-pub fn takes_no_format(command: &str) -> clap::Error {
+pub(super) fn takes_no_format(command: &str) -> clap::Error {
     Cli::command().error(
         ErrorKind::UnknownArgument,
         format!("`claimtool {command}` takes no --format"),
@@ -101,7 +101,7 @@ pub fn takes_no_format(command: &str) -> clap::Error {
 
 /// Options accepted before or after the subcommand.
 #[derive(Debug, Args, Clone)]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// The date deadlines are computed from (YYYY-MM-DD) [default: the clock]
     #[arg(long, global = true, env = "CLAIMTOOL_TODAY", value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
@@ -140,7 +140,7 @@ pub struct GlobalArgs {
 
 /// `--format` of `validate` and `<kind> validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum ValidateFormat {
+pub(crate) enum ValidateFormat {
     /// rustc-style text
     #[default]
     Human,
@@ -159,7 +159,7 @@ pub enum ValidateFormat {
 /// `--format` of the commands that write text for people or JSON: `bundle`,
 /// `score`, `score import`, `rules`, `plfunding engagements`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum HumanOrJson {
+pub(crate) enum HumanOrJson {
     /// text for people
     #[default]
     Human,
@@ -180,7 +180,7 @@ impl From<HumanOrJson> for ValidateFormat {
 
 /// `--format` of `<kind> checklist`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum ChecklistFormat {
+pub(crate) enum ChecklistFormat {
     /// Markdown (`human` means the same)
     #[default]
     #[value(alias = "human")]
@@ -192,7 +192,7 @@ pub enum ChecklistFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -201,7 +201,7 @@ pub enum ColorChoice {
 impl ColorChoice {
     /// Sets anstream's choice for the whole process (it honours NO_COLOR
     /// under `auto`).
-    pub fn write_global(self) {
+    pub(crate) fn write_global(self) {
         let choice = match self {
             ColorChoice::Auto => anstream::ColorChoice::Auto,
             ColorChoice::Always => anstream::ColorChoice::Always,
@@ -212,7 +212,7 @@ impl ColorChoice {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check every claim file under the given files and folders
     #[command(after_help = VALIDATE_HELP)]
     Validate(ValidateArgs),
@@ -247,7 +247,7 @@ pub enum Command {
 
 /// `claimtool man`.
 #[derive(Debug, Args)]
-pub struct ManArgs {
+pub(crate) struct ManArgs {
     /// Write claimtool.1 and one page per subcommand (the pages the main
     /// page's SEE ALSO names) into this folder instead of printing the main page
     #[arg(long, value_name = "DIR")]
@@ -277,14 +277,14 @@ impl Command {
     after_help = "Editors with TOML schema support (taplo, Even Better TOML) read a first-line \
 directive:\n  #:schema ./cpor.schema.json\n\nExample:\n  claimtool schema cpor > cpor.schema.json"
 )]
-pub struct SchemaArgs {
+pub(crate) struct SchemaArgs {
     /// What to describe
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(claimtool::schema::SchemaTarget::names()))]
     pub kind: String,
 }
 
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The folder to set up (created when missing)
     #[arg(default_value = ".", value_name = "DIR")]
     pub dir: PathBuf,
@@ -294,14 +294,14 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
-pub struct ValidateArgs {
+pub(crate) struct ValidateArgs {
     /// Claim files and folders (folders are walked for *.toml)
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -311,7 +311,7 @@ pub struct ValidateArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct KindValidateArgs {
+pub(crate) struct KindValidateArgs {
     /// Claim files
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -321,7 +321,7 @@ pub struct KindValidateArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RulesArgs {
+pub(crate) struct RulesArgs {
     /// A rule id to explain (omit to list them all)
     pub rule: Option<String>,
     /// Print the Markdown reference (docs/rules.md)

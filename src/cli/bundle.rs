@@ -22,7 +22,7 @@ use super::args::{ChecklistFormat, HumanOrJson, ValidateFormat};
 use super::validate::{collect_inputs, print_report};
 use super::{GlobalArgs, Outcome, context};
 
-pub const BUNDLE_HELP: &str = "\
+pub(super) const BUNDLE_HELP: &str = "\
 Writes DIR/<slug>/ (the slug is made from the claim name): claim.toml as it is,
 claim.json, SUBMIT.md (the Partner Center walk-through), checklist.md and
 checklist.html (the PoE checklist), manifest.json (size and SHA-256 of every
@@ -34,7 +34,7 @@ Examples:
   claimtool cpor bundle claims/contoso.toml --out bundles
   claimtool cpor bundle claims/contoso.toml --out bundles --zip --force";
 
-pub const CHECKLIST_HELP: &str = "\
+pub(super) const CHECKLIST_HELP: &str = "\
 Prints the PoE checklist on stdout: each requirement ticked or open with the
 reason, the warnings, and the deadlines as dates. Exit 1 when the claim has
 errors (the checklist is still printed).
@@ -45,7 +45,7 @@ Examples:
   claimtool cpor checklist claims/contoso.toml --format json";
 
 #[derive(Debug, Args)]
-pub struct BundleArgs {
+pub(crate) struct BundleArgs {
     /// The claim file
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
@@ -64,7 +64,7 @@ pub struct BundleArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ChecklistArgs {
+pub(crate) struct ChecklistArgs {
     /// The claim file
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
@@ -93,7 +93,11 @@ fn check_one(
     Ok(report)
 }
 
-pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow::Result<Outcome> {
+pub(super) fn run_bundle(
+    global: &GlobalArgs,
+    args: &BundleArgs,
+    kind: Kind,
+) -> anyhow::Result<Outcome> {
     let format = args.format.unwrap_or_default();
     let (env, overrides) = context::load(global)?;
     let report = check_one(&args.file, kind, &env, &overrides)?;
@@ -125,7 +129,7 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow:
     // The library's message names the path and says why.
     .map_err(|e| match e {
         WriteError::Exists(_) => anyhow!("{e} (nothing was written)"),
-        other => anyhow!("{other}; no bundle written"),
+        other @ WriteError::Io { .. } => anyhow!("{other}; no bundle written"),
     })?;
     if global.verbose {
         for path in &written.replaced {
@@ -174,7 +178,7 @@ fn print_outcome(
     Ok(())
 }
 
-pub fn run_checklist(
+pub(super) fn run_checklist(
     global: &GlobalArgs,
     args: &ChecklistArgs,
     kind: Kind,

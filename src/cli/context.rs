@@ -12,7 +12,7 @@ use anyhow::bail;
 use super::GlobalArgs;
 
 /// The run's environment and overrides.
-pub fn load(global: &GlobalArgs) -> anyhow::Result<(Env, Overrides)> {
+pub(super) fn load(global: &GlobalArgs) -> anyhow::Result<(Env, Overrides)> {
     let config_path = match &global.config {
         Some(path) => {
             if !path.is_file() {

@@ -56,7 +56,7 @@ Examples:
   claimtool coop checklist claims/webinar.toml --format json";
 
 #[derive(Debug, Subcommand)]
-pub enum CoopCommand {
+pub(crate) enum CoopCommand {
     /// Build a co-op claim interactively, checking each answer
     #[command(after_help = NEW_HELP)]
     New(NewArgs),
@@ -73,7 +73,7 @@ pub enum CoopCommand {
 
 impl CoopCommand {
     /// A `--format` given before the command (`Cli::settle_format`).
-    pub fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+    pub(crate) fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
         match self {
             CoopCommand::New(_) => Err(args::takes_no_format("coop new")),
             CoopCommand::Validate(args) => args::inherit_format(&mut args.format, value),
@@ -83,7 +83,7 @@ impl CoopCommand {
     }
 }
 
-pub fn run(global: &GlobalArgs, cmd: CoopCommand) -> anyhow::Result<Outcome> {
+pub(super) fn run(global: &GlobalArgs, cmd: CoopCommand) -> anyhow::Result<Outcome> {
     match cmd {
         CoopCommand::New(args) => {
             wizard::run(global, args, &claimtool::kinds::coop::wizard::SCRIPT)

@@ -24,7 +24,7 @@ Needs a terminal. Without one (or with --no-input) it exits 2 at once: write the
 TOML yourself and check it with `claimtool cpor validate FILE`.";
 
 #[derive(Debug, Subcommand)]
-pub enum CporCommand {
+pub(crate) enum CporCommand {
     /// Build a CPOR claim interactively, checking each answer
     #[command(after_help = NEW_HELP)]
     New(NewArgs),
@@ -40,7 +40,7 @@ pub enum CporCommand {
 
 impl CporCommand {
     /// A `--format` given before the command (`Cli::settle_format`).
-    pub fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+    pub(crate) fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
         match self {
             CporCommand::New(_) => Err(args::takes_no_format("cpor new")),
             CporCommand::Validate(args) => args::inherit_format(&mut args.format, value),
@@ -50,7 +50,7 @@ impl CporCommand {
     }
 }
 
-pub fn run(global: &GlobalArgs, cmd: CporCommand) -> anyhow::Result<Outcome> {
+pub(super) fn run(global: &GlobalArgs, cmd: CporCommand) -> anyhow::Result<Outcome> {
     match cmd {
         CporCommand::New(args) => {
             wizard::run(global, args, &claimtool::kinds::cpor::wizard::SCRIPT)

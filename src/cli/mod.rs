@@ -27,10 +27,10 @@ use std::process::ExitCode;
 use anyhow::{Context as _, anyhow, bail};
 use clap::Parser;
 
-pub use args::{Cli, Command, GlobalArgs};
+pub(crate) use args::{Cli, Command, GlobalArgs};
 
 /// What a command tells `main` to exit with.
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// No error-level finding.
     Clean,
     /// At least one error-level finding.
@@ -76,7 +76,7 @@ fn init_cmd(global: &GlobalArgs, args: &args::InitArgs) -> anyhow::Result<Outcom
     Ok(Outcome::Clean)
 }
 
-pub fn main() -> ExitCode {
+pub(crate) fn main() -> ExitCode {
     let cli = match Cli::try_parse().and_then(|mut cli| cli.settle_format().map(|()| cli)) {
         Ok(cli) => cli,
         Err(e) => {

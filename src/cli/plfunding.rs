@@ -49,7 +49,7 @@ Needs a terminal. Without one (or with --no-input) it exits 2 at once: write the
 TOML yourself and check it with `claimtool plfunding validate FILE`.";
 
 #[derive(Debug, Subcommand)]
-pub enum PlfCommand {
+pub(crate) enum PlfCommand {
     /// Build a partner-led funding claim interactively, checking each answer
     #[command(after_help = NEW_HELP)]
     New(NewArgs),
@@ -67,7 +67,7 @@ pub enum PlfCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct EngagementsArgs {
+pub(crate) struct EngagementsArgs {
     /// How the customer is identified (the Customer ID type of Add customer)
     #[arg(long, value_name = "T", value_parser = PossibleValuesParser::new(CustomerIdType::ALL.iter().map(|v| v.as_str())))]
     pub customer_id_type: Option<String>,
@@ -84,7 +84,7 @@ pub struct EngagementsArgs {
 
 impl PlfCommand {
     /// A `--format` given before the command (`Cli::settle_format`).
-    pub fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+    pub(crate) fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
         match self {
             PlfCommand::New(_) => Err(args::takes_no_format("plfunding new")),
             PlfCommand::Validate(args) => args::inherit_format(&mut args.format, value),
@@ -95,7 +95,7 @@ impl PlfCommand {
     }
 }
 
-pub fn run(global: &GlobalArgs, cmd: PlfCommand) -> anyhow::Result<Outcome> {
+pub(super) fn run(global: &GlobalArgs, cmd: PlfCommand) -> anyhow::Result<Outcome> {
     match cmd {
         PlfCommand::New(args) => {
             wizard::run(global, args, &claimtool::kinds::plfunding::wizard::SCRIPT)

@@ -7,7 +7,7 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use super::Outcome;
 use super::args::{HumanOrJson, RulesArgs};
 
-pub fn run(args: &RulesArgs) -> anyhow::Result<Outcome> {
+pub(super) fn run(args: &RulesArgs) -> anyhow::Result<Outcome> {
     let as_json = args.format.unwrap_or_default() == HumanOrJson::Json;
     if args.markdown {
         print!("{}", rules::markdown_reference());

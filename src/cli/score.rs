@@ -46,7 +46,7 @@ See docs/score.md.";
     subcommand_negates_reqs = true,
     after_help = AFTER_HELP
 )]
-pub struct ScoreArgs {
+pub(crate) struct ScoreArgs {
     /// A score history file (TOML, `kind = "score"`)
     #[arg(required = true, value_name = "FILE")]
     pub file: Option<PathBuf>,
@@ -62,7 +62,7 @@ pub struct ScoreArgs {
 
 impl ScoreArgs {
     /// A `--format` given before the command (`Cli::settle_format`).
-    pub fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
+    pub(crate) fn inherit_format(&mut self, value: &str) -> Result<(), clap::Error> {
         match &mut self.command {
             Some(ScoreCommand::New(_)) => Err(args::takes_no_format("score new")),
             Some(ScoreCommand::Import(import)) => args::inherit_format(&mut import.format, value),
@@ -73,7 +73,7 @@ impl ScoreArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ScoreCommand {
+pub(crate) enum ScoreCommand {
     /// Build a score history month by month (an interactive wizard)
     New(NewArgs),
     /// Write a score history file from a CSV scoring history
@@ -92,7 +92,7 @@ Problems are reported as FILE:LINE:COLUMN and nothing is written. The TOML writt
 checked like `claimtool validate` (exit 1 on errors).";
 
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The CSV scoring history
     #[arg(value_name = "FILE.csv")]
     pub csv: PathBuf,
@@ -119,7 +119,7 @@ fn area_parser() -> impl TypedValueParser<Value = ScoreArea> {
     })
 }
 
-pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<Outcome> {
+pub(super) fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<Outcome> {
     match (args.command, args.file) {
         (Some(ScoreCommand::New(new)), _) => {
             wizard::run(global, new, &claimtool::kinds::score::wizard::SCRIPT)
@@ -203,18 +203,21 @@ fn findings_text(file: &FileReport, quiet: bool) -> String {
     file.findings
         .iter()
         .filter(|f| !(quiet && f.severity == Severity::Info))
-        .map(|f| format!("{}\n\n", report::human::render_finding(file, f, true)))
-        .collect()
+        .fold(String::new(), |mut text, f| {
+            text.push_str(&report::human::render_finding(file, f, true));
+            text.push_str("\n\n");
+            text
+        })
 }
 
 /// The heading, the month table and the sentence.
 fn render_human(result: &Eligibility) -> String {
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
-    if anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never {
-        table.enforce_styling();
-    } else {
+    if anstream::AutoStream::choice(&std::io::stdout()) == anstream::ColorChoice::Never {
         table.force_no_tty();
+    } else {
+        table.enforce_styling();
     }
     table.set_header([
         "Month",
@@ -337,28 +340,25 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> 
     };
     let loaded = claimtool::load::load_text(toml.clone(), &path, &shown);
     let report = engine::check_loaded(vec![loaded], &env, &overrides);
-    match &args.out {
-        Some(out) => {
-            // Atomic: an interrupted run leaves no half-written history.
-            claimtool::fsutil::write_atomic(out, &toml)
-                .with_context(|| format!("cannot write {}", out.display()))?;
-            eprintln!(
-                "wrote {} ({count} month{})",
-                out.display(),
-                if count == 1 { "" } else { "s" }
-            );
-            validate::print_report(
-                global,
-                args.format.unwrap_or_default().into(),
-                &report,
-                &env,
-            )?;
-        }
-        None => {
-            print!("{toml}");
-            let findings = human_report(&report, global.quiet);
-            anstream::eprint!("{findings}");
-        }
+    if let Some(out) = &args.out {
+        // Atomic: an interrupted run leaves no half-written history.
+        claimtool::fsutil::write_atomic(out, &toml)
+            .with_context(|| format!("cannot write {}", out.display()))?;
+        eprintln!(
+            "wrote {} ({count} month{})",
+            out.display(),
+            if count == 1 { "" } else { "s" }
+        );
+        validate::print_report(
+            global,
+            args.format.unwrap_or_default().into(),
+            &report,
+            &env,
+        )?;
+    } else {
+        print!("{toml}");
+        let findings = human_report(&report, global.quiet);
+        anstream::eprint!("{findings}");
     }
     Ok(if report.has_errors() {
         Outcome::Findings

@@ -11,7 +11,7 @@ use claimtool::rules::Env;
 use super::args::ValidateFormat;
 use super::{GlobalArgs, Outcome, context};
 
-pub fn run(
+pub(super) fn run(
     global: &GlobalArgs,
     paths: &[PathBuf],
     format: ValidateFormat,
@@ -65,7 +65,7 @@ fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
 /// Writes the report to stdout in the chosen format. A report that cannot
 /// be written (a full disk, a closed file) is a failure (exit 2), never a
 /// silent success: CI would otherwise upload a cut-off SARIF or JUnit file.
-pub fn print_report(
+pub(super) fn print_report(
     global: &GlobalArgs,
     format: ValidateFormat,
     report: &Report,
@@ -102,7 +102,7 @@ pub fn print_report(
 
 /// The claim files under `paths`, in a stable order. A path that does not
 /// exist stops the run (exit 2).
-pub fn collect_inputs(paths: &[PathBuf], env: &Env) -> anyhow::Result<Vec<Input>> {
+pub(super) fn collect_inputs(paths: &[PathBuf], env: &Env) -> anyhow::Result<Vec<Input>> {
     let excluded: Vec<PathBuf> = env
         .config
         .path

@@ -24,7 +24,7 @@ use super::{GlobalArgs, Outcome, context, validate};
 
 /// `<kind> new`.
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The claim file to write [default: <claim name>.toml in the current folder]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -43,7 +43,7 @@ static RESUME_HINT: Mutex<String> = Mutex::new(String::new());
 /// stop first, so it is reported once.
 static STOP_REPORTED: AtomicBool = AtomicBool::new(false);
 
-pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> anyhow::Result<Outcome> {
+pub(super) fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> anyhow::Result<Outcome> {
     let kind = script.kind.as_str();
     require_terminal(global, kind)?;
     let (env, overrides) = context::load(global)?;

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use serde::ser::SerializeSeq;
 use serde_json::{Value, json};
+use std::fmt::Write as _;
 
 use crate::diag::{Finding, Severity};
 use crate::engine::{FileReport, Report};
@@ -113,7 +114,7 @@ fn result(file: &FileReport, finding: &Finding, rule_ids: &[&str]) -> Value {
     }
     let mut text = finding.message.clone();
     if let Some(help) = &finding.help {
-        text.push_str(&format!(" (help: {help})"));
+        let _ = write!(text, " (help: {help})");
     }
     let mut result = json!({
         "ruleId": finding.rule,

@@ -269,24 +269,24 @@ pub(crate) mod json_value {
     use crate::decode::{Sp, StrEnum};
     use crate::model::Contact;
 
-    pub fn string(v: &Option<Sp<String>>) -> Value {
+    pub(crate) fn string(v: &Option<Sp<String>>) -> Value {
         json!(v.as_ref().map(|s| &s.value))
     }
 
-    pub fn enumeration<E: StrEnum>(v: &Option<Sp<E>>) -> Value {
+    pub(crate) fn enumeration<E: StrEnum>(v: &Option<Sp<E>>) -> Value {
         json!(v.as_ref().map(|s| s.value.as_str()))
     }
 
-    pub fn boolean(v: &Option<Sp<bool>>) -> Value {
+    pub(crate) fn boolean(v: &Option<Sp<bool>>) -> Value {
         json!(v.as_ref().map(|s| s.value))
     }
 
-    pub fn date(v: &Option<Sp<NaiveDate>>) -> Value {
+    pub(crate) fn date(v: &Option<Sp<NaiveDate>>) -> Value {
         json!(v.as_ref().map(|s| s.value.to_string()))
     }
 
     /// A contact table: name, email, title.
-    pub fn contact(c: &Option<Contact>) -> Value {
+    pub(crate) fn contact(c: &Option<Contact>) -> Value {
         json!(c.as_ref().map(|c| json!({
             "name": string(&c.name),
             "email": string(&c.email),

@@ -225,12 +225,11 @@ impl Draft {
 
     /// Puts back what [`Draft::remove`] or a `get` before a change returned.
     pub fn restore(&mut self, path: &str, old: Option<Item>) -> Result<(), DraftError> {
-        match old {
-            Some(Item::Value(v)) => self.set(path, v, ""),
-            Some(_) | None => {
-                self.remove(path);
-                Ok(())
-            }
+        if let Some(Item::Value(v)) = old {
+            self.set(path, v, "")
+        } else {
+            self.remove(path);
+            Ok(())
         }
     }
 

@@ -385,7 +385,7 @@ impl<'p> Wizard<'p> {
                 reason,
                 draft: self.out.as_deref().map(draft_path).filter(|p| p.exists()),
             },
-            other => other,
+            other @ WizardError::Failed(_) => other,
         })
     }
 
@@ -527,9 +527,9 @@ impl<'p> Wizard<'p> {
             let mut chosen: Vec<usize> = chosen.into_iter().filter(|&i| i < items.len()).collect();
             chosen.sort_unstable();
             chosen.dedup();
-            Ok(Some(Value::from_iter(
-                chosen.iter().map(|&i| items[i].as_str()),
-            )))
+            Ok(Some(
+                chosen.iter().map(|&i| items[i].as_str()).collect::<Value>(),
+            ))
         })?;
         Ok(value
             .and_then(|v| {

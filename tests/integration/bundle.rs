@@ -74,7 +74,7 @@ fn names(dir: &Path) -> BTreeSet<String> {
 }
 
 fn set(items: &[&str]) -> BTreeSet<String> {
-    items.iter().map(|s| s.to_string()).collect()
+    items.iter().map(std::string::ToString::to_string).collect()
 }
 
 fn sha256(bytes: &[u8]) -> String {

@@ -164,7 +164,10 @@ fn each_command_lists_only_the_formats_it_writes() {
         if expected.is_empty() {
             assert_eq!(listed, None, "{args:?} takes no --format");
         } else {
-            let expected: Vec<String> = expected.iter().map(|v| v.to_string()).collect();
+            let expected: Vec<String> = expected
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect();
             assert_eq!(listed, Some(expected), "{args:?}");
         }
     }

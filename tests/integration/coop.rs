@@ -2,6 +2,7 @@
 //! day), the amount-mismatch message, exact money sums (property tests
 //! through the real loader and engine), and the examples in examples/coop.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -40,10 +41,11 @@ fn claim_text(period: &str, currency: &str, claimed: &str, amounts: &[String]) -
          claimed_amount = {claimed}\n"
     );
     for (i, amount) in amounts.iter().enumerate() {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n[[documents]]\nurl = \"https://invoices.example/{i}\"\ntype = \"invoice\"\n\
              date = 2026-08-21\namount = {amount}\nnumber = \"INV-{i}\"\n"
-        ));
+        );
     }
     text.push_str(
         "\n[[documents]]\nurl = \"https://bank.example/receipt\"\ntype = \"payment-receipt\"\ndate = 2026-09-02\n\
@@ -409,6 +411,8 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 #[test]
+// One bundle, checked file by file in the order a reviewer opens them.
+#[allow(clippy::too_many_lines)]
 fn the_coop_bundle_holds_the_claim_its_documents_and_the_walkthrough() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().to_str().unwrap();

@@ -46,11 +46,9 @@ fn init_and_validate(today: &str) -> Vec<String> {
             today,
         ])
         .run()
-        .code(if unexpected.iter().any(|u| u.contains("\"error\"")) {
-            1
-        } else {
-            0
-        });
+        .code(i32::from(
+            unexpected.iter().any(|u| u.contains("\"error\"")),
+        ));
     unexpected
 }
 

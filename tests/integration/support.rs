@@ -31,13 +31,13 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The repository root (where `examples/` and `tests/fixtures/` are).
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// How to run the binary once. Build it up, then [`run`](Test::run) it.
 #[must_use]
-pub struct Test {
+pub(crate) struct Test {
     args: Vec<OsString>,
     today: Option<String>,
     dir: PathBuf,
@@ -48,7 +48,7 @@ pub struct Test {
 }
 
 impl Test {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Test {
             args: Vec::new(),
             today: None,
@@ -64,12 +64,12 @@ impl Test {
         }
     }
 
-    pub fn arg(mut self, arg: impl Into<OsString>) -> Self {
+    pub(crate) fn arg(mut self, arg: impl Into<OsString>) -> Self {
         self.args.push(arg.into());
         self
     }
 
-    pub fn args<I, S>(mut self, args: I) -> Self
+    pub(crate) fn args<I, S>(mut self, args: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<OsString>,
@@ -79,40 +79,40 @@ impl Test {
     }
 
     /// `--today DATE`, given first (a global option, before the subcommand).
-    pub fn today(mut self, date: &str) -> Self {
+    pub(crate) fn today(mut self, date: &str) -> Self {
         self.today = Some(date.to_string());
         self
     }
 
     /// The working folder (default: the repository root).
-    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
+    pub(crate) fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.dir = dir.as_ref().to_path_buf();
         self
     }
 
-    pub fn env(mut self, key: impl Into<OsString>, value: impl Into<OsString>) -> Self {
+    pub(crate) fn env(mut self, key: impl Into<OsString>, value: impl Into<OsString>) -> Self {
         self.env.push((key.into(), Some(value.into())));
         self
     }
 
-    pub fn env_remove(mut self, key: impl Into<OsString>) -> Self {
+    pub(crate) fn env_remove(mut self, key: impl Into<OsString>) -> Self {
         self.env.push((key.into(), None));
         self
     }
 
     /// Bytes on stdin, through a pipe closed after them (default: no stdin).
-    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+    pub(crate) fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
         self.stdin = Some(bytes.into());
         self
     }
 
     /// Stdout to this file instead of captured (e.g. `/dev/full`).
-    pub fn stdout_to(mut self, file: std::fs::File) -> Self {
+    pub(crate) fn stdout_to(mut self, file: std::fs::File) -> Self {
         self.stdout = Some(file);
         self
     }
 
-    pub fn timeout(mut self, timeout: Duration) -> Self {
+    pub(crate) fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
@@ -130,7 +130,7 @@ impl Test {
     }
 
     /// The configured command, stdio left alone (for rexpect's pty).
-    pub fn command(&self) -> Command {
+    pub(crate) fn command(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimtool"));
         cmd.current_dir(&self.dir);
         for (key, value) in &self.env {
@@ -147,7 +147,7 @@ impl Test {
     }
 
     /// Runs the binary to its end (or the timeout) and captures its output.
-    pub fn run(mut self) -> Run {
+    pub(crate) fn run(mut self) -> Run {
         let line = self.line();
         let mut cmd = self.command();
         cmd.stdin(if self.stdin.is_some() {
@@ -200,7 +200,7 @@ impl Test {
 }
 
 /// A finished run. The assertions return `&Self` to chain.
-pub struct Run {
+pub(crate) struct Run {
     line: String,
     code: Option<i32>,
     stdout: Vec<u8>,
@@ -221,7 +221,7 @@ impl Run {
 
     /// Asserts the exit code.
     #[track_caller]
-    pub fn code(&self, expected: i32) -> &Self {
+    pub(crate) fn code(&self, expected: i32) -> &Self {
         if self.code != Some(expected) {
             self.fail(&format!("expected exit code {expected}"));
         }
@@ -229,39 +229,39 @@ impl Run {
     }
 
     #[track_caller]
-    pub fn success(&self) -> &Self {
+    pub(crate) fn success(&self) -> &Self {
         self.code(0)
     }
 
     /// The exit code (`None` if killed by a signal), for tests that compare it.
-    pub fn exit_code(&self) -> Option<i32> {
+    pub(crate) fn exit_code(&self) -> Option<i32> {
         self.code
     }
 
     /// Stdout, which must be UTF-8.
     #[track_caller]
-    pub fn stdout(&self) -> &str {
+    pub(crate) fn stdout(&self) -> &str {
         std::str::from_utf8(&self.stdout).unwrap_or_else(|e| self.fail(&format!("stdout: {e}")))
     }
 
     #[track_caller]
-    pub fn stderr(&self) -> &str {
+    pub(crate) fn stderr(&self) -> &str {
         std::str::from_utf8(&self.stderr).unwrap_or_else(|e| self.fail(&format!("stderr: {e}")))
     }
 
-    pub fn stdout_bytes(&self) -> &[u8] {
+    pub(crate) fn stdout_bytes(&self) -> &[u8] {
         &self.stdout
     }
 
     /// Stdout parsed as one JSON document.
     #[track_caller]
-    pub fn stdout_json(&self) -> serde_json::Value {
+    pub(crate) fn stdout_json(&self) -> serde_json::Value {
         serde_json::from_slice(&self.stdout)
             .unwrap_or_else(|e| self.fail(&format!("stdout is not JSON: {e}")))
     }
 
     #[track_caller]
-    pub fn stdout_contains(&self, needle: &str) -> &Self {
+    pub(crate) fn stdout_contains(&self, needle: &str) -> &Self {
         if !self.stdout().contains(needle) {
             self.fail(&format!("stdout lacks {needle:?}"));
         }
@@ -269,7 +269,7 @@ impl Run {
     }
 
     #[track_caller]
-    pub fn stdout_lacks(&self, needle: &str) -> &Self {
+    pub(crate) fn stdout_lacks(&self, needle: &str) -> &Self {
         if self.stdout().contains(needle) {
             self.fail(&format!("stdout contains {needle:?}"));
         }
@@ -277,7 +277,7 @@ impl Run {
     }
 
     #[track_caller]
-    pub fn stdout_is(&self, expected: &str) -> &Self {
+    pub(crate) fn stdout_is(&self, expected: &str) -> &Self {
         if self.stdout() != expected {
             self.fail(&format!("stdout is not {expected:?}"));
         }
@@ -285,7 +285,7 @@ impl Run {
     }
 
     #[track_caller]
-    pub fn stderr_contains(&self, needle: &str) -> &Self {
+    pub(crate) fn stderr_contains(&self, needle: &str) -> &Self {
         if !self.stderr().contains(needle) {
             self.fail(&format!("stderr lacks {needle:?}"));
         }

@@ -11,6 +11,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::fmt::Write as _;
 
 use crate::decode::StrEnum;
 use crate::kinds::coop::fiscal::{self, ClaimWindow, UsagePeriod};
@@ -207,13 +208,14 @@ pub fn requirements_markdown() -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        md.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
+        let _ = writeln!(
+            md,
+            "| `{}` | {} | {} | {} |",
             r.activity,
             needs,
             r.note.replace('|', "\\|"),
             r.source
-        ));
+        );
     }
     md
 }

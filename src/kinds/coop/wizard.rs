@@ -8,6 +8,7 @@
 //! totals and requirements come from [`crate::kinds::coop::facts`], the periods from
 //! [`crate::kinds::coop::fiscal`]: nothing here decides what is right.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::decode::StrEnum;
@@ -319,8 +320,8 @@ pub fn progress(claim: &CoopClaim) -> Option<String> {
         .copied()
     {
         let rest = claimed - total;
-        line.push_str(&format!("; claimed {}: ", fmt(claimed)));
-        line.push_str(&if rest.is_zero() {
+        let _ = write!(line, "; claimed {}: ", fmt(claimed));
+        let verdict = if rest.is_zero() {
             "they match exactly.".to_string()
         } else if rest.is_sign_positive() {
             format!("{} still to document.", fmt(rest))
@@ -329,7 +330,8 @@ pub fn progress(claim: &CoopClaim) -> Option<String> {
                 "{} more than claimed (a partial claim needs a reason).",
                 fmt(-rest)
             )
-        });
+        };
+        line.push_str(&verdict);
     }
     Some(line)
 }
@@ -513,7 +515,7 @@ mod tests {
             (result, p)
         }
 
-        fn validate(&self, path: &Path) -> Vec<(&'static str, Severity)> {
+        fn validate(path: &Path) -> Vec<(&'static str, Severity)> {
             let env = Env::new(Config::default(), TODAY.parse().unwrap());
             crate::wizard::scripted::findings(path, &env)
         }
@@ -657,7 +659,7 @@ mod tests {
         ] {
             assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
         }
-        let found = fx.validate(&out);
+        let found = Fixture::validate(&out);
         assert!(
             found.iter().all(|(_, s)| *s == Severity::Info),
             "{found:?}\n{text}"
@@ -765,7 +767,7 @@ mod tests {
                 .any(|l| l.contains("AUD 0.10 more than claimed"))
         );
         assert_eq!(p.asked("Why is the claim below the invoices?"), 1);
-        let found = fx.validate(&out);
+        let found = Fixture::validate(&out);
         assert!(
             !found.iter().any(|(r, _)| *r == "coop-amount-mismatch"),
             "{found:?}"
@@ -858,7 +860,7 @@ mod tests {
         ] {
             assert!(text.contains(kept), "lost {kept:?}:\n{text}");
         }
-        let found = fx.validate(&out);
+        let found = Fixture::validate(&out);
         assert!(
             found.iter().all(|(_, s)| *s == Severity::Info),
             "{found:?}\n{text}"

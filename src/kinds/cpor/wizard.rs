@@ -23,7 +23,7 @@ pub static SCRIPT: Script = Script {
 pub fn workloads(area: SolutionArea) -> Vec<String> {
     crate::kinds::cpor::workload_names::builtin(area)
         .iter()
-        .map(|s| s.to_string())
+        .map(std::string::ToString::to_string)
         .collect()
 }
 

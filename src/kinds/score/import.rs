@@ -106,11 +106,11 @@ fn read_header(
                 }]);
             }
             Some(Err(e)) => return Err(vec![csv_error(&e)]),
-            Some(Ok(r)) if r.iter().all(str::is_empty) => continue,
+            Some(Ok(r)) if r.iter().all(str::is_empty) => {}
             Some(Ok(r)) => break r,
         }
     };
-    let header_line = header.position().map_or(1, |p| p.line());
+    let header_line = header.position().map_or(1, csv::Position::line);
     let mut problems = Vec::new();
     let mut columns: Vec<Option<Col>> = Vec::new();
     for (i, name) in header.iter().enumerate() {
@@ -184,7 +184,7 @@ fn read_months(
         if record.iter().all(str::is_empty) {
             continue; // spreadsheets leave empty rows behind
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, csv::Position::line);
         let mut row = Row {
             line,
             record: &record,
@@ -257,17 +257,16 @@ impl Row<'_> {
     }
 
     fn cell(&mut self, i: usize, name: &str) -> Option<&str> {
-        match self.record.get(i) {
-            Some(cell) => Some(cell),
-            None => {
-                let found = self.record.len();
-                self.problem(
-                    i,
-                    format!("no `{name}` value: the row has {found} cells"),
-                    "give every row a value for every column of the header",
-                );
-                None
-            }
+        if let Some(cell) = self.record.get(i) {
+            Some(cell)
+        } else {
+            let found = self.record.len();
+            self.problem(
+                i,
+                format!("no `{name}` value: the row has {found} cells"),
+                "give every row a value for every column of the header",
+            );
+            None
         }
     }
 
@@ -409,7 +408,7 @@ fn sniff_delimiter(text: &str) -> u8 {
 
 fn csv_error(e: &csv::Error) -> CsvProblem {
     CsvProblem {
-        line: e.position().map_or(1, |p| p.line()),
+        line: e.position().map_or(1, csv::Position::line),
         column: None,
         message: format!("not readable as CSV: {e}"),
         help: Some("save the sheet as CSV (UTF-8)".into()),

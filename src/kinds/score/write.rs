@@ -69,7 +69,7 @@ fn points(d: Decimal) -> String {
 /// Two decimals at least; more are kept so `score-revenue` can report them.
 fn money(d: Decimal) -> String {
     if d.scale() < 2 {
-        format!("{:.2}", d)
+        format!("{d:.2}")
     } else {
         d.to_string()
     }

@@ -80,7 +80,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
         } else {
             Finding::new(
                 &RULE,
-                format!("the 14 business days to respond ended on {due}: the claim is rejected",),
+                format!("the 14 business days to respond ended on {due}: the claim is rejected"),
             )
             .severity(Severity::Error)
             .at(since)

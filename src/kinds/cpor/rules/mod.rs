@@ -91,7 +91,7 @@ pub(crate) mod testing {
 
     /// A complete, valid CPOR claim: no rule fires on it (documents are
     /// not read by the CPOR rules, so the path need not exist here).
-    pub const VALID: &str = r#"kind = "cpor"
+    pub(crate) const VALID: &str = r#"kind = "cpor"
 claim_name = "Contoso - Microsoft 365 E5 rollout"
 partner_id = "4871236"
 solution_area = "modern-work-security"
@@ -122,7 +122,12 @@ workloads = ["Exchange Online", "Microsoft Teams"]
 "#;
 
     /// The findings of `rule` on `text`, with `today` and holidays.
-    pub fn run(rule: &'static Rule, text: &str, today: &str, holidays: &[&str]) -> Vec<Finding> {
+    pub(crate) fn run(
+        rule: &'static Rule,
+        text: &str,
+        today: &str,
+        holidays: &[&str],
+    ) -> Vec<Finding> {
         let loaded = crate::load::load_text(text.to_string(), Path::new("c.toml"), "c.toml");
         let claim = loaded.claim.expect("test claim decodes");
         let config = Config {
@@ -138,7 +143,7 @@ workloads = ["Exchange Online", "Microsoft Teams"]
     }
 
     /// `VALID` with one line replaced (`from` must occur exactly once).
-    pub fn valid_with(from: &str, to: &str) -> String {
+    pub(crate) fn valid_with(from: &str, to: &str) -> String {
         assert_eq!(
             VALID.matches(from).count(),
             1,

@@ -22,7 +22,12 @@ signature = \"digital\"\nsigned_on = 2026-09-03\n```",
 
 fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
     // With no document at all, cpor-poe-missing says so; one finding is enough.
-    if claim.documents.is_empty() || claim.documents.iter().any(|d| d.is_signed()) {
+    if claim.documents.is_empty()
+        || claim
+            .documents
+            .iter()
+            .any(crate::model::Document::is_signed)
+    {
         return;
     }
     let first = &claim.documents[0];

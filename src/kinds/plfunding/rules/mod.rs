@@ -87,7 +87,7 @@ pub(crate) mod test_support {
     use crate::rules::{Env, Rule, RuleCtx};
 
     /// A fixed-pay Azure engagement named after its size ("size xs").
-    pub fn engagement(size: Size) -> Engagement {
+    pub(crate) fn engagement(size: Size) -> Engagement {
         Engagement {
             name: format!("size {size}"),
             program: "Test".into(),
@@ -102,7 +102,12 @@ pub(crate) mod test_support {
         }
     }
 
-    pub fn run(rule: &Rule, text: &str, engagements: Vec<Engagement>, today: &str) -> Vec<Finding> {
+    pub(crate) fn run(
+        rule: &Rule,
+        text: &str,
+        engagements: Vec<Engagement>,
+        today: &str,
+    ) -> Vec<Finding> {
         let loaded = crate::load::load_text(text.to_string(), Path::new("c.toml"), "c.toml");
         let mut env = Env::new(Config::default(), today.parse().unwrap());
         env.catalog = Catalog {
