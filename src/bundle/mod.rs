@@ -3,7 +3,8 @@
 //!
 //! Flow: a checked file ([`FileReport`], from [`crate::engine`]) and its
 //! kind's [`KindGuide`] become a [`BundlePlan`]: the slug and the list of
-//! files, each with its bytes (claim.toml as it was read, claim.json,
+//! files, each with its bytes (claim.toml with its document paths pointing
+//! at the copies, claim.source.toml as it was read, claim.json,
 //! SUBMIT.md, checklist.md/.html) or the source path of a PoE document to
 //! copy. Planning is pure and refuses a claim with errors. [`write`] is the
 //! filesystem side: a temporary folder inside DIR, the manifest (sizes and
@@ -32,6 +33,13 @@ use crate::source::SourceFile;
 use crate::submit::{self, GuideCtx, KindGuide};
 
 pub use write::{WriteError, WriteOptions, Written, write};
+
+/// The bundle's claim, its documents' paths pointing at the copies.
+pub const CLAIM_FILE: &str = "claim.toml";
+/// The source claim, byte for byte.
+pub const SOURCE_COPY: &str = "claim.source.toml";
+/// The list of the bundle's files with their hashes.
+pub const MANIFEST_FILE: &str = "manifest.json";
 
 /// Longest slug, in characters (ASCII).
 pub const MAX_SLUG: usize = 60;
@@ -215,7 +223,13 @@ pub fn plan(
 
     let mut files = vec![
         PlannedFile {
-            name: "claim.toml".into(),
+            name: CLAIM_FILE.into(),
+            source: Some(report.source.display.clone()),
+            content: Content::Bytes(bundled_claim(&report.source, claim, &names).into_bytes()),
+            file_type: Some("toml"),
+        },
+        PlannedFile {
+            name: SOURCE_COPY.into(),
             source: Some(report.source.display.clone()),
             content: Content::Bytes(report.source.text.as_bytes().to_vec()),
             file_type: Some("toml"),
@@ -251,6 +265,55 @@ pub fn plan(
         slug: slug(guide.bundle_name().unwrap_or_default()),
         files,
         today: env.today,
+    })
+}
+
+/// The claim as the bundle holds it: the source text with each copied
+/// document's `path` value replaced by its copy under `documents/`, every
+/// other byte (comments, order, spacing) as written, so the bundle
+/// validates on its own wherever it is unpacked.
+pub fn bundled_claim(source: &SourceFile, claim: &Claim, names: &[Option<String>]) -> String {
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = claim
+        .documents()
+        .iter()
+        .filter_map(|doc| {
+            let path = doc.path.as_ref()?;
+            let name = names.get(doc.index).cloned().flatten()?;
+            Some((path.span.clone(), format!("\"documents/{name}\"")))
+        })
+        .collect();
+    // From the end, so earlier spans stay valid.
+    edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    let mut text = source.text.to_string();
+    for (span, value) in edits {
+        if text.get(span.clone()).is_some() {
+            text.replace_range(span, &value);
+        }
+    }
+    text
+}
+
+/// Whether `dir` is a submission bundle: it holds a `manifest.json` whose
+/// files include `claim.toml` (what `bundle` writes). Folder walks skip
+/// bundles below the paths they are given, so a workspace with its bundles
+/// inside validates once per claim.
+pub fn is_bundle_dir(dir: &std::path::Path) -> bool {
+    /// A manifest is a few kilobytes; anything far larger is not ours.
+    const MAX_MANIFEST: u64 = 1 << 20;
+    let manifest = dir.join(MANIFEST_FILE);
+    let Ok(meta) = std::fs::metadata(&manifest) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() > MAX_MANIFEST {
+        return false;
+    }
+    let Ok(text) = std::fs::read(&manifest) else {
+        return false;
+    };
+    serde_json::from_slice::<serde_json::Value>(&text).is_ok_and(|v| {
+        v["files"]
+            .as_array()
+            .is_some_and(|files| files.iter().any(|f| f["name"] == CLAIM_FILE))
     })
 }
 

@@ -126,6 +126,9 @@ pub(super) fn collect_inputs(paths: &[PathBuf], env: &Env) -> anyhow::Result<Vec
             bail!("{} is neither a claim file nor a folder", path.display());
         }
         let mut found = Vec::new();
+        // A bundle given itself is checked through its claim.toml; its
+        // claim.source.toml is the source's copy (its paths point outside).
+        let root_is_bundle = claimtool::bundle::is_bundle_dir(path);
         // Links are followed (a claims folder may link shared claims in);
         // walkdir reports a link loop as an error, which stops the run.
         // Not `sort_by_file_name`: it re-parses both paths on every
@@ -135,10 +138,19 @@ pub(super) fn collect_inputs(paths: &[PathBuf], env: &Env) -> anyhow::Result<Vec
             .follow_links(true)
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_skipped_dir(e));
+        // Bundles below the given path are skipped: their claim is the
+        // claim already checked where it lives.
         for entry in walker {
             let entry = entry.map_err(|e| walk_failure(path, &e))?;
             let p = entry.path();
             if entry.file_type().is_dir() || p.extension().is_none_or(|e| e != "toml") {
+                continue;
+            }
+            if root_is_bundle
+                && entry.depth() == 1
+                && p.file_name()
+                    .is_some_and(|n| n == claimtool::bundle::SOURCE_COPY)
+            {
                 continue;
             }
             // A `.toml` that is not a regular file (a FIFO, a socket) is
@@ -217,12 +229,14 @@ fn walk_failure(root: &Path, e: &walkdir::Error) -> anyhow::Error {
     anyhow!("cannot walk {}: {e}", root.display())
 }
 
+/// Hidden folders, `target/` and submission bundles are not entered.
 fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
     entry.file_type().is_dir()
-        && entry
+        && (entry
             .file_name()
             .to_str()
             .is_some_and(|n| n.starts_with('.') || n == "target")
+            || claimtool::bundle::is_bundle_dir(entry.path()))
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ fn sha256(bytes: &[u8]) -> String {
 }
 
 #[test]
-fn the_bundle_has_the_spec_layout_and_the_claim_byte_for_byte() {
+fn the_bundle_has_the_spec_layout_and_the_source_byte_for_byte() {
     let ws = workspace(&valid_claim());
     bundle(ws.path(), &[])
         .success()
@@ -96,14 +96,26 @@ fn the_bundle_has_the_spec_layout_and_the_claim_byte_for_byte() {
             "checklist.html",
             "checklist.md",
             "claim.json",
+            "claim.source.toml",
             "claim.toml",
             "documents/01-signed-sow.pdf",
             "manifest.json",
         ])
     );
+    let source = fs::read_to_string(ws.path().join("claims/contoso.toml")).unwrap();
     assert_eq!(
-        fs::read(root.join("claim.toml")).unwrap(),
-        fs::read(ws.path().join("claims/contoso.toml")).unwrap()
+        fs::read_to_string(root.join("claim.source.toml")).unwrap(),
+        source
+    );
+    // claim.toml is the source with the document's path pointing at its copy.
+    let written_path = source
+        .lines()
+        .find(|l| l.starts_with("path = "))
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        fs::read_to_string(root.join("claim.toml")).unwrap(),
+        source.replace(&written_path, "path = \"documents/01-signed-sow.pdf\"")
     );
     assert_eq!(
         fs::read(root.join("documents/01-signed-sow.pdf")).unwrap(),
@@ -649,7 +661,7 @@ fn bundle_json_output_names_what_was_written() {
             .ends_with(&format!("{SLUG}.zip"))
     );
     assert_eq!(json["report"]["summary"]["files"], 1);
-    assert_eq!(json["files"].as_array().unwrap().len(), 6);
+    assert_eq!(json["files"].as_array().unwrap().len(), 7);
 }
 
 /// Checklist items name their rules by id: every id must be a real rule,

@@ -442,6 +442,7 @@ fn the_coop_bundle_holds_the_claim_its_documents_and_the_walkthrough() {
             "checklist.html",
             "checklist.md",
             "claim.json",
+            "claim.source.toml",
             "claim.toml",
             "documents/01-inv-1042-eventful.pdf",
             "documents/02-inv-2210-clickwise.pdf",
@@ -453,10 +454,14 @@ fn the_coop_bundle_holds_the_claim_its_documents_and_the_walkthrough() {
             "manifest.json",
         ]
     );
+    // The source byte for byte; the bundle's claim names the copies.
     assert_eq!(
-        std::fs::read(root.join("claim.toml")).unwrap(),
+        std::fs::read(root.join("claim.source.toml")).unwrap(),
         std::fs::read(repo().join(VALID)).unwrap()
     );
+    let bundled = std::fs::read_to_string(root.join("claim.toml")).unwrap();
+    assert!(bundled.contains("path = \"documents/01-inv-1042-eventful.pdf\""));
+    assert!(!bundled.contains("path = \"invoices/"));
     // The manifest's hashes are those of the source documents.
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(root.join("manifest.json")).unwrap()).unwrap();
