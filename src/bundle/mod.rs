@@ -284,7 +284,7 @@ pub fn bundled_claim(source: &SourceFile, claim: &Claim, names: &[Option<String>
         .collect();
     // From the end, so earlier spans stay valid.
     edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
-    let mut text = source.text.to_string();
+    let mut text = source.text.clone();
     for (span, value) in edits {
         if text.get(span.clone()).is_some() {
             text.replace_range(span, &value);
