@@ -1,5 +1,7 @@
 //! `claimtool rules [ID]`: the rule table, or one rule explained.
 
+use std::fmt::Write as _;
+
 use anyhow::{Context as _, bail};
 use claimtool::rules;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
@@ -26,14 +28,22 @@ pub(super) fn run(args: &RulesArgs) -> anyhow::Result<Outcome> {
                 "applies_to": rule.scope(),
                 "summary": rule.summary,
                 "source": rule.source,
+                "citations": rules::sources::cite(rule.source),
                 "docs": rule.docs,
             });
             let json =
                 serde_json::to_string_pretty(&json).context("cannot render the rule as JSON")?;
             println!("{json}");
         } else {
+            let mut cited = String::new();
+            for c in rules::sources::cite(rule.source) {
+                let _ = write!(cited, "\n  {}: {}", c.token, c.text);
+                if let Some(url) = c.url {
+                    let _ = write!(cited, "\n      {url}");
+                }
+            }
             println!(
-                "{} ({}, applies to {})\n\n{}\n\nSource: {}\n\n{}",
+                "{} ({}, applies to {})\n\n{}\n\nSource: {}{cited}\n\n{}",
                 rule.id,
                 rule.severity_text(),
                 rule.scope(),

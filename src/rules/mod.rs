@@ -9,6 +9,7 @@
 //! [`Env`]) and pushes [`Finding`]s; it never fails.
 
 pub mod any;
+pub mod sources;
 
 use std::cell::RefCell;
 use std::fmt::Write as _;
@@ -248,8 +249,12 @@ pub fn markdown_reference() -> String {
          Every finding carries one of these ids. Override a rule's severity in \
          `claimtool.toml` (`[rules] id = \"error\" | \"warning\" | \"info\" | \"off\"`) \
          or with `--deny`, `--warn`, `--allow`.\n\n\
-         Sources: G = the Partner Center incentives guide; F§n = a section of \
-         the Partner Center facts digest; R#n = a rejection reason from the peers study.\n\n\
+         Each rule names its sources: `G` is the Partner Center incentives guide \
+         claimtool was made from, `F§n.m` an item of claimtool's digest of Microsoft's \
+         documented Partner Center facts (with the Microsoft Learn page it rests on and \
+         how sure it is), `R#n` one of the top reasons claims are rejected, from \
+         claimtool's study of partners' tools and rejection reasons. Each is spelled \
+         out under the rule.\n\n\
          | id | applies to | severity | summary |\n|---|---|---|---|\n",
     );
     for rule in all() {
@@ -273,6 +278,24 @@ pub fn markdown_reference() -> String {
             rule.summary,
             rule.docs.trim()
         );
+        md.push_str(&citations_markdown(rule.source));
+    }
+    md
+}
+
+/// The "Sources" list under a rule in docs/rules.md: each cited item in
+/// words, with its page as a link.
+fn citations_markdown(source: &str) -> String {
+    let cited = sources::cite(source);
+    if cited.is_empty() {
+        return String::new();
+    }
+    let mut md = String::from("\nSources:\n\n");
+    for c in cited {
+        let _ = match c.url {
+            Some(url) => writeln!(md, "- {}: {} ([Microsoft Learn]({url}))", c.token, c.text),
+            None => writeln!(md, "- {}: {}", c.token, c.text),
+        };
     }
     md
 }

@@ -13,6 +13,7 @@ mod init;
 mod man_completions;
 mod plfunding;
 mod robustness;
+mod rules_cmd;
 mod score;
 mod score_pending;
 mod support;
