@@ -59,6 +59,8 @@ pub struct Config {
     /// `[rules]` severity overrides.
     pub rules: BTreeMap<String, Level>,
     pub score: ScoreSettings,
+    /// `[por]`: the distributor's region and reseller list.
+    pub por: Option<crate::kinds::por::context::PorSettings>,
 }
 
 /// Why a config could not be used.
@@ -207,6 +209,7 @@ impl Config {
             }
             score.finish(out);
         }
+        config.por = crate::kinds::por::context::PorSettings::decode(root, out, dir);
         root.note_schema("rules", OPTIONAL, || {
             serde_json::json!({
                 "type": "object",
