@@ -110,6 +110,8 @@ pub enum Format {
     Md,
     /// self-contained HTML (checklist)
     Html,
+    /// CSV (por resellers)
+    Csv,
 }
 
 impl Format {
@@ -124,6 +126,7 @@ impl Format {
             Format::Sarif => "sarif",
             Format::Github => "github",
             Format::Azure => "azure",
+            Format::Csv => "csv",
         }
     }
 
@@ -177,6 +180,9 @@ pub enum Command {
     Plfunding(super::plfunding::PlfCommand),
     /// Partner Capability Score eligibility
     Score(super::score::ScoreArgs),
+    /// Partner of Record checks for distributors: orders against your reseller list
+    #[command(subcommand)]
+    Por(super::por::PorCommand),
     /// List the rules, or explain one
     Rules(RulesArgs),
     /// Print the JSON Schema of a claim kind or of claimtool.toml, for editors

@@ -212,7 +212,8 @@ pub fn run_checklist(
         | Format::Junit
         | Format::Sarif
         | Format::Github
-        | Format::Azure => print!("{}", checklist::render::markdown(&list)),
+        | Format::Azure
+        | Format::Csv => print!("{}", checklist::render::markdown(&list)),
     }
     Ok(if file.status() == Status::Error {
         Outcome::Findings

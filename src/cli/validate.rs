@@ -86,7 +86,7 @@ pub fn print_report(global: &GlobalArgs, report: &Report, env: &Env) -> Result<(
         Format::Azure => report::ci::write_azure(report, stdout()),
         // Refused before the run (`Format::require`); human text is the
         // readable fallback.
-        Format::Human | Format::Md | Format::Html => {
+        Format::Human | Format::Md | Format::Html | Format::Csv => {
             // anstream strips the colour when stdout is not a terminal, under
             // NO_COLOR, and with --color never.
             report::human::write(
