@@ -103,6 +103,10 @@ pub fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> Result<Outcom
         return super::score::run_score(global, &path, &[]);
     }
     let outcome = validate::run(global, std::slice::from_ref(&path), Some(script.kind))?;
+    if script.kind == claimtool::model::Kind::Por {
+        // A planned order is placed in Partner Center, not bundled.
+        return Ok(outcome);
+    }
     match outcome {
         Outcome::Clean => {
             let confirm = Confirm::with_theme(&ColorfulTheme::default())

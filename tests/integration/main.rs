@@ -9,6 +9,8 @@ mod fixtures;
 mod formats;
 mod init;
 mod plfunding;
+mod por;
+mod por_wizard;
 mod robustness;
 mod score;
 mod wizard;
