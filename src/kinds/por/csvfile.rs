@@ -22,6 +22,9 @@ pub struct CsvFile<'t> {
     /// Column name (lower case) -> index, for the names asked for.
     columns: HashMap<&'static str, usize>,
     reader: csv::Reader<&'t [u8]>,
+    /// Finds each record's cells; built once (building its DFA costs far
+    /// more than reading a row) and reset before each record.
+    cells: csv_core::Reader,
 }
 
 /// One data row: its cells (unescaped), its line and where each cell is.
@@ -82,6 +85,7 @@ impl<'t> CsvFile<'t> {
             display,
             columns,
             reader,
+            cells: csv_core::Reader::new(),
         })
     }
 
@@ -93,6 +97,7 @@ impl<'t> CsvFile<'t> {
     /// The data rows; the first `Err` ends the file.
     pub fn rows(&mut self) -> impl Iterator<Item = Result<Row, String>> + '_ {
         let (text, display) = (self.text, self.display);
+        let cells_reader = &mut self.cells;
         self.reader.records().map(move |record| {
             let record = record.map_err(|e| describe(display, &e))?;
             let pos = record
@@ -111,7 +116,7 @@ impl<'t> CsvFile<'t> {
                 line += usize::from(b == b'\n');
                 start += 1;
             }
-            let cells = cell_ranges(text.as_bytes(), start);
+            let cells = cell_ranges(cells_reader, text.as_bytes(), start);
             Ok(Row {
                 record,
                 line,
@@ -166,8 +171,8 @@ impl Row {
 
 /// The raw byte range of each cell of the record starting at `start`,
 /// without the delimiter or line end that closes it.
-fn cell_ranges(text: &[u8], start: usize) -> Vec<Range<usize>> {
-    let mut reader = csv_core::Reader::new();
+fn cell_ranges(reader: &mut csv_core::Reader, text: &[u8], start: usize) -> Vec<Range<usize>> {
+    reader.reset();
     let mut scratch = [0u8; 4096];
     let mut cells = Vec::new();
     let mut pos = start;
