@@ -59,6 +59,8 @@ pub struct Config {
     /// `[rules]` severity overrides.
     pub rules: BTreeMap<String, Level>,
     pub score: ScoreSettings,
+    /// `[por]`: the distributor's region and reseller list.
+    pub por: Option<crate::kinds::por::context::PorSettings>,
 }
 
 /// Why a config could not be used.
@@ -124,6 +126,7 @@ impl Config {
         config.decode_calendar(root, out);
         config.decode_catalog(root, out, dir);
         config.decode_score(root, out);
+        config.por = crate::kinds::por::context::PorSettings::decode(root, out, dir);
         config.decode_rules(root, out);
         config
     }

@@ -141,7 +141,23 @@ pub fn check_paths_with_progress(
     keep: Keep,
     on_checked: &(dyn Fn() + Sync),
 ) -> Result<Report, (String, std::io::Error)> {
-    let checked: Vec<Checked> = inputs
+    check_paths_and_files(inputs, Vec::new(), env, overrides, keep, on_checked)
+}
+
+/// [`check_paths_with_progress`], plus files that hold several claims
+/// (an orders CSV), already checked by their kind's reader: they take part
+/// in the cross-file rules and come after `inputs` in the report. The
+/// reports of files the kinds read besides the claims (a reseller list's
+/// own findings) come last.
+pub fn check_paths_and_files(
+    inputs: &[Input],
+    multi: Vec<MultiFile>,
+    env: &Env,
+    overrides: &Overrides,
+    keep: Keep,
+    on_checked: &(dyn Fn() + Sync),
+) -> Result<Report, (String, std::io::Error)> {
+    let mut checked: Vec<Checked> = inputs
         .par_iter()
         .filter_map(|input| {
             let loaded = match load_path(&input.path, &input.display) {
@@ -153,7 +169,24 @@ pub fn check_paths_with_progress(
             checked.map(Ok)
         })
         .collect::<Result<_, _>>()?;
-    Ok(finish(checked, overrides))
+    checked.extend(multi.into_iter().map(|m| Checked {
+        report: m.report,
+        units: m.units,
+    }));
+    let mut report = finish(checked, overrides);
+    for spec in crate::kinds::KINDS {
+        for mut file in spec.input_reports.map_or_else(Vec::new, |f| f(env)) {
+            file.findings = std::mem::take(&mut file.findings)
+                .into_iter()
+                .filter_map(|f| overrides.apply(f))
+                .collect();
+            if !keep.sources {
+                file.source.text = String::new();
+            }
+            report.files.push(file);
+        }
+    }
+    Ok(report)
 }
 
 /// Checks already loaded files (the wizard loads its draft from memory);
@@ -166,11 +199,48 @@ pub fn check_loaded(loaded: Vec<Loaded>, env: &Env, overrides: &Overrides) -> Re
     finish(checked, overrides)
 }
 
-/// A file after its own rules: the report, and what it contributed to each
-/// cross-file rule (in the order of [`batch_rules`]).
+/// A file after its own rules: the report, and what each of its claims
+/// contributed to the cross-file rules.
 struct Checked {
     report: FileReport,
-    batch_keys: Vec<Vec<BatchKey>>,
+    units: Vec<Unit>,
+}
+
+/// One claim's part in the cross-file rules: its keys for each of them (in
+/// the order of [`batch_rules`]), and how their findings name it when the
+/// file holds several claims (`orders.csv line 12`).
+#[derive(Debug)]
+pub struct Unit {
+    pub display: Option<String>,
+    pub keys: Vec<Vec<BatchKey>>,
+}
+
+/// A file holding several claims (a CSV of orders), checked by its kind's
+/// reader with [`check_claim`]: its report and one [`Unit`] per claim.
+#[derive(Debug)]
+pub struct MultiFile {
+    pub report: FileReport,
+    pub units: Vec<Unit>,
+}
+
+/// Runs every per-claim rule on one claim into `findings`, and returns its
+/// keys for each cross-file rule (their positions are the caller's to set).
+pub fn check_claim(ctx: &RuleCtx<'_>, findings: &mut Vec<Finding>) -> Vec<Vec<BatchKey>> {
+    for rule in rules::all() {
+        rule.run(ctx, findings);
+    }
+    let mut all: Vec<Vec<BatchKey>> = batch_rules()
+        .map(|b| {
+            let mut keys = Vec::new();
+            (b.collect)(ctx, &mut keys);
+            // A first push reserves room for four keys; most claims have
+            // one, and a 100,000-row orders CSV keeps them all.
+            keys.shrink_to_fit();
+            keys
+        })
+        .collect();
+    all.shrink_to_fit();
+    all
 }
 
 fn batch_rules() -> impl Iterator<Item = &'static BatchCheck> {
@@ -186,19 +256,10 @@ fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
     if let Some(claim) = &l.claim {
         let unreadable = unreadable_fields(&findings);
         let ctx = RuleCtx::new(&l.source, claim, env, &unreadable);
-        for rule in rules::all() {
-            rule.run(&ctx, &mut findings);
+        batch_keys = check_claim(&ctx, &mut findings);
+        for key in batch_keys.iter_mut().flatten() {
+            key.position = Some(l.source.position(&key.span));
         }
-        batch_keys = batch_rules()
-            .map(|b| {
-                let mut keys = Vec::new();
-                (b.collect)(&ctx, &mut keys);
-                for key in &mut keys {
-                    key.position = Some(l.source.position(&key.span));
-                }
-                keys
-            })
-            .collect();
     }
     findings.shrink_to_fit();
     let mut source = l.source;
@@ -221,7 +282,10 @@ fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
             },
             findings,
         },
-        batch_keys,
+        units: vec![Unit {
+            display: None,
+            keys: batch_keys,
+        }],
     }
 }
 
@@ -235,16 +299,26 @@ fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
         .par_iter()
         .enumerate()
         .map(|(n, rule)| {
-            let entries: Vec<BatchEntry<'_>> = checked
+            // One entry per claim; `owner` maps it back to its file.
+            let (entries, owner): (Vec<BatchEntry<'_>>, Vec<usize>) = checked
                 .iter()
-                .map(|c| BatchEntry {
-                    display: &c.report.source.display,
-                    keys: c.batch_keys.get(n).map_or(&[], Vec::as_slice),
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    c.units.iter().map(move |u| {
+                        let entry = BatchEntry {
+                            display: u.display.as_deref().unwrap_or(&c.report.source.display),
+                            keys: u.keys.get(n).map_or(&[], Vec::as_slice),
+                        };
+                        (entry, i)
+                    })
                 })
-                .collect();
+                .unzip();
             let mut found = Vec::new();
             (rule.judge)(&entries, &mut found);
             found
+                .into_iter()
+                .map(|(entry, f)| (owner[entry], f))
+                .collect::<Vec<_>>()
         })
         .collect();
     let mut files: Vec<FileReport> = checked.into_par_iter().map(|c| c.report).collect();

@@ -227,6 +227,9 @@ pub(crate) enum Command {
     Plfunding(super::plfunding::PlfCommand),
     /// Partner Capability Score eligibility
     Score(super::score::ScoreArgs),
+    /// Partner of Record checks for distributors: orders against your reseller list
+    #[command(subcommand)]
+    Por(super::por::PorCommand),
     /// List the rules, or explain one
     Rules(RulesArgs),
     /// Print the JSON Schema of a claim kind or of claimtool.toml, for editors
@@ -263,6 +266,7 @@ impl Command {
             Command::Coop(cmd) => cmd.inherit_format(value),
             Command::Plfunding(cmd) => cmd.inherit_format(value),
             Command::Score(args) => args.inherit_format(value),
+            Command::Por(cmd) => cmd.inherit_format(value),
             Command::Rules(args) => inherit_format(&mut args.format, value),
             Command::Schema(_) => Err(takes_no_format("schema")),
             Command::Init(_) => Err(takes_no_format("init")),

@@ -17,6 +17,7 @@ mod context;
 mod coop;
 mod cpor;
 mod plfunding;
+mod por;
 mod rules_cmd;
 mod score;
 mod validate;
@@ -106,6 +107,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Coop(cmd) => coop::run(&global, cmd),
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
+        Command::Por(cmd) => por::run(&global, cmd),
         Command::Rules(args) => rules_cmd::run(&args),
         Command::Init(args) => init_cmd(&global, &args),
         Command::Schema(args) => {

@@ -115,6 +115,10 @@ pub(super) fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> anyhow
         ValidateFormat::Human,
         Some(script.kind),
     )?;
+    if script.kind == claimtool::model::Kind::Por {
+        // A planned order is placed in Partner Center, not bundled.
+        return Ok(outcome);
+    }
     match outcome {
         Outcome::Clean => {
             let confirm = Confirm::with_theme(&ColorfulTheme::default())

@@ -41,6 +41,9 @@ pub fn files(today: NaiveDate) -> Vec<InitFile> {
                 contents: placeholder_pdf(what),
             });
         }
+        for (path, contents) in spec.example.files {
+            files.push(text(path, contents));
+        }
     }
     // The schemas the `#:schema` directives point at, for editors.
     for name in SchemaTarget::names() {

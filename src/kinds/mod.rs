@@ -17,6 +17,7 @@
 pub mod coop;
 pub mod cpor;
 pub mod plfunding;
+pub mod por;
 pub mod score;
 
 use crate::model::{Claim, Kind};
@@ -41,6 +42,9 @@ pub struct KindSpec {
     /// The kind's part of `duplicate-claim`: keys that are equal when two
     /// files claim the same thing.
     pub duplicate_keys: Option<fn(&RuleCtx<'_>, &mut Vec<BatchKey>)>,
+    /// Reports of files the kind read besides the claims (`por`: its
+    /// reseller list's own findings), added to a run's report.
+    pub input_reports: Option<fn(&crate::rules::Env) -> Vec<crate::engine::FileReport>>,
 }
 
 /// An example claim for `claimtool init`: `claims/<kind>-example.toml`
@@ -51,10 +55,19 @@ pub struct Example {
     /// Each placeholder PDF: its path in the workspace and what the real
     /// document must show.
     pub documents: &'static [(&'static str, &'static str)],
+    /// Other files the example needs (`por`: a small reseller list): path
+    /// in the workspace and contents.
+    pub files: &'static [(&'static str, &'static str)],
 }
 
 /// Every kind, in the order of the docs and the rule table.
-pub static KINDS: &[&KindSpec] = &[&cpor::SPEC, &coop::SPEC, &plfunding::SPEC, &score::SPEC];
+pub static KINDS: &[&KindSpec] = &[
+    &cpor::SPEC,
+    &coop::SPEC,
+    &plfunding::SPEC,
+    &score::SPEC,
+    &por::SPEC,
+];
 
 /// The entry of `kind` (an exhaustive match, so a new `Kind` variant
 /// does not compile until it has one; a test checks it is also in [`KINDS`]).
@@ -64,6 +77,7 @@ pub fn spec(kind: Kind) -> &'static KindSpec {
         Kind::Coop => &coop::SPEC,
         Kind::Plfunding => &plfunding::SPEC,
         Kind::Score => &score::SPEC,
+        Kind::Por => &por::SPEC,
     }
 }
 
@@ -137,6 +151,7 @@ mod tests {
             Kind::Coop => "coop-",
             Kind::Plfunding => "plf-",
             Kind::Score => "score-",
+            Kind::Por => "por-",
         }
     }
 }

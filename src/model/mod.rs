@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::decode::{OPTIONAL, REQUIRED, Sp, StrEnum, Table};
 use crate::diag::Finding;
-use crate::kinds::{coop, cpor, plfunding, score};
+use crate::kinds::{coop, cpor, plfunding, por, score};
 use crate::str_enum;
 
 str_enum! {
@@ -24,6 +24,7 @@ str_enum! {
         Coop = "coop",
         Plfunding = "plfunding",
         Score = "score",
+        Por = "por",
     }
 }
 
@@ -41,6 +42,7 @@ pub enum Claim {
     Coop(coop::model::CoopClaim),
     Plfunding(plfunding::model::PlfClaim),
     Score(score::model::ScoreHistory),
+    Por(por::model::PorOrder),
 }
 
 impl Claim {
@@ -50,6 +52,7 @@ impl Claim {
             Claim::Coop(_) => Kind::Coop,
             Claim::Plfunding(_) => Kind::Plfunding,
             Claim::Score(_) => Kind::Score,
+            Claim::Por(_) => Kind::Por,
         }
     }
 
@@ -59,7 +62,7 @@ impl Claim {
             Claim::Cpor(c) => &c.documents,
             Claim::Coop(c) => &c.documents,
             Claim::Plfunding(c) => &c.documents,
-            Claim::Score(_) => &[],
+            Claim::Score(_) | Claim::Por(_) => &[],
         }
     }
 
@@ -70,6 +73,9 @@ impl Claim {
             Claim::Coop(c) => c.partner_id.as_ref(),
             Claim::Plfunding(c) => c.partner_id.as_ref(),
             Claim::Score(c) => c.partner_id.as_ref(),
+            // An order names the reseller, not the distributor's location:
+            // por-partner-id-format checks it instead.
+            Claim::Por(_) => None,
         }
     }
 
@@ -95,7 +101,7 @@ impl Claim {
                 .iter()
                 .map(|e| (e, Side::Partner))
                 .collect(),
-            Claim::Score(_) => Vec::new(),
+            Claim::Score(_) | Claim::Por(_) => Vec::new(),
         }
     }
 }
@@ -306,5 +312,6 @@ pub fn decode_claim(kind: Kind, root: &mut Table<'_, '_>, out: &mut Vec<Finding>
         Kind::Coop => Claim::Coop(coop::model::CoopClaim::decode(root, out)),
         Kind::Plfunding => Claim::Plfunding(plfunding::model::PlfClaim::decode(root, out)),
         Kind::Score => Claim::Score(score::model::ScoreHistory::decode(root, out)),
+        Kind::Por => Claim::Por(por::model::PorOrder::decode(root, out)),
     }
 }

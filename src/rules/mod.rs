@@ -24,6 +24,7 @@ use crate::kinds::coop::model::CoopClaim;
 use crate::kinds::cpor::model::CporClaim;
 use crate::kinds::plfunding::catalog::Catalog;
 use crate::kinds::plfunding::model::PlfClaim;
+use crate::kinds::por::model::PorOrder;
 use crate::kinds::score::model::ScoreHistory;
 use crate::model::Claim;
 use crate::source::SourceFile;
@@ -38,6 +39,9 @@ pub struct Env {
     /// The partner-led engagement catalogue (`--catalog`, the config's
     /// `[catalog] engagements`, or the built-in default).
     pub catalog: Catalog,
+    /// The `por` reseller list, region and validation response, read on
+    /// first use from `config.por`.
+    pub por: crate::kinds::por::context::PorSlot,
 }
 
 impl Env {
@@ -49,6 +53,7 @@ impl Env {
             today,
             documents: DocumentStore::default(),
             catalog: Catalog::builtin().clone(),
+            por: crate::kinds::por::context::PorSlot::default(),
         }
     }
 }
@@ -176,6 +181,7 @@ pub enum Check {
     Coop(fn(&RuleCtx<'_>, &CoopClaim, &mut Vec<Finding>)),
     Plfunding(fn(&RuleCtx<'_>, &PlfClaim, &mut Vec<Finding>)),
     Score(fn(&RuleCtx<'_>, &ScoreHistory, &mut Vec<Finding>)),
+    Por(fn(&RuleCtx<'_>, &PorOrder, &mut Vec<Finding>)),
     /// Across all files of a run; findings come with the file's index.
     Batch(BatchCheck),
 }
@@ -207,6 +213,7 @@ impl Rule {
             Check::Coop(_) => "coop",
             Check::Plfunding(_) => "plfunding",
             Check::Score(_) => "score",
+            Check::Por(_) => "por",
         }
     }
 
@@ -224,6 +231,7 @@ impl Rule {
             (Check::Coop(f), Claim::Coop(c)) => f(ctx, c, out),
             (Check::Plfunding(f), Claim::Plfunding(c)) => f(ctx, c, out),
             (Check::Score(f), Claim::Score(c)) => f(ctx, c, out),
+            (Check::Por(f), Claim::Por(c)) => f(ctx, c, out),
             _ => {}
         }
     }

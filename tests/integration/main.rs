@@ -12,6 +12,8 @@ mod formats;
 mod init;
 mod man_completions;
 mod plfunding;
+mod por;
+mod por_wizard;
 mod robustness;
 mod rules_cmd;
 mod score;

@@ -44,8 +44,10 @@ pub static SPEC: KindSpec = KindSpec {
                 "a screenshot that shows the activity ran",
             ),
         ],
+        files: &[],
     },
     duplicate_keys: Some(duplicate_keys),
+    input_reports: None,
 };
 
 /// `duplicate-claim`: the same activity claimed twice (same PartnerID,

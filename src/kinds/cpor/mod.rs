@@ -31,8 +31,10 @@ pub static SPEC: KindSpec = KindSpec {
             "claims/documents/cpor-sow-signed.pdf",
             "Statement of Work, signed by the customer",
         )],
+        files: &[],
     },
     duplicate_keys: Some(duplicate_keys),
+    input_reports: None,
 };
 
 /// `duplicate-claim`: a workload can be associated with one partner only, so

@@ -30,6 +30,8 @@ pub static SPEC: KindSpec = KindSpec {
             "claims/documents/plfunding-sow-signed.pdf",
             "Statement of Work for the engagement, signed by the customer",
         )],
+        files: &[],
     },
     duplicate_keys: None,
+    input_reports: None,
 };

@@ -30,6 +30,8 @@ pub static SPEC: KindSpec = KindSpec {
     example: Example {
         template: include_str!("example.toml"),
         documents: &[],
+        files: &[],
     },
     duplicate_keys: None,
+    input_reports: None,
 };
