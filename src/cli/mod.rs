@@ -19,6 +19,7 @@ mod cpor;
 mod plfunding;
 mod rules_cmd;
 mod score;
+mod theme;
 mod validate;
 mod wizard;
 
