@@ -680,6 +680,49 @@ mod tests {
     }
 
     #[test]
+    fn amounts_are_read_as_people_write_them_and_stored_exactly() {
+        let fx = Fixture::new();
+        let replies = [
+            step4(),
+            step5("seminar", "AUD 12,500.30", "aud"),
+            vec![text("140"), text("")],
+            doc(
+                "invoice.pdf",
+                "invoice:",
+                "2026-08-21",
+                Some(("$10,000.10", "INV-1042")),
+            ),
+            doc(
+                "invoice-2.pdf",
+                "invoice:",
+                "2026-08-25",
+                Some(("USD 2,500.20", "INV-2210")),
+            ),
+        ]
+        .concat();
+        let (_, p) = fx.run(replies, TODAY);
+        assert!(
+            p.log.contains(&"= Understood: 12500.30 (AUD).".to_string()),
+            "{:#?}",
+            p.log
+        );
+        assert!(p.log.contains(&"= Understood: 10000.10.".to_string()));
+        // Another currency than the claim's is not taken for it.
+        assert!(p.log.contains(
+            &"= The claim's currency is AUD, not USD: type the amount in AUD.".to_string()
+        ));
+        let draft =
+            std::fs::read_to_string(fx.path("azure-migration-webinar-series.toml.draft")).unwrap();
+        for expected in [
+            "claimed_amount = \"12500.30\"",
+            "currency = \"AUD\"",
+            "amount = \"10000.10\"",
+        ] {
+            assert!(draft.contains(expected), "{expected} in\n{draft}");
+        }
+    }
+
+    #[test]
     fn an_amount_that_does_not_fit_the_currency_asks_both_again() {
         let fx = Fixture::new();
         let replies = [
@@ -718,6 +761,17 @@ mod tests {
         let (_, p) = fx.run(replies, TODAY);
         assert!(p.showed_rule("coop-activity-dates"), "{:#?}", p.log);
         assert_eq!(p.asked("Start date"), 2);
+        // Asked again, the pair offers what was typed.
+        assert!(
+            p.log
+                .contains(&"? Start date (YYYY-MM-DD) [2026-08-20]".to_string()),
+            "{:#?}",
+            p.log
+        );
+        assert!(
+            p.log
+                .contains(&"? End date (YYYY-MM-DD) [2026-08-04]".to_string())
+        );
         assert_eq!(p.asked("Claimed amount"), 1);
     }
 

@@ -487,6 +487,78 @@ mod tests {
         assert_eq!(invalid, 15);
         assert_eq!(p.asked("Customer ID type"), 2);
         assert_eq!(p.asked("Customer ID: the domain"), 1);
+        // The domain is not offered as the tenant ID, and the review labels
+        // the answer as what it now is.
+        assert!(
+            p.log
+                .contains(&"? Customer ID: the tenant ID (a GUID) []".to_string()),
+            "{:#?}",
+            p.log
+        );
+        assert!(
+            p.log
+                .contains(&format!("|  | Customer ID: the tenant ID | {TENANT}")),
+            "{:#?}",
+            p.log
+        );
+    }
+
+    #[test]
+    fn a_customer_id_asked_again_keeps_its_type_and_answer_as_defaults() {
+        let fx = Fixture::new();
+        let replies = [
+            customer("Domain name", "abc@contoso.com"),
+            // plf-customer-id: an email address, not a domain. The pair is
+            // asked again; Enter keeps the type.
+            vec![Reply::Default, text("contoso.com")],
+        ]
+        .concat();
+        let (_, p) = fx.run(replies);
+        assert!(p.showed_rule("plf-customer-id"), "{:#?}", p.log);
+        assert!(
+            p.log
+                .contains(&"? Customer ID type [Domain name]".to_string()),
+            "{:#?}",
+            p.log
+        );
+        assert!(
+            p.log
+                .iter()
+                .any(|l| l.starts_with("? Customer ID: the domain")
+                    && l.ends_with("[abc@contoso.com]")),
+            "{:#?}",
+            p.log
+        );
+    }
+
+    #[test]
+    fn a_tab_without_engagements_in_the_catalogue_says_so_and_offers_another_tab() {
+        let fx = Fixture::new();
+        let replies = vec![
+            Reply::Pick("Devices".into()),
+            text("Contoso - DC exit"),
+            text("4871236"),
+            text("Contoso Ltd"),
+            Reply::Pick("Tenant ID".into()),
+            text(TENANT),
+            Reply::Default, // What now? another tab
+            Reply::Pick("Azure".into()),
+            Reply::Pick(SMB.into()),
+        ];
+        let (_, p) = fx.run(replies);
+        assert!(
+            p.log.contains(&"= The built-in engagement catalogue has no engagement on the Devices tab. Choose another tab, or give a catalogue that has some with --catalog FILE (or [catalog] engagements in claimtool.toml).".to_string()),
+            "{:#?}",
+            p.log
+        );
+        assert!(
+            p.log.contains(
+                &"- Choose another solution-area tab | Stop here (the draft keeps your answers)"
+                    .to_string()
+            )
+        );
+        assert_eq!(p.asked("Solution area tab"), 2);
+        assert_eq!(p.asked("Engagement (Eligible)"), 1);
     }
 
     #[test]
