@@ -92,8 +92,14 @@ impl Wizard<'_> {
         });
     }
 
+    /// An answer as shown: a path as it is typed (from the current folder).
     fn value_of(&self, field: &str) -> String {
-        self.draft.get(field).map(display).unwrap_or_default()
+        let value = self.draft.get(field).map(display).unwrap_or_default();
+        if self.path_fields.iter().any(|p| p == field) && !value.is_empty() {
+            self.typed_document_path(&value)
+        } else {
+            value
+        }
     }
 
     /// One row for an entry: its first answer names it ("Month 2026-06"),

@@ -1006,6 +1006,13 @@ fn a_document_path_follows_one_rule_whether_the_file_exists_yet_or_not() {
         "{:#?}",
         p.log
     );
+    // The review shows it as typed too.
+    assert!(
+        review(&p)
+            .contains(&"| Proof of execution (PoE) | PoE 1: file | poe/later.pdf".to_string()),
+        "{:#?}",
+        review(&p)
+    );
     let text = std::fs::read_to_string(fx.path("claims/c.toml")).unwrap();
     assert!(text.contains("path = \"../poe/later.pdf\""), "{text}");
     // Created where it was typed, the file is the one validate finds.
