@@ -9,13 +9,8 @@ use std::fmt;
 use dialoguer::theme::{ColorfulTheme, Theme};
 
 /// `ColorfulTheme` with a cursor mark on the multi-select's current row.
+#[derive(Default)]
 pub(crate) struct WizardTheme(pub(crate) ColorfulTheme);
-
-impl Default for WizardTheme {
-    fn default() -> Self {
-        WizardTheme(ColorfulTheme::default())
-    }
-}
 
 impl Theme for WizardTheme {
     fn format_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {

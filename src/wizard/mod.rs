@@ -782,10 +782,7 @@ impl<'p> Wizard<'p> {
         let mut i = 0;
         loop {
             let entry_path = format!("{table}[{i}]");
-            let targeted = self
-                .replay
-                .as_ref()
-                .map(|t| t.iter().any(|t| *t == entry_path));
+            let targeted = self.replay.as_ref().map(|t| t.contains(&entry_path));
             if i < self.draft.count(table) {
                 if targeted != Some(false) {
                     let prompt = keep_prompt(&self.draft, i);
