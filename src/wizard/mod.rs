@@ -649,7 +649,7 @@ impl<'p> Wizard<'p> {
             let typed = w.prompter.input(&ask.prompt, default.as_deref())?;
             let (value, understood) = w.text_value(&ask.kind, typed.trim());
             if let Some(understood) = understood {
-                w.note(&understood);
+                w.prompter.show(Message::Note(&understood));
             }
             Ok(value)
         })?;
@@ -1100,9 +1100,10 @@ impl<'p> Wizard<'p> {
         for f in &later {
             self.show_finding(f);
             let question = self.later_question(f.rule).unwrap_or_default();
-            self.note(&format!(
+            // Shown now, also in a replay: it is about the answer just given.
+            self.prompter.show(Message::Note(&format!(
                 "    A later question fixes this: {question}. This answer is kept."
-            ));
+            )));
         }
         let errors: Vec<String> = findings
             .iter()

@@ -1098,3 +1098,41 @@ fn the_first_answer_is_saved_before_the_claim_is_named_in_the_claims_folder() {
             .contains(&"? Program [Microsoft Commerce Incentives]".to_string())
     );
 }
+
+#[test]
+fn changing_an_answer_at_the_review_shows_what_a_later_question_fixes_at_once() {
+    let fx = Fixture::new();
+    let mut replies = full(TENANT);
+    replies.pop();
+    replies.extend([
+        Reply::Pick("Change an answer".into()),
+        Reply::Pick("Workloads:".into()),
+        Reply::Tick(vec![
+            "Exchange Online".into(),
+            "Microsoft Teams".into(),
+            "SharePoint Online".into(),
+        ]),
+        Reply::Pick("Stop here".into()),
+    ]);
+    let (result, p) = fx.run(replies, Some("c.toml"), None);
+    assert!(
+        matches!(result, Ok(Finished::NotWritten { .. })),
+        "{:#?}",
+        p.log
+    );
+    let asked = p
+        .log
+        .iter()
+        .rposition(|l| l.starts_with("? Workloads"))
+        .unwrap();
+    let note = "=     A later question fixes this: \"PoE n: workloads it evidences\" (Proof of execution). This answer is kept.";
+    assert_eq!(p.log[asked + 3], note, "{:#?}", p.log);
+    // The review that follows lists it with both questions that fix it.
+    assert!(
+        review(&p).iter().any(|l| l
+            == "=     to fix it, change \"Workloads\", or \"PoE n: workloads it evidences\" (Proof of execution)"),
+        "{:#?}",
+        review(&p)
+    );
+    assert_eq!(p.asked("Customer name"), 1);
+}
