@@ -428,6 +428,15 @@ impl<'t, 'i> Table<'t, 'i> {
             && NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").is_ok()
         {
             finding = finding.help(format!("write the date without quotes: {key} = {text}"));
+        } else if let Some(reason) = value
+            .get_ref()
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| value.get_ref().as_datetime().map(ToString::to_string))
+            .as_deref()
+            .and_then(no_such_date)
+        {
+            finding = finding.help(reason);
         }
         out.push(finding);
         None
@@ -673,9 +682,50 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// Why `YYYY-MM-DD` text is no date: "September 2026 has 30 days", "there
+/// is no month 13". `None` when it is not of that shape (or is a date).
+pub fn no_such_date(text: &str) -> Option<String> {
+    let mut parts = text.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let shape = y.len() == 4 && m.len() == 2 && d.len() == 2;
+    if !shape
+        || ![y, m, d]
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (year, month, day): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&month) {
+        return Some(format!("there is no month {month}: months are 01 to 12"));
+    }
+    if NaiveDate::from_ymd_opt(year, month, day).is_some() {
+        return None;
+    }
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    let days = (next - first).num_days();
+    Some(format!("{} {year} has {days} days", first.format("%B")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_impossible_date_says_why() {
+        assert_eq!(
+            no_such_date("2026-09-31").as_deref(),
+            Some("September 2026 has 30 days")
+        );
+        assert_eq!(
+            no_such_date("2027-02-29").as_deref(),
+            Some("February 2027 has 28 days")
+        );
+        assert!(no_such_date("2026-13-01").unwrap().contains("no month 13"));
+        assert_eq!(no_such_date("2026-09-30"), None);
+        assert_eq!(no_such_date("soon"), None);
+    }
 
     fn with_root(
         text: &str,

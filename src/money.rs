@@ -100,6 +100,105 @@ pub fn sum<'a>(amounts: impl IntoIterator<Item = &'a Decimal>) -> Option<Decimal
         .try_fold(Decimal::ZERO, |total, a| total.checked_add(*a))
 }
 
+/// An amount as people write it, read into the exact decimal string a
+/// claim file holds: what [`parse_written`] understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The plain decimal, digits exactly as written (`6250.00`).
+    pub amount: String,
+    /// The currency written with it (`AUD 6,250`, `A$6,250`), upper case.
+    pub currency: Option<String>,
+}
+
+/// Currency signs that name one currency; `$` alone does not.
+const SIGNS: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("AU$", "AUD"),
+    ("A$", "AUD"),
+    ("NZ$", "NZD"),
+    ("CA$", "CAD"),
+    ("C$", "CAD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("$", ""),
+];
+
+/// Reads an amount written the common ways: `12500`, `12,500`,
+/// `$6,250.00`, `AUD 6,250`, `6250 aud`, `A$6,250.50`. Thousands
+/// separators must group by three; the decimal point is `.`. The digits
+/// are kept exactly (`6,250.00` → `6250.00`), so the rules see the places
+/// that were written. `None` when it is not such an amount.
+pub fn parse_written(text: &str) -> Option<Written> {
+    let mut rest = text.trim();
+    let mut currency: Option<String> = None;
+    let (sign, body) = rest
+        .strip_prefix('-')
+        .map_or(("", rest), |t| ("-", t.trim_start()));
+    rest = body;
+    // A code before or after the number: `AUD 6,250`, `6,250 AUD`.
+    let code_at = |word: &str| {
+        (word.len() == 3 && word.bytes().all(|b| b.is_ascii_alphabetic()))
+            .then(|| word.to_ascii_uppercase())
+            .filter(|c| currency_info(c).is_some())
+    };
+    if let Some((word, after)) = rest.split_once(char::is_whitespace)
+        && let Some(code) = code_at(word)
+    {
+        currency = Some(code);
+        rest = after.trim_start();
+    } else if let Some((before, word)) = rest.rsplit_once(char::is_whitespace)
+        && let Some(code) = code_at(word)
+    {
+        currency = Some(code);
+        rest = before.trim_end();
+    } else if rest.len() > 3
+        && let Some(code) = code_at(&rest[..3])
+        && rest[3..].starts_with(|c: char| c.is_ascii_digit() || c == '$')
+    {
+        // `AUD6,250`, `USD$2,300`
+        currency = Some(code);
+        rest = &rest[3..];
+    }
+    for (s, code) in SIGNS {
+        if let Some(after) = rest.strip_prefix(s) {
+            rest = after.trim_start();
+            if !code.is_empty() {
+                match &currency {
+                    Some(c) if c != code => return None,
+                    _ => currency = Some((*code).to_string()),
+                }
+            }
+            break;
+        }
+    }
+    let (whole, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(w, f)| (w, Some(f)));
+    let whole = if whole.contains(',') {
+        let groups: Vec<&str> = whole.split(',').collect();
+        let ok = (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
+        if !ok {
+            return None;
+        }
+        groups.concat()
+    } else {
+        whole.to_string()
+    };
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let amount = match frac {
+        Some(f) if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) => return None,
+        Some(f) => format!("{sign}{whole}.{f}"),
+        None => format!("{sign}{whole}"),
+    };
+    Some(Written { amount, currency })
+}
+
+fn currency_info(code: &str) -> Option<CurrencyInfo> {
+    currency(code).ok()
+}
+
 /// `AUD 12,500.00`: the code, thousands separators, at least the
 /// currency's minor units, and every further digit the value has (display
 /// never rounds, so a wrong amount is shown as written). An unknown code
@@ -158,6 +257,24 @@ pub fn format_number(amount: Decimal, min_places: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_as_people_write_them() {
+        let w = |t: &str| parse_written(t).map(|w| (w.amount, w.currency));
+        let some = |a: &str, c: Option<&str>| Some((a.to_string(), c.map(str::to_string)));
+        assert_eq!(w("12,500"), some("12500", None));
+        assert_eq!(w("$6,250.00"), some("6250.00", None));
+        assert_eq!(w("AUD 6,250"), some("6250", Some("AUD")));
+        assert_eq!(w("6250.50 aud"), some("6250.50", Some("AUD")));
+        assert_eq!(w("A$6,250"), some("6250", Some("AUD")));
+        assert_eq!(w("US$ 2,300.00"), some("2300.00", Some("USD")));
+        assert_eq!(w("12500.30"), some("12500.30", None));
+        for bad in [
+            "1,23", "12,3456", "abc", "1e3", ".5", "5.", "25 000", "XYZ 5", "AUD US$5",
+        ] {
+            assert_eq!(w(bad), None, "{bad}");
+        }
+    }
     use crate::decode::parse_decimal;
 
     fn dec(s: &str) -> Decimal {

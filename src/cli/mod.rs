@@ -20,6 +20,7 @@ mod plfunding;
 mod por;
 mod rules_cmd;
 mod score;
+mod theme;
 mod validate;
 mod wizard;
 

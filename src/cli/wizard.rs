@@ -1,8 +1,11 @@
 //! `claimtool <kind> new`: the terminal side of the wizards. The flow, the
 //! checks and the drafts are the library's ([`claimtool::wizard`]); this
-//! file refuses to start without a terminal, asks with dialoguer, prints
-//! findings and the review table (comfy-table) on stderr, then prints the
-//! `validate` result of the written file on stdout.
+//! file refuses to start without a terminal, asks with dialoguer (in the
+//! [`WizardTheme`]; a prompt wider than the terminal is printed in full
+//! above and asked by a short form, so no wrapped line is left behind when
+//! dialoguer redraws), prints findings and the review table (comfy-table)
+//! on stderr, then prints the `validate` result of the written file on
+//! stdout.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -15,9 +18,10 @@ use claimtool::diag::Severity;
 use claimtool::wizard::{Finished, Message, Prompter, Script, Setup, Stop, Wizard, WizardError};
 use clap::Args;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-use dialoguer::console::style;
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::console::{Term, measure_text_width, style};
 use dialoguer::{Confirm, Input, MultiSelect, Select};
+
+use super::theme::WizardTheme;
 
 use super::args::{ColorChoice, HumanOrJson, ValidateFormat};
 use super::{GlobalArgs, Outcome, context, validate};
@@ -25,7 +29,7 @@ use super::{GlobalArgs, Outcome, context, validate};
 /// `<kind> new`.
 #[derive(Debug, Args)]
 pub(crate) struct NewArgs {
-    /// The claim file to write [default: <claim name>.toml in the current folder]
+    /// The claim file to write [default: <claim name>.toml in the workspace's claims/ folder, else the current folder]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Resume a draft (FILE.draft) or edit an existing claim; its values are the defaults
@@ -121,7 +125,7 @@ pub(super) fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> anyhow
     }
     match outcome {
         Outcome::Clean => {
-            let confirm = Confirm::with_theme(&ColorfulTheme::default())
+            let confirm = Confirm::with_theme(&WizardTheme::default())
                 .with_prompt("Build the submission bundle now (into bundles/)?")
                 .default(true)
                 .interact();
@@ -201,7 +205,7 @@ fn shown(cwd: &Path, path: &Path) -> String {
 
 /// dialoguer on stderr.
 struct TermPrompter {
-    theme: ColorfulTheme,
+    theme: WizardTheme,
     kind: &'static str,
     cwd: PathBuf,
 }
@@ -209,7 +213,7 @@ struct TermPrompter {
 impl TermPrompter {
     fn new(kind: &'static str, cwd: &Path) -> TermPrompter {
         TermPrompter {
-            theme: ColorfulTheme::default(),
+            theme: WizardTheme::default(),
             kind,
             cwd: cwd.to_path_buf(),
         }
@@ -226,8 +230,48 @@ fn stop(e: dialoguer::Error) -> Stop {
     })
 }
 
+/// The terminal's width in columns, when it says (some pseudo-terminals
+/// report 0).
+fn term_width() -> Option<usize> {
+    Term::stderr()
+        .size_checked()
+        .map(|(_, cols)| usize::from(cols))
+        .filter(|&c| c >= 20)
+}
+
+/// A prompt that fits on one terminal line with `room` columns left (for
+/// the default and the answer): `None` when it fits as it is, else its
+/// short form (without its parenthesised hint, then cut with `...`).
+fn fit(prompt: &str, room: usize, width: usize) -> Option<String> {
+    let budget = width.saturating_sub(room + 4).max(10);
+    if measure_text_width(prompt) <= budget {
+        return None;
+    }
+    let short = prompt.split_once(" (").map_or(prompt, |(label, _)| label);
+    if measure_text_width(short) <= budget {
+        return Some(short.to_string());
+    }
+    let cut: String = short.chars().take(budget.saturating_sub(3)).collect();
+    Some(format!("{cut}..."))
+}
+
+/// The prompt to ask with: the full one when it fits; otherwise the full
+/// one is printed on its own lines (never redrawn) and the short form is
+/// asked.
+fn fitted(prompt: &str, room: usize) -> String {
+    match term_width().and_then(|w| fit(prompt, room, w)) {
+        Some(short) => {
+            eprintln!("{prompt}");
+            short
+        }
+        None => prompt.to_string(),
+    }
+}
+
 impl Prompter for TermPrompter {
     fn input(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
+        let room = default.map_or(0, |d| measure_text_width(d) + 3) + 12;
+        let prompt = fitted(prompt, room);
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
             .allow_empty(true);
@@ -238,6 +282,7 @@ impl Prompter for TermPrompter {
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
+        let prompt = fitted(prompt, 4);
         Select::with_theme(&self.theme)
             .with_prompt(prompt)
             .items(items)
@@ -253,6 +298,7 @@ impl Prompter for TermPrompter {
         items: &[String],
         checked: &[bool],
     ) -> Result<Vec<usize>, Stop> {
+        let prompt = fitted(prompt, 4);
         MultiSelect::with_theme(&self.theme)
             .with_prompt(prompt)
             .items(items)
@@ -263,6 +309,7 @@ impl Prompter for TermPrompter {
     }
 
     fn confirm(&mut self, prompt: &str, default: Option<bool>) -> Result<bool, Stop> {
+        let prompt = fitted(prompt, 10);
         let mut confirm = Confirm::with_theme(&self.theme).with_prompt(prompt);
         if let Some(d) = default {
             confirm = confirm.default(d);
@@ -317,5 +364,22 @@ impl Prompter for TermPrompter {
             "Stopped. Your answers are saved in {shown}; resume with: claimtool {} new --from {shown}",
             self.kind
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn a_prompt_wider_than_the_terminal_is_shortened() {
+        assert_eq!(fit("Claim name", 10, 120), None);
+        let long = "Have you told the customer the funding is subject to Microsoft's final approval (and that Microsoft will survey them)?";
+        assert_eq!(
+            fit(long, 10, 120).as_deref(),
+            Some("Have you told the customer the funding is subject to Microsoft's final approval")
+        );
+        let cut = fit(long, 10, 60).unwrap();
+        assert!(cut.ends_with("...") && cut.chars().count() <= 46, "{cut}");
     }
 }

@@ -21,16 +21,35 @@
 //!    (`<claim file>.draft`), so Ctrl-C or a closed terminal loses nothing
 //!    and `--from` resumes.
 //!
-//! At the end a review table and a confirmation; the claim file is written
-//! atomically and the draft removed. Printing the `validate` result and
-//! the bundle offer are the binary's part.
+//! Two refinements of step 3: a finding that a later question fixes (a
+//! kind's [`Script::later`], e.g. a claimed workload no PoE document names
+//! yet) is shown with the question that fixes it and never blocks the
+//! answer; and findings are worded for the person at the prompt
+//! ([`speak`]: the question's label instead of the TOML path).
+//!
+//! At the end comes the review ([`review`]): the answers, every finding
+//! with the question that fixes it, and "What next?": write the claim,
+//! change one answer (or a whole document entry), or stop. Changing an
+//! answer replays the kind's questions with every other answered question
+//! taking its current value silently, so the flow's logic (what is asked
+//! after what) stays the kind's, then returns to the review. The claim file
+//! is written atomically and the draft removed. Printing the `validate`
+//! result and the bundle offer are the binary's part.
+//!
+//! Until the claim is named (`--out`, or the answer to the kind's name
+//! field), the draft is saved under a provisional name in the default
+//! folder ([`default_folder`]: the workspace's `claims/`), so even the
+//! first answer survives Ctrl-C.
 
 mod draft;
+mod paths;
 pub mod questions;
+mod review;
 pub mod scripted;
+mod speak;
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use toml_edit::{Item, Value};
 
@@ -42,7 +61,7 @@ use crate::engine;
 use crate::fsutil;
 use crate::load;
 use crate::model::Kind;
-use crate::rules::Env;
+use crate::rules::{Env, Rule};
 
 pub use draft::{Draft, DraftError, HEADER_MARK, display};
 pub use scripted::{Reply, Scripted};
@@ -138,6 +157,21 @@ pub struct Script {
     pub intro: &'static str,
     /// Asks every question, in Partner Center's screen order.
     pub questions: fn(&mut Wizard<'_>) -> Result<(), WizardError>,
+    /// Rules whose findings a later question fixes: where they show, they
+    /// name that question and do not block the answer.
+    pub later: &'static [Later],
+    /// Warnings that cost the payment (besides [`questions::COSTLY`]):
+    /// "Keep this answer?" defaults to no for them.
+    pub costly: &'static [&'static Rule],
+}
+
+/// A rule whose findings another, later question fixes, and how the
+/// wizard names that question.
+pub struct Later {
+    pub rule: &'static Rule,
+    /// The question that fixes it, as the person sees it
+    /// ("\"PoE n: workloads it evidences\" (Proof of execution)").
+    pub question: &'static str,
 }
 
 /// What a run starts from (the command line, the workspace).
@@ -165,8 +199,15 @@ pub enum TextKind {
     /// written as a string, which the loader reports (`wrong-type`).
     Date,
     /// A file path typed relative to the current folder, stored relative
-    /// to the claim file's folder.
+    /// to the claim file's folder (whether the file exists yet or not).
     Path,
+    /// An amount of money as people write it (`12,500`, `$6,250.00`,
+    /// `AUD 6,250`), stored as the exact decimal string (`"6250.00"`).
+    /// `currency` is the claim's currency when known: an amount typed in
+    /// another one is written as typed, for the rules to refuse.
+    Money { currency: Option<String> },
+    /// An ISO 4217 code, upper-cased (`aud` → `AUD`).
+    Currency,
     /// An email address; a bare name gets `@domain` added.
     Email { domain: Option<String> },
     /// A whole number (`registered_guests = 140`). Anything else is written
@@ -188,6 +229,9 @@ pub struct Ask {
     /// Offered when the draft has no value yet.
     pub default: Option<String>,
     pub kind: TextKind,
+    /// The value in the draft is not offered as the default (it answered
+    /// another question, e.g. a customer ID of another type).
+    pub fresh: bool,
 }
 
 impl Ask {
@@ -198,7 +242,24 @@ impl Ask {
             comment: String::new(),
             default: None,
             kind: TextKind::Text,
+            fresh: false,
         }
+    }
+
+    /// Whether the draft's value is not offered as the default.
+    pub fn fresh(mut self, fresh: bool) -> Ask {
+        self.fresh = fresh;
+        self
+    }
+
+    pub fn money(mut self, currency: Option<String>) -> Ask {
+        self.kind = TextKind::Money { currency };
+        self
+    }
+
+    pub fn currency(mut self) -> Ask {
+        self.kind = TextKind::Currency;
+        self
     }
 
     pub fn comment(mut self, comment: impl Into<String>) -> Ask {
@@ -302,6 +363,35 @@ pub struct Wizard<'p> {
     /// Inside a [`Wizard::group`]: answers are checked together at its end.
     deferred: usize,
     questions: fn(&mut Wizard<'_>) -> Result<(), WizardError>,
+    later: &'static [Later],
+    costly: &'static [&'static Rule],
+    /// The label of every field asked, for findings worded for people.
+    labels: HashMap<String, String>,
+    /// Fields asked as paths (their findings show the path as typed).
+    path_fields: Vec<String>,
+    /// Changing answers from the review: the fields (or entries, like
+    /// `documents[1]`) asked again; every other answered question keeps
+    /// its value without being asked.
+    replay: Option<Vec<String>>,
+    /// What a replay would have shown since the last question asked:
+    /// shown only when a question of the section is asked.
+    held: Vec<Held>,
+    /// Questions actually put to the person (a replay skips most).
+    asked: usize,
+    /// The claim file's name is provisional (`new-coop.toml`) until the
+    /// name field is answered.
+    provisional: bool,
+    /// Tables whose entries the review shows one row each (`month`).
+    one_row: Vec<String>,
+    /// The tables asked entry by entry (`documents`), for the review's
+    /// "add another".
+    tables: Vec<String>,
+}
+
+/// A message a replay holds back.
+enum Held {
+    Section(String),
+    Note(String),
 }
 
 /// Where the draft of a claim file is saved: `contoso.toml.draft`. Not
@@ -365,10 +455,39 @@ impl<'p> Wizard<'p> {
             table_comments: HashMap::new(),
             deferred: 0,
             questions: script.questions,
+            later: script.later,
+            costly: script.costly,
+            labels: HashMap::new(),
+            path_fields: Vec::new(),
+            replay: None,
+            held: Vec::new(),
+            asked: 0,
+            provisional: false,
+            one_row: Vec::new(),
+            tables: Vec::new(),
         };
         wizard.prompter.show(Message::Note(script.intro));
-        if let Some(out) = out {
-            wizard.set_out(out)?;
+        let provisional_name = format!("new-{}.toml", kind.as_str());
+        match out {
+            // A resumed provisional draft is named once its name is known.
+            Some(out)
+                if setup.out.is_none()
+                    && out.file_name() == Some(std::ffi::OsStr::new(&provisional_name)) =>
+            {
+                wizard.provisional = true;
+                wizard.set_out(out)?;
+            }
+            Some(out) => wizard.set_out(out)?,
+            None => {
+                let folder = default_folder(&wizard.env.config, &wizard.cwd);
+                wizard.provisional = true;
+                wizard.set_out(folder.join(provisional_name))?;
+                let name = wizard.name_field_label();
+                wizard.note(&format!(
+                    "The claim file is named after the {name} once you give it, in {}.",
+                    shown_folder(&wizard.cwd, &folder)
+                ));
+            }
         }
         wizard.prompter.show(Message::Note(
             "Enter keeps the value in brackets; type - to clear an optional one.",
@@ -424,7 +543,12 @@ impl<'p> Wizard<'p> {
     /// Starts a screen: shows its title; `comment` goes above the next new
     /// key or table in the file.
     pub fn section(&mut self, title: &str, comment: &str) {
-        self.prompter.show(Message::Section(title));
+        if self.replay.is_some() {
+            self.held.clear();
+            self.held.push(Held::Section(title.to_string()));
+        } else {
+            self.prompter.show(Message::Section(title));
+        }
         self.section = title.to_string();
         self.pending_section = Some(if comment.is_empty() {
             title.to_string()
@@ -448,21 +572,72 @@ impl<'p> Wizard<'p> {
 
     /// Shows a line of explanation.
     pub fn note(&mut self, text: &str) {
-        self.prompter.show(Message::Note(text));
+        if self.replay.is_some() {
+            self.held.push(Held::Note(text.to_string()));
+        } else {
+            self.prompter.show(Message::Note(text));
+        }
     }
 
     /// A yes/no question whose answer is not a field ("add another
     /// document?").
     pub fn confirm(&mut self, prompt: &str, default: Option<bool>) -> Result<bool, WizardError> {
+        self.flush_held();
         Ok(self.prompter.confirm(prompt, default)?)
+    }
+
+    /// One of `items` (a choice that is not a field: "what now?").
+    pub fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+    ) -> Result<usize, WizardError> {
+        self.flush_held();
+        Ok(self.prompter.select(prompt, items, default)?)
+    }
+
+    /// The review shows each entry of `table` (`month`) as one row.
+    pub fn review_one_row(&mut self, table: &str) {
+        if !self.one_row.iter().any(|t| t == table) {
+            self.one_row.push(table.to_string());
+        }
+    }
+
+    /// Shows what a replay held back, now that a question of it is asked.
+    fn flush_held(&mut self) {
+        for held in std::mem::take(&mut self.held) {
+            match held {
+                Held::Section(t) => self.prompter.show(Message::Section(&t)),
+                Held::Note(t) => self.prompter.show(Message::Note(&t)),
+            }
+        }
+    }
+
+    /// In a replay, whether `field` keeps its value unasked: it was
+    /// answered and is not among the fields being changed.
+    fn skips(&self, field: &str) -> bool {
+        self.replay.as_ref().is_some_and(|targets| {
+            !targets.iter().any(|t| concerns(field, t))
+                && self.answered.iter().any(|a| a.field == field)
+        })
+    }
+
+    /// "claim name" from `claim_name`, "activity name" from `activity.name`.
+    fn name_field_label(&self) -> String {
+        self.name_field.replace(['.', '_'], " ")
     }
 
     /// Asks a text field. Returns the value written, `None` when left
     /// empty (the key is then removed: a required field is reported by
     /// `missing-field`, an optional one is simply absent).
     pub fn text(&mut self, ask: Ask) -> Result<Option<String>, WizardError> {
+        if ask.kind == TextKind::Path && !self.path_fields.contains(&ask.field) {
+            self.path_fields.push(ask.field.clone());
+        }
         let value = self.answer(&ask, |w, current| {
             let default = current
+                .filter(|_| !ask.fresh)
                 .map(display)
                 .filter(|s| !s.is_empty())
                 .map(|s| match ask.kind {
@@ -472,7 +647,11 @@ impl<'p> Wizard<'p> {
                 })
                 .or_else(|| ask.default.clone());
             let typed = w.prompter.input(&ask.prompt, default.as_deref())?;
-            Ok(w.text_value(&ask.kind, typed.trim()))
+            let (value, understood) = w.text_value(&ask.kind, typed.trim());
+            if let Some(understood) = understood {
+                w.prompter.show(Message::Note(&understood));
+            }
+            Ok(value)
         })?;
         Ok(value.map(|v| {
             v.as_str()
@@ -562,10 +741,21 @@ impl<'p> Wizard<'p> {
     }
 
     /// Removes entry `index` of an array of tables (`documents`), and saves.
+    /// The answers of the later entries move up with them.
     pub fn remove_entry(&mut self, path: &str, index: usize) -> Result<(), WizardError> {
         self.draft.remove_entry(path, index);
         let prefix = format!("{path}[{index}]");
         self.answered.retain(|a| !concerns(&a.field, &prefix));
+        for a in &mut self.answered {
+            if let Some(moved) = paths::entry_moved_up(&a.field, path, index) {
+                a.field = moved;
+            }
+        }
+        self.labels.retain(|f, _| !concerns(f, &prefix));
+        self.labels = std::mem::take(&mut self.labels)
+            .into_iter()
+            .map(|(f, l)| (paths::entry_moved_up(&f, path, index).unwrap_or(f), l))
+            .collect();
         self.save()
     }
 
@@ -575,6 +765,10 @@ impl<'p> Wizard<'p> {
     /// `keep_prompt` words the question for an existing entry,
     /// `add_prompt` the question (and its default answer) for one more,
     /// and `entry` asks the questions of entry `i`.
+    ///
+    /// In a replay (changing answers from the review) only a targeted
+    /// entry is asked whether to keep it, and an entry is added only when
+    /// "add another" was the choice.
     pub fn entries(
         &mut self,
         table: &str,
@@ -582,13 +776,27 @@ impl<'p> Wizard<'p> {
         mut add_prompt: impl FnMut(&mut Self, usize) -> (String, bool),
         mut entry: impl FnMut(&mut Self, usize) -> Result<(), WizardError>,
     ) -> Result<(), WizardError> {
+        if !self.tables.iter().any(|t| t == table) {
+            self.tables.push(table.to_string());
+        }
         let mut i = 0;
         loop {
+            let entry_path = format!("{table}[{i}]");
+            let targeted = self.replay.as_ref().map(|t| t.contains(&entry_path));
             if i < self.draft.count(table) {
-                let prompt = keep_prompt(&self.draft, i);
-                if !self.confirm(&prompt, Some(true))? {
-                    self.remove_entry(table, i)?;
-                    continue;
+                if targeted != Some(false) {
+                    let prompt = keep_prompt(&self.draft, i);
+                    if !self.confirm(&prompt, Some(true))? {
+                        self.remove_entry(table, i)?;
+                        if let Some(t) = &mut self.replay {
+                            t.retain(|t| *t != entry_path);
+                        }
+                        continue;
+                    }
+                }
+            } else if let Some(targeted) = targeted {
+                if !targeted {
+                    return Ok(());
                 }
             } else {
                 let (prompt, default) = add_prompt(self, i);
@@ -611,20 +819,26 @@ impl<'p> Wizard<'p> {
     ) -> Result<T, WizardError> {
         let mut last = None;
         loop {
-            let before: Vec<Option<Item>> =
-                fields.iter().map(|f| self.draft.get(f).cloned()).collect();
+            let asked = self.asked;
             self.deferred += 1;
             let result = body(self);
             self.deferred -= 1;
             let value = result?;
+            if self.asked == asked {
+                // A replay skipped every question of the group.
+                return Ok(value);
+            }
             match self.verdict(fields, &mut last)? {
                 Verdict::Accept => {
                     self.save()?;
                     return Ok(value);
                 }
+                // The answers stay in the draft: they are the defaults of
+                // the next attempt, so a good one is not typed again. In a
+                // replay, every question of the group is asked again.
                 Verdict::Retry => {
-                    for (field, old) in fields.iter().zip(before) {
-                        self.draft.restore(field, old)?;
+                    if let Some(targets) = &mut self.replay {
+                        targets.extend(fields.iter().cloned());
                     }
                 }
             }
@@ -638,6 +852,13 @@ impl<'p> Wizard<'p> {
         ask: &Ask,
         mut get: impl FnMut(&mut Self, Option<&Item>) -> Result<Option<Value>, WizardError>,
     ) -> Result<Option<Value>, WizardError> {
+        if self.skips(&ask.field) {
+            return Ok(self.draft.get(&ask.field).and_then(Item::as_value).cloned());
+        }
+        self.flush_held();
+        self.asked += 1;
+        self.labels
+            .insert(ask.field.clone(), ask.label().to_string());
         let mut last = None;
         loop {
             let old = self.draft.get(&ask.field).cloned();
@@ -664,15 +885,9 @@ impl<'p> Wizard<'p> {
                     if section_used {
                         self.pending_section = None;
                     }
-                    if !self.answered.iter().any(|a| a.field == ask.field) {
-                        self.answered.push(Answered {
-                            section: self.section.clone(),
-                            label: ask.label().to_string(),
-                            field: ask.field.clone(),
-                        });
-                    }
+                    self.remember(ask);
                     self.save()?;
-                    if ask.field == self.name_field && self.out.is_none() {
+                    if ask.field == self.name_field && self.provisional {
                         self.name_out()?;
                     }
                     return Ok(value);
@@ -680,6 +895,32 @@ impl<'p> Wizard<'p> {
                 Verdict::Retry => self.draft.restore(&ask.field, old)?,
             }
         }
+    }
+
+    /// Records an accepted answer for the review, with the label of the
+    /// question as last asked (a customer ID asked as a tenant ID after a
+    /// domain is labelled as a tenant ID). A question first answered in a
+    /// replay goes after the other answers of its screen.
+    fn remember(&mut self, ask: &Ask) {
+        let label = ask.label().to_string();
+        if let Some(a) = self.answered.iter_mut().find(|a| a.field == ask.field) {
+            a.label = label;
+            return;
+        }
+        let answered = Answered {
+            section: self.section.clone(),
+            label,
+            field: ask.field.clone(),
+        };
+        let at = match self.replay {
+            Some(_) => self
+                .answered
+                .iter()
+                .rposition(|a| a.section == self.section)
+                .map_or(self.answered.len(), |i| i + 1),
+            None => self.answered.len(),
+        };
+        self.answered.insert(at, answered);
     }
 
     /// Creates the tables a field lives in, with their comments.
@@ -731,13 +972,14 @@ impl<'p> Wizard<'p> {
         (text, used)
     }
 
-    /// The TOML value for a typed answer; `None` for an empty answer or
-    /// `-` (remove the key).
-    fn text_value(&self, kind: &TextKind, typed: &str) -> Option<Value> {
+    /// The TOML value for a typed answer (`None` for an empty answer or
+    /// `-`: remove the key), and what was understood when that differs
+    /// from what was typed (`$6,250.00` → `6250.00`), to say so.
+    fn text_value(&self, kind: &TextKind, typed: &str) -> (Option<Value>, Option<String>) {
         if typed.is_empty() || typed == "-" {
-            return None;
+            return (None, None);
         }
-        Some(match kind {
+        let value = match kind {
             TextKind::Text => Value::from(typed),
             TextKind::Date => match typed.parse::<toml_edit::Datetime>() {
                 Ok(dt) if dt.date.is_some() && dt.time.is_none() => Value::from(dt),
@@ -758,23 +1000,32 @@ impl<'p> Wizard<'p> {
                 Some(d) if !typed.contains('@') => Value::from(format!("{typed}@{d}")),
                 _ => Value::from(typed),
             },
-        })
+            TextKind::Money { currency } => return money_value(typed, currency.as_deref()),
+            TextKind::Currency if typed.len() == 3 && typed.is_ascii() => {
+                Value::from(typed.to_ascii_uppercase())
+            }
+            TextKind::Currency => Value::from(typed),
+        };
+        (Some(value), None)
     }
 
     /// A path typed relative to the current folder, as the claim file must
-    /// hold it: relative to the claim file's folder. A path that does not
-    /// exist is kept as typed (`document-missing` says where it looked).
+    /// hold it: relative to the claim file's folder. The same rule whether
+    /// the file exists yet or not, so a file created later where the path
+    /// was typed is found by `validate`.
     fn document_path(&self, typed: &str) -> String {
         let typed_path = Path::new(typed);
         if typed_path.is_absolute() {
             return typed.to_string();
         }
-        let claim_dir = self.claim_path().parent().map(Path::to_path_buf);
-        let target = self.cwd.join(typed_path).canonicalize();
-        match (target, claim_dir.and_then(|d| d.canonicalize().ok())) {
-            (Ok(target), Some(dir)) => relative(&dir, &target),
-            _ => typed.to_string(),
-        }
+        let claim = self.claim_path();
+        let Some(dir) = claim.parent() else {
+            return typed.to_string();
+        };
+        paths::relative(
+            &paths::resolve(dir),
+            &paths::resolve(&self.cwd.join(typed_path)),
+        )
     }
 
     /// The inverse of [`Wizard::document_path`]: a stored path as the
@@ -789,13 +1040,10 @@ impl<'p> Wizard<'p> {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        match (
-            dir.join(stored_path).canonicalize(),
-            self.cwd.canonicalize(),
-        ) {
-            (Ok(target), Ok(cwd)) => relative(&cwd, &target),
-            _ => stored.to_string(),
-        }
+        paths::relative(
+            &paths::resolve(&self.cwd),
+            &paths::resolve(&dir.join(stored_path)),
+        )
     }
 
     /// The path the draft is checked as (relative documents resolve
@@ -837,13 +1085,26 @@ impl<'p> Wizard<'p> {
 
     /// Shows the findings of `fields` and decides: errors ask again (the
     /// same answer with the same errors twice offers to keep it), warnings
-    /// ask whether to keep, info is only shown.
+    /// ask whether to keep (default no when keeping costs the payment),
+    /// info is only shown. A finding a later question fixes is shown with
+    /// that question and decides nothing.
     fn verdict(
         &mut self,
         fields: &[String],
         last: &mut Option<(Vec<String>, Vec<String>)>,
     ) -> Result<Verdict, WizardError> {
-        let findings = self.findings(fields);
+        let (later, findings): (Vec<Finding>, Vec<Finding>) = self
+            .findings(fields)
+            .into_iter()
+            .partition(|f| self.later_question(f.rule).is_some());
+        for f in &later {
+            self.show_finding(f);
+            let question = self.later_question(f.rule).unwrap_or_default();
+            // Shown now, also in a replay: it is about the answer just given.
+            self.prompter.show(Message::Note(&format!(
+                "    A later question fixes this: {question}. This answer is kept."
+            )));
+        }
         let errors: Vec<String> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -865,7 +1126,7 @@ impl<'p> Wizard<'p> {
                 return Ok(Verdict::Retry);
             }
             for f in findings.iter().filter(|f| f.severity == Severity::Error) {
-                self.prompter.show(Message::Finding(f));
+                self.show_finding(f);
             }
             self.prompter.show(Message::Note(
                 "Please answer again (the same answer twice lets you keep it).",
@@ -874,14 +1135,49 @@ impl<'p> Wizard<'p> {
             return Ok(Verdict::Retry);
         }
         for f in &findings {
-            self.prompter.show(Message::Finding(f));
+            self.show_finding(f);
         }
-        if findings.iter().any(|f| f.severity == Severity::Warning)
-            && !self.prompter.confirm("Keep this answer?", Some(true))?
-        {
+        let warnings: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .collect();
+        let costly = warnings.iter().any(|f| self.costs_payment(f.rule));
+        if !warnings.is_empty() && !self.prompter.confirm("Keep this answer?", Some(!costly))? {
             return Ok(Verdict::Retry);
         }
         Ok(Verdict::Accept)
+    }
+
+    /// The question that fixes findings of `rule` later, if it is one.
+    fn later_question(&self, rule: &str) -> Option<&'static str> {
+        self.later
+            .iter()
+            .find(|l| l.rule.id == rule)
+            .map(|l| l.question)
+    }
+
+    /// Whether keeping a warning of `rule` costs the payment.
+    fn costs_payment(&self, rule: &str) -> bool {
+        self.costly
+            .iter()
+            .chain(questions::COSTLY)
+            .any(|r| r.id == rule)
+    }
+
+    /// Shows a finding worded for the person at the prompt: the question's
+    /// label instead of the TOML path, a path as it was typed.
+    fn show_finding(&mut self, f: &Finding) {
+        let mut spoken = speak::finding(f, &self.labels);
+        if let Some(field) = f.field.as_deref()
+            && self.path_fields.iter().any(|p| p == field)
+            && let Some(stored) = self.draft.str(field)
+        {
+            let typed = self.typed_document_path(stored);
+            spoken.message = spoken
+                .message
+                .replace(&format!("`{stored}`"), &format!("`{typed}`"));
+        }
+        self.prompter.show(Message::Finding(&spoken));
     }
 
     /// Saves the draft (once the claim file's name is known).
@@ -908,17 +1204,34 @@ impl<'p> Wizard<'p> {
     }
 
     /// Names the claim file after the answer to the name field
-    /// (`<slug>.toml` in the current folder), then saves.
+    /// (`<slug>.toml` beside the provisional one), moves the draft there
+    /// and saves. An empty name keeps the provisional one.
     fn name_out(&mut self) -> Result<(), WizardError> {
-        let name = self.draft.str(self.name_field).unwrap_or("");
-        let out = self.cwd.join(format!("{}.toml", slug(name)));
+        let name = self.draft.str(self.name_field).unwrap_or("").trim();
+        if name.is_empty() {
+            return Ok(());
+        }
+        let provisional = self.claim_path();
+        let folder = provisional
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let out = folder.join(format!("{}.toml", slug(name)));
         let name_value = self.draft.get(self.name_field).cloned();
+        self.provisional = false;
         self.set_out(out)?;
         if let Some(Item::Value(v)) = name_value {
             // A resumed draft keeps the name just typed.
             self.draft.set(self.name_field, v, "")?;
         }
-        self.save()
+        self.save()?;
+        let old = draft_path(&provisional);
+        if old != draft_path(&self.claim_path()) && old.is_file() {
+            std::fs::remove_file(&old).map_err(|e| {
+                WizardError::Failed(format!("cannot remove {}: {e}", old.display()))
+            })?;
+        }
+        Ok(())
     }
 
     /// Fixes the claim file this run writes and looks at what is there: an
@@ -961,83 +1274,6 @@ impl<'p> Wizard<'p> {
         ));
         self.out = Some(out);
         Ok(())
-    }
-
-    /// The review table, the confirmation, and the claim file.
-    fn finish(&mut self) -> Result<Finished, WizardError> {
-        if self.out.is_none() {
-            self.name_out()?;
-        }
-        let out = self.claim_path();
-        let draft = draft_path(&out);
-        self.prompter.show(Message::Section("Review and complete"));
-        // The screen's name on its first row only.
-        let mut last_section = "";
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        for a in &self.answered {
-            let screen = if a.section == last_section {
-                ""
-            } else {
-                &a.section
-            };
-            last_section = &a.section;
-            rows.push(vec![
-                screen.to_string(),
-                a.label.clone(),
-                self.draft.get(&a.field).map(display).unwrap_or_default(),
-            ]);
-        }
-        self.prompter.show(Message::Table {
-            header: &["screen", "field", "value"],
-            rows: &rows,
-        });
-        let all = self.all_findings();
-        let count = |s: Severity| all.iter().filter(|f| f.severity == s).count();
-        let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-        self.note(&if errors + warnings == 0 {
-            "The checks find no problem.".to_string()
-        } else {
-            format!(
-                "The checks find {errors} error(s) and {warnings} warning(s); they are listed after the file is written."
-            )
-        });
-        let replacing = out.exists() && !self.force;
-        let prompt = if replacing {
-            format!(
-                "Replace the existing {} with this claim?",
-                shown(&self.cwd, &out)
-            )
-        } else {
-            format!("Write the claim to {}?", shown(&self.cwd, &out))
-        };
-        if !self.prompter.confirm(&prompt, Some(!replacing))? {
-            self.save()?;
-            return Ok(Finished::NotWritten { draft });
-        }
-        let header = vec![
-            format!(
-                "{} written by `claimtool {} new`, in Partner Center's screen order.",
-                self.kind.title(),
-                self.kind.as_str()
-            ),
-            format!(
-                "check it with: claimtool {} validate {}",
-                self.kind.as_str(),
-                shown(&self.cwd, &out)
-            ),
-        ];
-        write_creating_folder(&out, &self.draft.render(&header))
-            .map_err(|e| WizardError::Failed(format!("cannot write {}: {e}", out.display())))?;
-        if draft.is_file() {
-            std::fs::remove_file(&draft).map_err(|e| {
-                WizardError::Failed(format!(
-                    "wrote {} but cannot remove {}: {e}",
-                    out.display(),
-                    draft.display()
-                ))
-            })?;
-        }
-        Ok(Finished::Written(out))
     }
 }
 
@@ -1097,22 +1333,6 @@ fn shown(cwd: &Path, path: &Path) -> String {
     path.strip_prefix(cwd).unwrap_or(path).display().to_string()
 }
 
-/// `target` relative to the folder `dir` (both canonical), with `/`.
-fn relative(dir: &Path, target: &Path) -> String {
-    let dir: Vec<Component<'_>> = dir.components().collect();
-    let target: Vec<Component<'_>> = target.components().collect();
-    let common = dir.iter().zip(&target).take_while(|(a, b)| a == b).count();
-    if common == 0 {
-        // Another drive: only an absolute path works.
-        return target.iter().collect::<PathBuf>().display().to_string();
-    }
-    let ups = std::iter::repeat_n("..".to_string(), dir.len() - common);
-    let downs = target[common..]
-        .iter()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned());
-    ups.chain(downs).collect::<Vec<_>>().join("/")
-}
-
 /// How a question names document `i` of the draft: its path, or its URL.
 pub(crate) fn document_name(draft: &Draft, i: usize) -> String {
     draft
@@ -1124,3 +1344,50 @@ pub(crate) fn document_name(draft: &Draft, i: usize) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// A typed amount as the exact decimal string the rules check, and what
+/// was understood when it was written another way (`$6,250.00`). An
+/// amount in another currency than the claim's is written as typed, for
+/// the rules to refuse, with the reason.
+fn money_value(typed: &str, currency: Option<&str>) -> (Option<Value>, Option<String>) {
+    let Some(written) = crate::money::parse_written(typed) else {
+        return (Some(Value::from(typed)), None);
+    };
+    if let (Some(code), Some(claim)) = (written.currency.as_deref(), currency)
+        && !code.eq_ignore_ascii_case(claim.trim())
+    {
+        return (
+            Some(Value::from(typed)),
+            Some(format!(
+                "The claim's currency is {claim}, not {code}: type the amount in {claim}."
+            )),
+        );
+    }
+    let note = (written.amount != typed).then(|| match &written.currency {
+        Some(code) => format!("Understood: {} ({code}).", written.amount),
+        None => format!("Understood: {}.", written.amount),
+    });
+    (Some(Value::from(written.amount)), note)
+}
+
+/// Where a claim named after its answers is written: the workspace's
+/// `claims/` folder (beside the `claimtool.toml` in use) when it exists,
+/// else the current folder.
+pub fn default_folder(config: &Config, cwd: &Path) -> PathBuf {
+    config
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(|root| absolute(cwd, &root.join("claims")))
+        .filter(|d| d.is_dir())
+        .unwrap_or_else(|| cwd.to_path_buf())
+}
+
+/// A folder as the user should see it (`claims/`, `the current folder`).
+fn shown_folder(cwd: &Path, folder: &Path) -> String {
+    if folder == cwd {
+        "the current folder".to_string()
+    } else {
+        format!("{}/", shown(cwd, folder))
+    }
+}

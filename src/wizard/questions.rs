@@ -4,7 +4,24 @@
 
 use crate::decode::StrEnum;
 use crate::model::Signature;
+use crate::rules::Rule;
+use crate::rules::any::{business_email, document_placeholder, document_reused};
 use crate::wizard::{Ask, Choice, Draft, Wizard, WizardError};
+
+/// Warnings of the rules every kind shares that cost the payment when the
+/// answer is kept (a webmail contact address, a placeholder document, a
+/// document another claim already used): "Keep this answer?" defaults to
+/// no for them. Each kind's [`crate::wizard::Script::costly`] adds its own.
+pub static COSTLY: &[&Rule] = &[
+    &business_email::RULE,
+    &document_placeholder::RULE,
+    &document_reused::RULE,
+];
+
+/// How every wizard says where document paths are typed from (the prompt
+/// note; `validate`'s `document-missing` says where it looked).
+pub const PATHS_NOTE: &str = "Document paths: type them from the folder you run claimtool in; \
+the claim file stores them relative to its own folder.";
 
 /// "Partner location*": the one location in `claimtool.toml` is the
 /// default; with several, a pick among them. Shared with the partner-led

@@ -37,8 +37,10 @@ pub fn text(s: &str) -> Reply {
 #[derive(Debug, Default)]
 pub struct Scripted {
     replies: VecDeque<Reply>,
-    /// `? prompt [default]` for each question, `! rule: message` for each
-    /// finding, `# title` for sections, `= ...` for notes, `| a | b` rows.
+    /// `? prompt [default]` for each question (and `- a | b` for the items
+    /// of a select), `! rule: message` for each finding (and `  help: ...`
+    /// under it), `# title` for
+    /// sections, `= ...` for notes, `| a | b` rows.
     pub log: Vec<String>,
     /// Every path the draft was saved to.
     pub saved: Vec<PathBuf>,
@@ -99,6 +101,7 @@ impl Prompter for Scripted {
             "? {prompt} [{}]",
             items.get(default).map_or("", String::as_str)
         ));
+        self.log.push(format!("- {}", items.join(" | ")));
         match self.next(prompt)? {
             Reply::Default => Ok(default),
             Reply::Pick(p) => items
@@ -158,7 +161,12 @@ impl Prompter for Scripted {
         match message {
             Message::Section(t) => self.log.push(format!("# {t}")),
             Message::Note(t) => self.log.push(format!("= {t}")),
-            Message::Finding(f) => self.log.push(format!("! {}: {}", f.rule, f.message)),
+            Message::Finding(f) => {
+                self.log.push(format!("! {}: {}", f.rule, f.message));
+                if let Some(help) = &f.help {
+                    self.log.push(format!("  help: {help}"));
+                }
+            }
             Message::Table { rows, .. } => {
                 for row in rows {
                     self.log.push(format!("| {}", row.join(" | ")));

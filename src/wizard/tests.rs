@@ -128,9 +128,14 @@ fn full(tenant: &str) -> Vec<Reply> {
         area_role_workloads(),
         contacts("grace.hopper@fabrikam.com.au"),
         one_document(),
-        vec![Reply::Yes],
+        vec![write()],
     ]
     .concat()
+}
+
+/// "What next?" at the review: write the claim.
+fn write() -> Reply {
+    Reply::Pick("Write the claim".into())
 }
 
 #[test]
@@ -143,7 +148,11 @@ fn a_full_run_writes_a_commented_claim_that_validates() {
         !draft_path(&out).exists(),
         "the draft is removed once the claim is written"
     );
-    assert_eq!(p.saved, vec![draft_path(&out)]);
+    // Saved from the first answer under a provisional name, then under
+    // the claim's name once it is known (the provisional draft removed).
+    let provisional = fx.path("new-cpor.toml.draft");
+    assert_eq!(p.saved, vec![provisional.clone(), draft_path(&out)]);
+    assert!(!provisional.exists());
     let text = std::fs::read_to_string(&out).unwrap();
     for expected in [
         "# claimtool: CPOR claim written by `claimtool cpor new`",
@@ -249,7 +258,7 @@ fn a_webmail_warning_is_shown_and_the_answer_may_be_kept_or_changed() {
     // Keep it.
     replies.push(Reply::Yes);
     replies.push(Reply::No); // no document
-    replies.push(Reply::Yes); // write
+    replies.push(write());
     let (result, p) = fx.run(replies, None, None);
     assert!(matches!(result, Ok(Finished::Written(_))), "{:#?}", p.log);
     assert!(p.showed_rule("business-email"));
@@ -315,7 +324,7 @@ fn a_signature_without_its_date_asks_the_pair_again() {
         text("2026-09-03"),
         Reply::Keep,
         Reply::No,
-        Reply::Yes,
+        write(),
     ]);
     let (result, p) = fx.run(replies, None, None);
     assert!(matches!(result, Ok(Finished::Written(_))), "{:#?}", p.log);
@@ -363,7 +372,7 @@ fn a_stopped_run_keeps_its_answers_and_from_resumes_with_them_as_defaults() {
         area_role_workloads(),
         contacts("grace.hopper@fabrikam.com.au"),
         one_document(),
-        vec![Reply::Yes],
+        vec![write()],
     ]
     .concat();
     let (result, p) = fx.run(replies, None, Some("contoso-m365-e5-rollout.toml.draft"));
@@ -436,12 +445,20 @@ fn editing_an_existing_claim_keeps_its_comments_and_asks_before_replacing() {
         Reply::No,
     ]);
     let mut decline = keep.clone();
-    decline.push(Reply::No);
+    decline.push(Reply::Default);
     let (result, p) = fx.run(decline, None, Some("c.toml"));
+    // Replacing a claim: offered, but the default is to stop.
     assert!(
         p.log
             .iter()
-            .any(|l| l.starts_with("? Replace the existing c.toml")),
+            .any(|l| l.starts_with("? What next? [Stop here")),
+        "{:#?}",
+        p.log
+    );
+    assert!(
+        p.log
+            .iter()
+            .any(|l| l.starts_with("- Replace the existing c.toml with this claim | ")),
         "{:#?}",
         p.log
     );
@@ -455,7 +472,7 @@ fn editing_an_existing_claim_keeps_its_comments_and_asks_before_replacing() {
     // The declined edit left its draft: not resumed, so c.toml is edited afresh.
     let mut accept = vec![Reply::No];
     accept.extend(keep);
-    accept.push(Reply::Yes);
+    accept.push(Reply::Pick("Replace".into()));
     let (result, p) = fx.run(accept, None, Some("c.toml"));
     assert!(matches!(result, Ok(Finished::Written(_))), "{:#?}", p.log);
     let edited = std::fs::read_to_string(&path).unwrap();
@@ -484,13 +501,12 @@ fn removing_a_document_and_adding_another() {
         text("mail.eml"),
         Reply::Pick("customer-email".into()),
         text("2026-09-02"),
+        // cpor-poe-unsigned: no signed document; a later document could
+        // be, so the answer is kept.
         Reply::Pick("none".into()),
-        // cpor-poe-unsigned: no signed document; keep it anyway.
-        Reply::Pick("none".into()),
-        Reply::Yes,
         Reply::Tick(vec!["Microsoft Teams".into()]),
         Reply::No,
-        Reply::Yes,
+        Reply::Pick("Replace".into()),
     ]);
     let (result, p) = fx.run(replies, Some("c.toml"), Some("c.toml"));
     assert!(matches!(result, Ok(Finished::Written(_))), "{:#?}", p.log);
@@ -567,7 +583,7 @@ fn document_paths_are_stored_relative_to_the_claim_file() {
         area_role_workloads(),
         contacts("grace.hopper@fabrikam.com.au"),
         one_document(),
-        vec![Reply::Yes],
+        vec![write()],
     ]
     .concat();
     let (result, p) = fx.run(replies, Some("claims/c.toml"), None);
@@ -612,7 +628,7 @@ fn from_refuses_other_kinds_and_broken_toml() {
 fn declining_at_the_review_keeps_the_draft() {
     let fx = Fixture::new();
     let mut replies = full(TENANT);
-    *replies.last_mut().unwrap() = Reply::No;
+    *replies.last_mut().unwrap() = Reply::Pick("Stop here".into());
     let (result, _) = fx.run(replies, None, None);
     let draft = fx.path("contoso-m365-e5-rollout.toml.draft");
     assert_eq!(
@@ -647,10 +663,13 @@ fn helpers() {
     assert!(!concerns("documents[0].path_x", "documents[0].path"));
     assert!(!concerns("documents[10].path", "documents[1]"));
     assert_eq!(
-        relative(Path::new("/a/b"), Path::new("/a/c/d.pdf")),
+        paths::relative(Path::new("/a/b"), Path::new("/a/c/d.pdf")),
         "../c/d.pdf"
     );
-    assert_eq!(relative(Path::new("/a"), Path::new("/a/d.pdf")), "d.pdf");
+    assert_eq!(
+        paths::relative(Path::new("/a"), Path::new("/a/d.pdf")),
+        "d.pdf"
+    );
 }
 
 #[test]
@@ -708,6 +727,8 @@ fn a_rejected_first_answer_of_a_section_keeps_the_section_comment() {
         name_field: "claim_name",
         intro: "test",
         questions,
+        later: &[],
+        costly: &[],
     };
     let fx = Fixture::new();
     let mut p = Scripted::new([text("not-a-guid"), text(TENANT)]);
@@ -720,4 +741,398 @@ fn a_rejected_first_answer_of_a_section_keeps_the_section_comment() {
         draft.contains("\n# Screen: what it is\n# a GUID\ncustomer_tenant_id = "),
         "{draft}"
     );
+}
+
+/// The lines of the log from the review on.
+fn review(p: &Scripted) -> Vec<String> {
+    let at = p
+        .log
+        .iter()
+        .rposition(|l| l == "# Review and complete")
+        .expect("a review");
+    p.log[at..].to_vec()
+}
+
+#[test]
+fn the_review_shows_the_findings_and_changes_one_answer_then_returns() {
+    let fx = Fixture::new();
+    let replies = [
+        customer(TENANT),
+        area_role_workloads(),
+        contacts("grace@gmail.com"),
+        vec![Reply::Yes], // keep the webmail address for now
+        one_document(),
+        vec![
+            Reply::Pick("Change an answer".into()),
+            Reply::Pick("Partner contact email: grace@gmail.com  [warning]".into()),
+            text("grace.hopper@fabrikam.com.au"),
+            write(),
+        ],
+    ]
+    .concat();
+    let (result, p) = fx.run(replies, Some("c.toml"), None);
+    p.assert_wrote(result, &fx.path("c.toml"));
+    // The first review listed the finding and the question that fixes it.
+    let first = p
+        .log
+        .iter()
+        .position(|l| l == "# Review and complete")
+        .unwrap();
+    let first_review = &p.log[first..];
+    assert!(
+        first_review
+            .iter()
+            .any(|l| l == "= The checks find 0 error(s) and 1 warning(s):")
+    );
+    assert!(
+        first_review
+            .iter()
+            .any(|l| l.starts_with("! business-email:"))
+    );
+    assert!(
+        first_review
+            .iter()
+            .any(|l| l == "=     to fix it, change \"Partner contact email\""),
+        "{first_review:#?}"
+    );
+    // Only that question was asked again, then the review came back.
+    assert_eq!(p.asked("Partner contact email"), 2);
+    assert_eq!(p.asked("Customer contact name"), 1);
+    assert_eq!(p.asked("PoE 1: file"), 1);
+    assert!(review(&p).contains(&"= The checks find no problem.".to_string()));
+    let text = std::fs::read_to_string(fx.path("c.toml")).unwrap();
+    assert!(
+        text.contains("email = \"grace.hopper@fabrikam.com.au\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_review_removes_a_document_entry_and_adds_another() {
+    let fx = Fixture::new();
+    let replies = [
+        customer(TENANT),
+        area_role_workloads(),
+        contacts("grace.hopper@fabrikam.com.au"),
+        one_document(),
+        vec![
+            Reply::Pick("Change an answer".into()),
+            Reply::Pick("PoE 1 (sow.pdf): ask all its questions again".into()),
+            Reply::No, // Keep PoE document 1? no: removed
+            // cpor-poe-missing now: the default is to change an answer.
+            Reply::Default,
+            Reply::Pick("Add a document".into()),
+            text("mail.eml"),
+            Reply::Pick("customer-email".into()),
+            text("2026-09-02"),
+            Reply::Pick("digital".into()),
+            text(""),
+            Reply::Keep,
+            write(),
+        ],
+    ]
+    .concat();
+    let (result, p) = fx.run(replies, Some("c.toml"), None);
+    p.assert_wrote(result, &fx.path("c.toml"));
+    assert_eq!(p.asked("Keep PoE document 1 (sow.pdf)?"), 1);
+    let text = std::fs::read_to_string(fx.path("c.toml")).unwrap();
+    assert!(!text.contains("sow.pdf"), "{text}");
+    assert!(text.contains("path = \"mail.eml\""), "{text}");
+    assert_eq!(text.matches("[[documents]]").count(), 1, "{text}");
+}
+
+#[test]
+fn a_finding_a_later_question_fixes_does_not_block_and_names_that_question() {
+    let fx = Fixture::new();
+    let (result, _) = fx.run(full(TENANT), Some("c.toml"), None);
+    assert!(result.is_ok());
+    // Edit: claim SharePoint Online too, before the PoE says so.
+    let mut replies = vec![
+        text(""),
+        text(""),
+        text(""),
+        text(""),
+        text(""),
+        Reply::Default,
+    ];
+    replies.extend([
+        Reply::Default,
+        Reply::Default,
+        Reply::Tick(vec![
+            "Exchange Online".into(),
+            "Microsoft Teams".into(),
+            "SharePoint Online".into(),
+        ]),
+        Reply::Default,
+    ]);
+    replies.extend([text(""), text(""), text(""), text(""), text("")]);
+    replies.extend([
+        Reply::Yes,
+        text(""),
+        Reply::Default,
+        text(""),
+        Reply::Default,
+        text(""),
+        Reply::Tick(vec![
+            "Exchange Online".into(),
+            "Microsoft Teams".into(),
+            "SharePoint Online".into(),
+        ]),
+        Reply::No,
+        Reply::Pick("Replace".into()),
+    ]);
+    let (result, p) = fx.run(replies, None, Some("c.toml"));
+    p.assert_wrote(result, &fx.path("c.toml"));
+    assert!(p.showed_rule("cpor-poe-workload-uncovered"));
+    assert!(p.log.iter().any(|l| l
+        == "=     A later question fixes this: \"PoE n: workloads it evidences\" (Proof of execution). This answer is kept."));
+    assert_eq!(p.asked("Workloads"), 1);
+    assert_eq!(p.asked("Keep this answer"), 0);
+    assert!(
+        fx.validate(&fx.path("c.toml"))
+            .iter()
+            .all(|(_, s)| *s == Severity::Info)
+    );
+}
+
+#[test]
+fn keeping_an_answer_that_costs_the_payment_defaults_to_no() {
+    let fx = Fixture::new();
+    let mut replies = customer(TENANT);
+    *replies.last_mut().unwrap() = Reply::Yes; // tick the opt-out box
+    replies.extend([Reply::Default, Reply::No]); // Enter: not kept; asked again
+    let (_, p) = fx.run(replies, None, None);
+    assert!(p.showed_rule("cpor-recognition-only"));
+    assert!(
+        p.log.contains(&"? Keep this answer? [n]".to_string()),
+        "{:#?}",
+        p.log
+    );
+    assert_eq!(p.asked("Opt out of incentive payment"), 2);
+    // Its help names the question, not the TOML key.
+    assert!(
+        p.log
+            .iter()
+            .any(|l| l.starts_with("  help: answer no to \"Opt out of incentive payment\"")),
+        "{:#?}",
+        p.log
+    );
+    // A warning that costs nothing (no document date) is kept by default.
+    let fx = Fixture::new();
+    let mut replies = [
+        customer(TENANT),
+        area_role_workloads(),
+        contacts("grace.hopper@fabrikam.com.au"),
+    ]
+    .concat();
+    replies.extend([
+        Reply::Yes,
+        text("sow.pdf"),
+        Reply::Default,
+        text(""),
+        Reply::Default,
+    ]);
+    let (_, p) = fx.run(replies, None, None);
+    assert!(p.showed_rule("document-undated"));
+    assert!(
+        p.log.contains(&"? Keep this answer? [y]".to_string()),
+        "{:#?}",
+        p.log
+    );
+}
+
+#[test]
+fn an_impossible_date_names_the_question_and_the_reason() {
+    let fx = Fixture::new();
+    let mut replies = [
+        customer(TENANT),
+        area_role_workloads(),
+        contacts("grace.hopper@fabrikam.com.au"),
+    ]
+    .concat();
+    replies.extend([
+        Reply::Yes,
+        text("sow.pdf"),
+        Reply::Default,
+        text("2026-09-31"),
+    ]);
+    let (_, p) = fx.run(replies, None, None);
+    let message = p
+        .log
+        .iter()
+        .find(|l| l.starts_with("! wrong-type:"))
+        .unwrap_or_else(|| panic!("{:#?}", p.log));
+    assert!(
+        message.contains("\"PoE 1: date it carries\" must be a date"),
+        "{message}"
+    );
+    assert!(!message.contains("documents[0]"), "{message}");
+    assert!(
+        p.log
+            .contains(&"  help: September 2026 has 30 days".to_string())
+    );
+}
+
+#[test]
+fn a_document_path_follows_one_rule_whether_the_file_exists_yet_or_not() {
+    let fx = Fixture::new();
+    std::fs::create_dir(fx.path("claims")).unwrap();
+    let mut replies = [
+        customer(TENANT),
+        area_role_workloads(),
+        contacts("grace.hopper@fabrikam.com.au"),
+    ]
+    .concat();
+    replies.extend([
+        Reply::Yes,
+        text("poe/later.pdf"),
+        text("poe/later.pdf"),
+        Reply::Yes, // keep it anyway: the file comes later
+        Reply::Default,
+        text("2026-09-01"),
+        Reply::Pick("digital".into()),
+        text(""),
+        Reply::Keep,
+        Reply::No,
+        write(),
+    ]);
+    let (result, p) = fx.run(replies, Some("claims/c.toml"), None);
+    p.assert_wrote(result, &fx.path("claims/c.toml"));
+    assert!(p.log.contains(&format!("= {}", questions::PATHS_NOTE)));
+    // The error names the path as it was typed.
+    assert!(
+        p.log
+            .contains(&"! document-missing: document `poe/later.pdf` does not exist".to_string()),
+        "{:#?}",
+        p.log
+    );
+    // The review shows it as typed too.
+    assert!(
+        review(&p)
+            .contains(&"| Proof of execution (PoE) | PoE 1: file | poe/later.pdf".to_string()),
+        "{:#?}",
+        review(&p)
+    );
+    let text = std::fs::read_to_string(fx.path("claims/c.toml")).unwrap();
+    assert!(text.contains("path = \"../poe/later.pdf\""), "{text}");
+    // Created where it was typed, the file is the one validate finds.
+    std::fs::create_dir(fx.path("poe")).unwrap();
+    std::fs::copy(fx.path("sow.pdf"), fx.path("poe/later.pdf")).unwrap();
+    let found = fx.validate(&fx.path("claims/c.toml"));
+    assert!(
+        !found.iter().any(|(r, _)| *r == "document-missing"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_first_answer_is_saved_before_the_claim_is_named_in_the_claims_folder() {
+    let mut fx = Fixture::new();
+    std::fs::create_dir(fx.path("claims")).unwrap();
+    std::fs::write(fx.path("claimtool.toml"), "").unwrap();
+    fx.config.path = Some(fx.path("claimtool.toml"));
+    let replies = vec![text("Contoso - M365 E5 rollout")];
+    let mut p = Scripted::new(replies);
+    let result = Wizard::start(
+        &mut p,
+        &crate::kinds::cpor::wizard::SCRIPT,
+        fx.setup(None, None),
+    )
+    .and_then(Wizard::run);
+    let named = fx.path("claims/contoso-m365-e5-rollout.toml.draft");
+    match result {
+        Err(WizardError::Stopped { draft, .. }) => assert_eq!(draft, Some(named.clone())),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        p.log
+            .contains(&"= Answers are saved to claims/new-cpor.toml.draft as you go.".to_string()),
+        "{:#?}",
+        p.log
+    );
+    assert!(p.log.contains(
+        &"= The claim file is named after the claim name once you give it, in claims/.".to_string()
+    ));
+    assert_eq!(
+        p.saved,
+        vec![fx.path("claims/new-cpor.toml.draft"), named.clone()]
+    );
+    assert!(!fx.path("claims/new-cpor.toml.draft").exists());
+
+    // The coop wizard asks three questions before the activity's name: the
+    // first is saved under the provisional name.
+    let mut p = Scripted::new([text("")]);
+    let result = Wizard::start(
+        &mut p,
+        &crate::kinds::coop::wizard::SCRIPT,
+        fx.setup(None, None),
+    )
+    .and_then(Wizard::run);
+    let provisional = fx.path("claims/new-coop.toml.draft");
+    match result {
+        Err(WizardError::Stopped { draft, .. }) => assert_eq!(draft, Some(provisional.clone())),
+        other => panic!("{other:?}"),
+    }
+    let saved = std::fs::read_to_string(&provisional).unwrap();
+    assert!(
+        saved.contains("program = \"Microsoft Commerce Incentives\""),
+        "{saved}"
+    );
+    // Resuming it offers the answer and names the file once it can.
+    let mut p = Scripted::new([Reply::Yes, text("")]);
+    let _ = Wizard::start(
+        &mut p,
+        &crate::kinds::coop::wizard::SCRIPT,
+        fx.setup(None, None),
+    )
+    .and_then(Wizard::run);
+    assert!(
+        p.log.iter().any(|l| l.starts_with(
+            "? An unfinished draft of this claim exists (claims/new-coop.toml.draft)"
+        )),
+        "{:#?}",
+        p.log
+    );
+    assert!(
+        p.log
+            .contains(&"? Program [Microsoft Commerce Incentives]".to_string())
+    );
+}
+
+#[test]
+fn changing_an_answer_at_the_review_shows_what_a_later_question_fixes_at_once() {
+    let fx = Fixture::new();
+    let mut replies = full(TENANT);
+    replies.pop();
+    replies.extend([
+        Reply::Pick("Change an answer".into()),
+        Reply::Pick("Workloads:".into()),
+        Reply::Tick(vec![
+            "Exchange Online".into(),
+            "Microsoft Teams".into(),
+            "SharePoint Online".into(),
+        ]),
+        Reply::Pick("Stop here".into()),
+    ]);
+    let (result, p) = fx.run(replies, Some("c.toml"), None);
+    assert!(
+        matches!(result, Ok(Finished::NotWritten { .. })),
+        "{:#?}",
+        p.log
+    );
+    let asked = p
+        .log
+        .iter()
+        .rposition(|l| l.starts_with("? Workloads"))
+        .unwrap();
+    let note = "=     A later question fixes this: \"PoE n: workloads it evidences\" (Proof of execution). This answer is kept.";
+    assert_eq!(p.log[asked + 3], note, "{:#?}", p.log);
+    // The review that follows lists it with both questions that fix it.
+    assert!(
+        review(&p).iter().any(|l| l
+            == "=     to fix it, change \"Workloads\", or \"PoE n: workloads it evidences\" (Proof of execution)"),
+        "{:#?}",
+        review(&p)
+    );
+    assert_eq!(p.asked("Customer name"), 1);
 }

@@ -758,8 +758,8 @@ mod pty {
         s.exp_string("Review and complete").unwrap();
         keys(
             &mut s,
-            "Write the claim to azure-migration-email-campaign.toml?",
-            &["y"],
+            "Write the claim to azure-migration-email-campaign.toml",
+            &["\r"],
         );
         s.exp_string("1 file: 1 ready").unwrap();
         keys(&mut s, "Build the submission bundle now", &["y"]);

@@ -879,7 +879,7 @@ mod pty {
         answer(&mut s, "Document 2: date it carries", "2026-09-10");
         keys(&mut s, "Add another document?", &["n"]);
         s.exp_string("Review and complete").unwrap();
-        keys(&mut s, "Write the claim to amm.toml?", &["y"]);
+        keys(&mut s, "Write the claim to amm.toml", &["\r"]);
         s.exp_string("1 file: 1 ready").unwrap();
         keys(&mut s, "Build the submission bundle now", &["n"]);
         s.exp_eof().unwrap();

@@ -445,7 +445,7 @@ fn score_new_in_a_terminal_writes_the_history_and_shows_eligibility() {
     step("2026-11: CSP revenue billed", "25000.00", true);
     step("2026-11: Solutions Partner designation", "n", false);
     step("Add another month?", "n", false);
-    step("Write the claim to modern-work.toml?", "y", false);
+    step("Write the claim to modern-work.toml", "\r", false);
     s.exp_string("Eligible through 2027-04.").unwrap();
     s.exp_eof().unwrap();
     let written = std::fs::read_to_string(dir.path().join("modern-work.toml")).unwrap();

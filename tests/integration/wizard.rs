@@ -107,25 +107,7 @@ mod pty {
         keys(&mut s, "Opt out of incentive payment", &["n"]);
         keys(&mut s, "Solution area", &["\r"]);
         keys(&mut s, "Partner role", &["\r"]);
-        // Exchange Online and Microsoft Teams, found in the built-in list
-        // the wizard offers.
-        let offered = claimtool::kinds::cpor::workload_names::builtin(
-            claimtool::kinds::cpor::model::SolutionArea::ModernWorkSecurity,
-        );
-        let exchange = offered
-            .iter()
-            .position(|w| *w == "Exchange Online")
-            .unwrap();
-        let teams = offered
-            .iter()
-            .position(|w| *w == "Microsoft Teams")
-            .unwrap();
-        let mut presses = vec![DOWN; exchange];
-        presses.push(" ");
-        presses.extend(vec![DOWN; teams - exchange]);
-        presses.push(" ");
-        presses.push("\r");
-        keys(&mut s, "Workloads (space", &presses);
+        tick_exchange_and_teams(&mut s);
         keys(&mut s, "deployed and active", &["y"]);
         answer(&mut s, "Customer contact name", "Ada Lovelace");
         answer(&mut s, "Customer contact email", "ada.lovelace@contoso.com");
@@ -147,7 +129,8 @@ mod pty {
         keys(&mut s, "Add another PoE document?", &["n"]);
         s.exp_string("Review and complete").unwrap();
         s.exp_string(TENANT).unwrap();
-        keys(&mut s, "Write the claim to contoso.toml?", &["y"]);
+        s.exp_string("The checks find no problem.").unwrap();
+        keys(&mut s, "Write the claim to contoso.toml", &["\r"]);
         s.exp_string("1 file: 1 ready").unwrap();
         keys(&mut s, "Build the submission bundle now", &["y"]);
         s.exp_string("bundles").unwrap();
@@ -174,6 +157,119 @@ mod pty {
             .run()
             .success()
             .stdout_contains("1 file: 1 ready");
+    }
+
+    /// Ticks Exchange Online and Microsoft Teams, found in the built-in
+    /// list the wizard offers, and confirms.
+    fn tick_exchange_and_teams(s: &mut PtySession) {
+        let offered = claimtool::kinds::cpor::workload_names::builtin(
+            claimtool::kinds::cpor::model::SolutionArea::ModernWorkSecurity,
+        );
+        let exchange = offered
+            .iter()
+            .position(|w| *w == "Exchange Online")
+            .unwrap();
+        let teams = offered
+            .iter()
+            .position(|w| *w == "Microsoft Teams")
+            .unwrap();
+        let mut presses = vec![DOWN; exchange];
+        presses.push(" ");
+        presses.extend(vec![DOWN; teams - exchange]);
+        presses.push(" ");
+        presses.push("\r");
+        keys(s, "Workloads (space", &presses);
+    }
+
+    #[test]
+    fn the_multi_select_marks_its_current_row_without_colour() {
+        let dir = workspace();
+        let mut s = spawn(dir.path(), &["cpor", "new", "--out", "c.toml"]);
+        associate_customer(&mut s);
+        answer(&mut s, "Customer tenant ID", TENANT);
+        answer(&mut s, "Customer domain", "");
+        keys(&mut s, "Opt out of incentive payment", &["n"]);
+        keys(&mut s, "Solution area", &["\r"]);
+        keys(&mut s, "Partner role", &["\r"]);
+        // NO_COLOR=1 (the Test builder's environment): the current row is
+        // marked by a character, not by colour alone.
+        // rexpect reads the terminal byte by byte, one char a byte.
+        let mark: String = "❯ ⬚ ".bytes().map(char::from).collect();
+        s.exp_string("Workloads (space").unwrap();
+        s.exp_string(&format!("{mark}Exchange Online")).unwrap();
+        s.send(DOWN).unwrap();
+        s.flush().unwrap();
+        s.exp_string(&format!("{mark}SharePoint Online")).unwrap();
+        s.process_mut().kill(Signal::SIGKILL).unwrap();
+    }
+
+    /// A session whose answers leave a warning (a webmail partner address,
+    /// kept): the review lists it, and the check after writing names the
+    /// file as `validate` does, relative to the current folder.
+    #[test]
+    fn the_review_lists_the_findings_and_the_check_names_the_file_relatively() {
+        let dir = workspace();
+        let mut s = spawn(dir.path(), &["cpor", "new", "--out", "c.toml"]);
+        associate_customer(&mut s);
+        answer(&mut s, "Customer tenant ID", TENANT);
+        answer(&mut s, "Customer domain", "");
+        keys(&mut s, "Opt out of incentive payment", &["n"]);
+        keys(&mut s, "Solution area", &["\r"]);
+        keys(&mut s, "Partner role", &["\r"]);
+        tick_exchange_and_teams(&mut s);
+        keys(&mut s, "deployed and active", &["y"]);
+        answer(&mut s, "Customer contact name", "Ada Lovelace");
+        answer(&mut s, "Customer contact email", "ada.lovelace@contoso.com");
+        answer(&mut s, "Customer contact work title", "");
+        answer(&mut s, "Partner contact name", "Grace Hopper");
+        answer(&mut s, "Partner contact email", "grace@gmail.com");
+        s.exp_string("warning[business-email]").unwrap();
+        keys(&mut s, "Keep this answer?", &["y"]);
+        keys(&mut s, "Add a PoE document?", &["y"]);
+        answer(&mut s, "PoE 1: file", "poe/sow.pdf");
+        keys(&mut s, "PoE 1: type", &["\r"]);
+        answer(&mut s, "PoE 1: date it carries", "2026-09-01");
+        keys(&mut s, "PoE 1: customer signature", &[DOWN, "\r"]);
+        answer(&mut s, "PoE 1: signed on", "");
+        keys(&mut s, "PoE 1: workloads it evidences", &["\r"]);
+        keys(&mut s, "Add another PoE document?", &["n"]);
+        s.exp_string("Review and complete").unwrap();
+        s.exp_string("The checks find 0 error(s) and 1 warning(s):")
+            .unwrap();
+        s.exp_string("warning[business-email]").unwrap();
+        s.exp_string("to fix it, change \"Partner contact email\"")
+            .unwrap();
+        keys(&mut s, "Write the claim to c.toml", &["\r"]);
+        let (_, arrow) = s.exp_regex(r"--> \S+").unwrap();
+        assert!(
+            arrow.starts_with("--> c.toml:"),
+            "the check names the file relatively: {arrow}"
+        );
+        keys(&mut s, "Build the submission bundle now", &["n"]);
+        s.exp_eof().unwrap();
+        assert_eq!(exit_code(&s), 0);
+    }
+
+    #[test]
+    fn ctrl_c_before_the_name_is_known_keeps_the_first_answers() {
+        let dir = workspace();
+        let mut s = spawn(dir.path(), &["coop", "new"]);
+        s.exp_string("Answers are saved to new-coop.toml.draft as you go.")
+            .unwrap();
+        answer(&mut s, "Program", "");
+        // The next prompt shows only after the draft was saved.
+        s.exp_string("Fund category").unwrap();
+        s.send_control('c').unwrap();
+        s.exp_string("saved in new-coop.toml.draft").unwrap();
+        s.exp_string("claimtool coop new --from new-coop.toml.draft")
+            .unwrap();
+        s.exp_eof().unwrap();
+        assert_eq!(exit_code(&s), 2);
+        let text = std::fs::read_to_string(dir.path().join("new-coop.toml.draft")).unwrap();
+        assert!(
+            text.contains("program = \"Microsoft Commerce Incentives\""),
+            "{text}"
+        );
     }
 
     #[test]

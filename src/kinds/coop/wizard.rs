@@ -15,10 +15,11 @@ use crate::decode::StrEnum;
 use crate::kinds::coop::facts::{self, INVOICE_TYPES, InvoiceSum, Need};
 use crate::kinds::coop::fiscal::{UsagePeriod, WindowState};
 use crate::kinds::coop::model::{ActivityCategory, ActivityType, CoopClaim};
+use crate::kinds::coop::rules::{amount_mismatch, fund_category, program, receipt_missing};
 use crate::model::{Claim, DocType, Kind};
 use crate::money;
 
-use crate::wizard::{Ask, Choice, Script, Wizard, WizardError};
+use crate::wizard::{Ask, Choice, Later, Script, Wizard, WizardError};
 
 /// `claimtool coop new`.
 pub static SCRIPT: Script = Script {
@@ -26,6 +27,11 @@ pub static SCRIPT: Script = Script {
     name_field: "activity.name",
     intro: "Partner Center > Incentives > Co-op management > Create new claim, in the guide's steps 4 to 6.",
     questions,
+    later: &[Later {
+        rule: &amount_mismatch::RULE,
+        question: "the documents' amounts (Supporting documentation)",
+    }],
+    costly: &[&program::RULE, &fund_category::RULE, &receipt_missing::RULE],
 };
 
 /// The program and fund category the guide selects (G step 4).
@@ -133,7 +139,8 @@ fn create_new_claim(w: &mut Wizard<'_>) -> Result<(), WizardError> {
             "available_funds",
             "Funds available in this pool and period (optional, e.g. 20000.00)",
         )
-        .comment("optional: what Co-op management shows as available"),
+        .comment("optional: what Co-op management shows as available")
+        .money(None),
     )?;
     Ok(())
 }
@@ -244,11 +251,13 @@ fn claim_details(w: &mut Wizard<'_>) -> Result<(), WizardError> {
                 "activity.claimed_amount",
                 "Claimed amount (must match the invoices, e.g. 12500.00)",
             )
-            .comment("\"must match supporting documents\" (G step 5): the invoices and CSRs add up to it"),
+            .comment("\"must match supporting documents\" (G step 5): the invoices and CSRs add up to it")
+            .money(None),
         )?;
         w.text(
             Ask::new("currency", "Currency (ISO 4217 code, e.g. AUD)")
-                .comment("the invoices' currency, ISO 4217 code"),
+                .comment("the invoices' currency, ISO 4217 code")
+                .currency(),
         )?;
         Ok(())
     })?;
@@ -362,7 +371,7 @@ fn documents(w: &mut Wizard<'_>) -> Result<(), WizardError> {
         "documents",
         "a supporting document; path is relative to this file",
     );
-    w.note("Document paths are relative to the folder you run claimtool in.");
+    w.note(crate::wizard::questions::PATHS_NOTE);
     w.entries(
         "documents",
         crate::wizard::questions::keep_document("document"),
@@ -412,10 +421,14 @@ fn document(w: &mut Wizard<'_>, i: usize) -> Result<(), WizardError> {
     crate::wizard::questions::document_date(w, i, &format!("Document {n}"))?;
     let is_money = DocType::parse(&doc_type).is_some_and(|t| INVOICE_TYPES.contains(&t));
     if is_money {
-        w.text(Ask::new(
-            field("amount"),
-            format!("Document {n}: amount (in the claim's currency, e.g. 10000.00)"),
-        ))?;
+        let currency = w.draft().str("currency").map(str::to_string);
+        w.text(
+            Ask::new(
+                field("amount"),
+                format!("Document {n}: amount (in the claim's currency, e.g. 10000.00)"),
+            )
+            .money(currency),
+        )?;
         w.text(Ask::new(
             field("number"),
             format!("Document {n}: invoice or CSR number"),
@@ -585,7 +598,7 @@ mod tests {
             step5("seminar", "12500.30", "AUD"),
             vec![text("140"), text("grace.hopper@fabrikam.com.au")],
             seminar_documents(),
-            vec![Reply::Yes],
+            vec![Reply::Pick("Write the claim".into())],
         ]
         .concat()
     }
@@ -667,6 +680,49 @@ mod tests {
     }
 
     #[test]
+    fn amounts_are_read_as_people_write_them_and_stored_exactly() {
+        let fx = Fixture::new();
+        let replies = [
+            step4(),
+            step5("seminar", "AUD 12,500.30", "aud"),
+            vec![text("140"), text("")],
+            doc(
+                "invoice.pdf",
+                "invoice:",
+                "2026-08-21",
+                Some(("$10,000.10", "INV-1042")),
+            ),
+            doc(
+                "invoice-2.pdf",
+                "invoice:",
+                "2026-08-25",
+                Some(("USD 2,500.20", "INV-2210")),
+            ),
+        ]
+        .concat();
+        let (_, p) = fx.run(replies, TODAY);
+        assert!(
+            p.log.contains(&"= Understood: 12500.30 (AUD).".to_string()),
+            "{:#?}",
+            p.log
+        );
+        assert!(p.log.contains(&"= Understood: 10000.10.".to_string()));
+        // Another currency than the claim's is not taken for it.
+        assert!(p.log.contains(
+            &"= The claim's currency is AUD, not USD: type the amount in AUD.".to_string()
+        ));
+        let draft =
+            std::fs::read_to_string(fx.path("azure-migration-webinar-series.toml.draft")).unwrap();
+        for expected in [
+            "claimed_amount = \"12500.30\"",
+            "currency = \"AUD\"",
+            "amount = \"10000.10\"",
+        ] {
+            assert!(draft.contains(expected), "{expected} in\n{draft}");
+        }
+    }
+
+    #[test]
     fn an_amount_that_does_not_fit_the_currency_asks_both_again() {
         let fx = Fixture::new();
         let replies = [
@@ -674,7 +730,7 @@ mod tests {
             step5("email-campaign", "15000.5", "JPY"),
             // coop-amount: JPY has no decimals; the pair is asked again.
             vec![text("15000"), text("JPY"), text("")],
-            vec![Reply::No, Reply::No],
+            vec![Reply::No, Reply::Pick("Stop here".into())],
         ]
         .concat();
         let (result, p) = fx.run(replies, TODAY);
@@ -705,6 +761,17 @@ mod tests {
         let (_, p) = fx.run(replies, TODAY);
         assert!(p.showed_rule("coop-activity-dates"), "{:#?}", p.log);
         assert_eq!(p.asked("Start date"), 2);
+        // Asked again, the pair offers what was typed.
+        assert!(
+            p.log
+                .contains(&"? Start date (YYYY-MM-DD) [2026-08-20]".to_string()),
+            "{:#?}",
+            p.log
+        );
+        assert!(
+            p.log
+                .contains(&"? End date (YYYY-MM-DD) [2026-08-04]".to_string())
+        );
         assert_eq!(p.asked("Claimed amount"), 1);
     }
 
@@ -749,7 +816,7 @@ mod tests {
             vec![
                 Reply::No,
                 text("Capped at the remaining balance"),
-                Reply::Yes,
+                Reply::Pick("Write the claim".into()),
             ],
         ]
         .concat();

@@ -6,9 +6,12 @@
 
 use crate::decode::StrEnum;
 use crate::kinds::cpor::model::{PartnerRole, SolutionArea};
+use crate::kinds::cpor::rules::{
+    non_incentivized, poe_template_only, poe_unsigned, poe_workload_uncovered, recognition_only,
+};
 use crate::model::{DocType, Kind};
 
-use crate::wizard::{Ask, Choice, Script, Wizard, WizardError};
+use crate::wizard::{Ask, Choice, Later, Script, Wizard, WizardError};
 
 /// `claimtool cpor new`.
 pub static SCRIPT: Script = Script {
@@ -16,6 +19,21 @@ pub static SCRIPT: Script = Script {
     name_field: "claim_name",
     intro: "Partner Center > Incentives > Customer claims > Add customer, screen by screen.",
     questions,
+    later: &[
+        Later {
+            rule: &poe_workload_uncovered::RULE,
+            question: "\"PoE n: workloads it evidences\" (Proof of execution)",
+        },
+        Later {
+            rule: &poe_unsigned::RULE,
+            question: "a PoE document the customer signed (\"Add another PoE document?\")",
+        },
+    ],
+    costly: &[
+        &recognition_only::RULE,
+        &non_incentivized::RULE,
+        &poe_template_only::RULE,
+    ],
 };
 
 /// The workloads offered for a solution area: exactly the built-in list the
@@ -152,7 +170,7 @@ fn documents(w: &mut Wizard<'_>) -> Result<(), WizardError> {
         "the documents uploaded with the claim for payment",
     );
     w.table_comment("documents", "a PoE document; path is relative to this file");
-    w.note("Document paths are relative to the folder you run claimtool in.");
+    w.note(crate::wizard::questions::PATHS_NOTE);
     w.entries(
         "documents",
         crate::wizard::questions::keep_document("PoE document"),

@@ -14,6 +14,7 @@ use crate::kinds::plfunding::catalog::{
 };
 use crate::kinds::plfunding::guide::{id_type_name, tab_name};
 use crate::kinds::plfunding::model::{CustomerIdType, SolutionArea};
+use crate::kinds::plfunding::rules::funding_caveat;
 use crate::model::{DocType, Kind};
 
 use crate::wizard::{Ask, Choice, Script, Wizard, WizardError};
@@ -24,6 +25,8 @@ pub static SCRIPT: Script = Script {
     name_field: "claim_name",
     intro: "Partner Center > Incentives > Customer claims > (tab) > Partner activities > Add customer, screen by screen.",
     questions,
+    later: &[],
+    costly: &[&funding_caveat::RULE],
 };
 
 fn questions(w: &mut Wizard<'_>) -> Result<(), WizardError> {
@@ -58,6 +61,7 @@ fn associate_customer(w: &mut Wizard<'_>) -> Result<(), WizardError> {
 fn customer_id(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     let fields = ["customer_id_type".to_string(), "customer_id".to_string()];
     w.group(&fields, |w| {
+        let before = w.draft().str("customer_id_type").map(str::to_string);
         let id_type = w.choose(
             Ask::new("customer_id_type", "Customer ID type")
                 .comment("\"Customer ID type*\": fixed-pay engagements take some of domain, tenant ID, TPID, Azure subscription ID; variable pay only the MSX opportunity ID")
@@ -75,18 +79,23 @@ fn customer_id(w: &mut Wizard<'_>) -> Result<(), WizardError> {
             }
             _ => "Customer ID: the MSX opportunity ID",
         };
-        w.text(Ask::new("customer_id", prompt).comment("\"Customer ID*\""))?;
+        // An ID typed for another type is not offered for this one.
+        let changed = before.is_some_and(|b| b != id_type);
+        w.text(
+            Ask::new("customer_id", prompt)
+                .comment("\"Customer ID*\"")
+                .fresh(changed),
+        )?;
         Ok(())
     })
 }
 
 /// Partner Center's *Associate engagement* screen: the ineligible
 /// engagements with their reason, then a choice among the eligible ones.
-/// With none eligible, the customer ID or the location can be changed, or
-/// the run stops (the draft keeps the answers).
+/// With none eligible, [`change_when_none_eligible`] offers what can help.
 fn associate_engagement(
     w: &mut Wizard<'_>,
-    area: SolutionArea,
+    mut area: SolutionArea,
 ) -> Result<Option<Engagement>, WizardError> {
     w.section(
         "Associate engagement",
@@ -101,18 +110,7 @@ fn associate_engagement(
             }
         }
         if eligible.is_empty() {
-            w.note(&format!("{NONE_ELIGIBLE}."));
-            if !w.confirm(
-                "Change the customer ID type, the customer ID or the partner location?",
-                Some(true),
-            )? {
-                return Err(WizardError::Stopped {
-                    reason: "no engagement is eligible for this customer and location".into(),
-                    draft: None,
-                });
-            }
-            crate::wizard::questions::partner_id(w)?;
-            customer_id(w)?;
+            area = change_when_none_eligible(w, area, ineligible.is_empty())?;
             continue;
         }
         let choices: Vec<Choice> = eligible
@@ -156,6 +154,58 @@ fn associate_engagement(
         )?;
         return Ok(chosen);
     }
+}
+
+/// No engagement is eligible: says why, and offers what can change it:
+/// another solution-area tab, and (when the tab has engagements at all)
+/// the customer ID type, the ID or the location. When the catalogue has
+/// no engagement on the tab, it says so and names `--catalog`. Stopping
+/// keeps the draft. Returns the tab to screen next.
+fn change_when_none_eligible(
+    w: &mut Wizard<'_>,
+    area: SolutionArea,
+    empty_tab: bool,
+) -> Result<SolutionArea, WizardError> {
+    if empty_tab {
+        let catalog = match &w.catalog().path {
+            Some(p) => format!("The engagement catalogue {}", p.display()),
+            None => "The built-in engagement catalogue".to_string(),
+        };
+        w.note(&format!(
+            "{catalog} has no engagement on the {} tab. Choose another tab, or give a catalogue \
+             that has some with --catalog FILE (or [catalog] engagements in claimtool.toml).",
+            tab_name(area)
+        ));
+    } else {
+        w.note(&format!("{NONE_ELIGIBLE}."));
+    }
+    let mut items = vec!["Choose another solution-area tab".to_string()];
+    if !empty_tab {
+        items.push("Change the customer ID type, the customer ID or the partner location".into());
+    }
+    items.push("Stop here (the draft keeps your answers)".into());
+    let default = usize::from(!empty_tab);
+    let choice = w.select("What now?", &items, default)?;
+    if choice == 0 {
+        return solution_area(w);
+    }
+    if choice == 1 && !empty_tab {
+        crate::wizard::questions::partner_id(w)?;
+        customer_id(w)?;
+        return Ok(area);
+    }
+    let reason = if empty_tab {
+        format!(
+            "the catalogue has no engagement on the {} tab",
+            tab_name(area)
+        )
+    } else {
+        "no engagement is eligible for this customer and location".to_string()
+    };
+    Err(WizardError::Stopped {
+        reason,
+        draft: None,
+    })
 }
 
 /// The screen for the draft's tab, customer ID type and location: the
@@ -209,7 +259,8 @@ fn documents(w: &mut Wizard<'_>, engagement: Option<&Engagement>) -> Result<(), 
     if workshop {
         w.note("A workshop's PoE is the findings and recommendations document (type findings-and-recommendations).");
     }
-    w.note("Document paths are relative to the folder you run claimtool in. The customer and partner surveys come later, with the submission.");
+    w.note(crate::wizard::questions::PATHS_NOTE);
+    w.note("The customer and partner surveys come later, with the submission.");
     w.entries(
         "documents",
         crate::wizard::questions::keep_document("document"),
@@ -363,7 +414,7 @@ mod tests {
             vec![Reply::Pick(SMB.into()), Reply::Yes],
             contacts(),
             package(),
-            vec![Reply::Yes],
+            vec![Reply::Pick("Write the claim".into())],
         ]
         .concat();
         let (result, p) = fx.run(replies);
@@ -406,7 +457,7 @@ mod tests {
             customer("Domain name", "contoso.com"),
             // Nothing eligible: change the location and the customer ID.
             vec![
-                Reply::Yes,
+                Reply::Pick("Change the customer ID".into()),
                 text(""),
                 Reply::Pick("Tenant ID".into()),
                 text(TENANT),
@@ -414,7 +465,7 @@ mod tests {
             vec![Reply::Pick(SMB.into()), Reply::Yes],
             contacts(),
             package(),
-            vec![Reply::Yes],
+            vec![Reply::Pick("Write the claim".into())],
         ]
         .concat();
         let (result, p) = fx.run(replies);
@@ -436,12 +487,88 @@ mod tests {
         assert_eq!(invalid, 15);
         assert_eq!(p.asked("Customer ID type"), 2);
         assert_eq!(p.asked("Customer ID: the domain"), 1);
+        // The domain is not offered as the tenant ID, and the review labels
+        // the answer as what it now is.
+        assert!(
+            p.log
+                .contains(&"? Customer ID: the tenant ID (a GUID) []".to_string()),
+            "{:#?}",
+            p.log
+        );
+        assert!(
+            p.log
+                .contains(&format!("|  | Customer ID: the tenant ID | {TENANT}")),
+            "{:#?}",
+            p.log
+        );
+    }
+
+    #[test]
+    fn a_customer_id_asked_again_keeps_its_type_and_answer_as_defaults() {
+        let fx = Fixture::new();
+        let replies = [
+            customer("Domain name", "abc@contoso.com"),
+            // plf-customer-id: an email address, not a domain. The pair is
+            // asked again; Enter keeps the type.
+            vec![Reply::Default, text("contoso.com")],
+        ]
+        .concat();
+        let (_, p) = fx.run(replies);
+        assert!(p.showed_rule("plf-customer-id"), "{:#?}", p.log);
+        assert!(
+            p.log
+                .contains(&"? Customer ID type [Domain name]".to_string()),
+            "{:#?}",
+            p.log
+        );
+        assert!(
+            p.log
+                .iter()
+                .any(|l| l.starts_with("? Customer ID: the domain")
+                    && l.ends_with("[abc@contoso.com]")),
+            "{:#?}",
+            p.log
+        );
+    }
+
+    #[test]
+    fn a_tab_without_engagements_in_the_catalogue_says_so_and_offers_another_tab() {
+        let fx = Fixture::new();
+        let replies = vec![
+            Reply::Pick("Devices".into()),
+            text("Contoso - DC exit"),
+            text("4871236"),
+            text("Contoso Ltd"),
+            Reply::Pick("Tenant ID".into()),
+            text(TENANT),
+            Reply::Default, // What now? another tab
+            Reply::Pick("Azure".into()),
+            Reply::Pick(SMB.into()),
+        ];
+        let (_, p) = fx.run(replies);
+        assert!(
+            p.log.contains(&"= The built-in engagement catalogue has no engagement on the Devices tab. Choose another tab, or give a catalogue that has some with --catalog FILE (or [catalog] engagements in claimtool.toml).".to_string()),
+            "{:#?}",
+            p.log
+        );
+        assert!(
+            p.log.contains(
+                &"- Choose another solution-area tab | Stop here (the draft keeps your answers)"
+                    .to_string()
+            )
+        );
+        assert_eq!(p.asked("Solution area tab"), 2);
+        assert_eq!(p.asked("Engagement (Eligible)"), 1);
     }
 
     #[test]
     fn declining_to_change_an_ineligible_customer_stops_with_the_draft() {
         let fx = Fixture::new();
-        let replies = [customer("Domain name", "contoso.com"), vec![Reply::No]].concat();
+        let replies = [
+            customer("Domain name", "contoso.com"),
+            vec![Reply::Pick("Stop here".into())],
+        ]
+        .concat();
         let (result, _) = fx.run(replies);
         match result {
             Err(WizardError::Stopped { reason, draft }) => {
@@ -484,7 +611,7 @@ mod tests {
                 Reply::Pick("digital".into()),
                 text("2026-09-03"),
                 Reply::No,
-                Reply::Yes,
+                Reply::Pick("Write the claim".into()),
             ],
         ]
         .concat();

@@ -345,36 +345,14 @@ fn month_of(cell: &str) -> Option<YearMonth> {
 }
 
 /// A number as spreadsheets write it: `2100`, `2100.50`, `$2,100.50`,
-/// `USD 2100`. Thousands separators must group by three.
+/// `USD 2100` ([`money::parse_written`], the reading the wizards use); an
+/// amount in another currency than USD is not one.
 fn parse_number(cell: &str) -> Option<Decimal> {
-    let mut text = cell.trim();
-    for prefix in ["USD", "US$", "$"] {
-        text = text.strip_prefix(prefix).unwrap_or(text).trim_start();
-    }
-    text = text.strip_suffix("USD").unwrap_or(text).trim_end();
-    let (sign, body) = text.strip_prefix('-').map_or(("", text), |t| ("-", t));
-    let (whole, frac) = body
-        .split_once('.')
-        .map_or((body, None), |(w, f)| (w, Some(f)));
-    let whole = if whole.contains(',') {
-        let groups: Vec<&str> = whole.split(',').collect();
-        let ok = (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
-        if !ok {
-            return None;
-        }
-        groups.concat()
-    } else {
-        whole.to_string()
-    };
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+    let written = crate::money::parse_written(cell)?;
+    if written.currency.as_deref().is_some_and(|c| c != "USD") {
         return None;
     }
-    let text = match frac {
-        Some(f) if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) => return None,
-        Some(f) => format!("{sign}{whole}.{f}"),
-        None => format!("{sign}{whole}"),
-    };
-    Decimal::from_str_exact(&text).ok()
+    Decimal::from_str_exact(&written.amount).ok()
 }
 
 /// `Customer Success` → `customer_success`, `CSP revenue (USD)` →

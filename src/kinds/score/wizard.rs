@@ -18,6 +18,8 @@ pub static SCRIPT: Script = Script {
     intro: "Partner Center > Membership > Partner capability score > Scoring history, month by month \
             (with each month's CSP revenue from your billing).",
     questions,
+    later: &[],
+    costly: &[],
 };
 
 fn questions(w: &mut Wizard<'_>) -> Result<(), WizardError> {
@@ -33,15 +35,15 @@ fn questions(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     months(w)
 }
 
-/// The month after the latest month already in the draft, or the start of
-/// the current window (Partner Center's scoring history shows the current
-/// month and the five before it).
+/// The month after the latest month already in the draft, or the first of
+/// the last 12 months (the revenue test looks at 12 months; the points
+/// window, the current month and the five before it, is inside them).
 fn next_month(w: &Wizard<'_>, now: YearMonth) -> YearMonth {
     (0..w.draft().count("month"))
         .filter_map(|i| w.draft().str(&format!("month[{i}].month")))
         .filter_map(|m| YearMonth::parse(m.trim()))
         .max()
-        .map_or(now.plus(-5), |last| last.plus(1))
+        .map_or(now.plus(-11), |last| last.plus(1))
 }
 
 fn months(w: &mut Wizard<'_>) -> Result<(), WizardError> {
@@ -57,6 +59,7 @@ fn months(w: &mut Wizard<'_>) -> Result<(), WizardError> {
         "Eligibility needs 25 points in a month of the window (the month and the five before it) \
          and USD 25,000 CSP revenue over 12 months: enter the last 12 months if you have them.",
     );
+    w.review_one_row("month");
     let now = YearMonth::of(w.today());
     w.entries(
         "month",
@@ -117,7 +120,8 @@ fn month(w: &mut Wizard<'_>, i: usize, default: YearMonth) -> Result<(), WizardE
             field("csp_revenue_usd"),
             format!("{label}: CSP revenue billed, USD (e.g. 2100.00)"),
         )
-        .comment("CSP licensing billed in that month"),
+        .comment("CSP licensing billed in that month")
+        .money(Some("USD".to_string())),
     )?;
     w.flag(
         Ask::new(
@@ -186,7 +190,7 @@ mod tests {
     fn asks_month_by_month_and_writes_the_history() {
         let dir = tempfile::tempdir().unwrap();
         let mut replies = vec![text("4871236"), Reply::Pick("Modern Work".into())];
-        // Six months offered from 2026-06 (the window of 2026-11) onward.
+        // Six months, from 2026-06 (the window of 2026-11) onward.
         for (i, m) in [
             "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11",
         ]
@@ -199,21 +203,32 @@ mod tests {
             } else {
                 ["1", "0", "0"]
             };
-            // Enter takes the offered month, except once typed out.
-            let typed = if i == 0 { "" } else { m };
+            // The first month typed (the last 12 are offered); then Enter
+            // takes the offered one, the next month.
+            let typed = if i == 0 { m } else { "" };
             replies.extend(month(typed, points, "5000.00"));
         }
         replies.push(Reply::No); // no further month
-        replies.push(Reply::Yes); // write
+        replies.push(Reply::Pick("Write the claim".into()));
         let (result, p) = run(dir.path(), replies);
         let out = dir.path().join("modern-work.toml");
         p.assert_wrote(result, &out);
         assert!(
             p.log
                 .iter()
-                .any(|l| l.contains("Month (YYYY-MM) [2026-06]")),
-            "{:#?}",
+                .any(|l| l.contains("Month (YYYY-MM) [2025-12]")),
+            "the last 12 months are offered, from 2025-12: {:#?}",
             p.log
+        );
+        // The review: one row a month.
+        let rows: Vec<&String> = p.log.iter().filter(|l| l.starts_with("| ")).collect();
+        assert_eq!(rows.len(), 2 + 6, "{rows:#?}");
+        assert!(
+            rows.iter().any(|r| r.contains("Month 2026-08")
+                && r.contains(
+                    "Performance points 8; Skilling points 10; Customer success points 7.5"
+                )),
+            "{rows:#?}"
         );
         let history = load(&out);
         assert_eq!(history.months.len(), 6);
@@ -239,7 +254,7 @@ mod tests {
         replies.extend([text("40"), text("30"), text("20")]);
         replies.extend([text("abc")]); // revenue: wrong-type
         replies.extend([text("30000"), Reply::No]);
-        replies.extend([Reply::No, Reply::Yes]);
+        replies.extend([Reply::No, Reply::Pick("Write the claim".into())]);
         let (result, p) = run(dir.path(), replies);
         assert!(matches!(result, Ok(Finished::Written(_))), "{:#?}", p.log);
         assert!(p.showed_rule("score-month"));
