@@ -71,7 +71,7 @@ mod pty {
         keys(&mut s, "Action", &["\r"]);
         answer(&mut s, "Date the order will be placed", "2026-12-01");
         s.exp_string("Review and complete").unwrap();
-        keys(&mut s, "Write", &["y"]);
+        keys(&mut s, "Write the claim to po.toml", &["\r"]);
         s.exp_string("1 file: 1 ready").unwrap();
         s.exp_eof().unwrap();
         match s.process().wait().unwrap() {

@@ -18,6 +18,10 @@ pub static SCRIPT: Script = Script {
     intro: "A planned CSP order or subscription change, checked against your reseller list \
             ([por] in claimtool.toml) before you place it in Partner Center.",
     questions,
+    // Every question's findings are about that answer, and every por rule
+    // that blocks an order is an error (whose "keep it?" is no already).
+    later: &[],
+    costly: &[],
 };
 
 fn questions(w: &mut Wizard<'_>) -> Result<(), WizardError> {
