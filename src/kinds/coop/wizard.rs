@@ -14,8 +14,12 @@ use crate::decode::StrEnum;
 use crate::kinds::coop::facts::{self, INVOICE_TYPES, InvoiceSum, Need};
 use crate::kinds::coop::fiscal::{UsagePeriod, WindowState};
 use crate::kinds::coop::model::{ActivityCategory, ActivityType, CoopClaim};
+use crate::kinds::coop::rules::{
+    activity_requirements, evidence_missing, invoice_missing, receipt_missing,
+};
 use crate::model::{Claim, DocType, Kind};
 use crate::money;
+use crate::rules::Rule;
 
 use crate::wizard::{Ask, Choice, Script, Wizard, WizardError};
 
@@ -32,11 +36,11 @@ const PROGRAM: &str = crate::kinds::coop::rules::program::PROGRAM;
 const FUND_CATEGORY: &str = "Cloud Solution Provider";
 
 /// The rules that say a document the claim needs is still missing.
-const MISSING_RULES: &[&str] = &[
-    "coop-invoice-missing",
-    "coop-receipt-missing",
-    "coop-evidence-missing",
-    "coop-activity-requirements",
+static MISSING_RULES: &[&Rule] = &[
+    &invoice_missing::RULE,
+    &receipt_missing::RULE,
+    &evidence_missing::RULE,
+    &activity_requirements::RULE,
 ];
 
 /// The document types a co-op claim uses, money first, then evidence.
@@ -345,7 +349,7 @@ fn show_progress(w: &mut Wizard<'_>) {
 fn still_missing(w: &mut Wizard<'_>) -> Vec<String> {
     w.current_findings()
         .into_iter()
-        .filter(|f| MISSING_RULES.contains(&f.rule))
+        .filter(|f| MISSING_RULES.iter().any(|r| r.id == f.rule))
         .map(|f| f.message)
         .collect()
 }
