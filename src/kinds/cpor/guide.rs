@@ -9,6 +9,11 @@ use serde_json::json;
 use crate::calendar;
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
 use crate::decode::StrEnum;
+use crate::kinds::cpor::facts::{
+    DISPUTE_ANSWER_BUSINESS_DAYS, DISPUTE_DAYS, REPLY_BUSINESS_DAYS, REVIEW_BUSINESS_DAYS,
+    REVIEW_START_BUSINESS_DAYS, dispute_last_day, poe_fresh_until, reply_due, role_name,
+    stage_name, tab_name,
+};
 use crate::kinds::cpor::model::{CporClaim, PartnerRole, SolutionArea, Stage};
 use crate::kinds::cpor::rules::{
     action_required, azure_pal, customer_domain, dispute_window, non_incentivized, partner_role,
@@ -23,58 +28,6 @@ use crate::rules::any::{
 };
 
 use crate::submit::{GuideCtx, KindGuide, Screen, enter, text};
-
-// The deadlines the rules enforce come from the rules themselves, so the
-// walk-through can never state another date than `validate` checks.
-pub use crate::kinds::cpor::rules::action_required::RESPONSE_BUSINESS_DAYS as REPLY_BUSINESS_DAYS;
-pub use crate::kinds::cpor::rules::dispute_window::DISPUTE_DAYS;
-/// Business days a claim may stay *Submitted* before the review starts.
-pub const REVIEW_START_BUSINESS_DAYS: u32 = 5;
-/// Business days the review may take.
-pub const REVIEW_BUSINESS_DAYS: u32 = 14;
-/// Business days reviewers take to answer a dispute (F§1.14).
-pub const DISPUTE_ANSWER_BUSINESS_DAYS: u32 = 5;
-
-/// The last day to answer a *Partner action required* request that arrived
-/// on `since` (the `cpor-action-required` rule's own computation).
-pub fn reply_due(since: NaiveDate, holidays: &[NaiveDate]) -> NaiveDate {
-    crate::kinds::cpor::rules::action_required::due(since, holidays)
-}
-
-/// The Partner Center tab for a solution area.
-pub fn tab_name(area: SolutionArea) -> &'static str {
-    match area {
-        SolutionArea::ModernWorkSecurity => "Modern Work and Security",
-        SolutionArea::BusinessApplications => "Business Applications",
-        SolutionArea::Azure => "Azure",
-    }
-}
-
-/// The partner role as Partner Center words it (F§1.4).
-pub fn role_name(role: PartnerRole) -> &'static str {
-    match role {
-        PartnerRole::UseOrConsume => "Use or Consume",
-        PartnerRole::BuildIntentAdvisor => "Build intent - Advisor",
-        PartnerRole::UsageRecognition => "Usage recognition - Non-Incentivized",
-        PartnerRole::InfluencedRevenueRecognition => {
-            "Influenced Revenue recognition - Non-Incentivized"
-        }
-        PartnerRole::PartnerActivities => "Partner activities",
-    }
-}
-
-fn stage_name(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Draft => "Draft",
-        Stage::Submitted => "Submitted",
-        Stage::UnderReview => "Under review",
-        Stage::PartnerActionRequired => "Partner action required",
-        Stage::Approved => "Approved",
-        Stage::Rejected => "Rejected",
-        Stage::Disputed => "Dispute",
-        Stage::RejectedFinal => "Rejected final",
-    }
-}
 
 fn doc_type_words(doc: &Document) -> &'static str {
     doc.doc_type.as_ref().map_or("document", |t| t.as_str())
@@ -198,7 +151,7 @@ impl CporClaim {
                 .text(format!(
                     " on {since}: you can dispute the rejection once, by "
                 ))
-                .strong(crate::kinds::cpor::rules::dispute_window::last_day(since).to_string())
+                .strong(dispute_last_day(since).to_string())
                 .text(format!(
                     " ({DISPUTE_DAYS} days). After that, submit a new association with new PoE \
                      (F§1.14)."
@@ -729,7 +682,7 @@ impl KindGuide for CporClaim {
             )),
             Some((Stage::Rejected, Some(since))) => out.push(Deadline::yours(
                 "Dispute the rejection (allowed once)".into(),
-                crate::kinds::cpor::rules::dispute_window::last_day(since),
+                dispute_last_day(since),
                 today,
                 Rich::new().text(format!(
                     "{DISPUTE_DAYS} days from the rejection on {since} (F§1.14); after it, a new association with new PoE"
@@ -752,7 +705,7 @@ impl KindGuide for CporClaim {
         );
         if before_review
             && let Some(newest) = self.newest_signature()
-            && let Some(old) = crate::kinds::cpor::rules::poe_stale::fresh_until(newest)
+            && let Some(old) = poe_fresh_until(newest)
         {
             out.push(Deadline::yours(
                 "Submit while the newest PoE signature is under 12 months old".into(),
