@@ -14,10 +14,11 @@ use serde_json::json;
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
 use crate::decode::{Sp, StrEnum};
 use crate::kinds::coop::facts::{
-    self, ACTIVITY_REQUIREMENTS, EVIDENCE_TYPES, INVOICE_TYPES, InvoiceSum, Need, Summary,
+    self, ACTIVITY_REQUIREMENTS, DISPUTE_REVIEW_BUSINESS_DAYS, EVIDENCE_TYPES, INVOICE_TYPES,
+    InvoiceSum, Need, PAYMENT_BUSINESS_DAYS, PROGRAM, REVIEW_BUSINESS_DAYS, Summary, category_name,
 };
 use crate::kinds::coop::fiscal::{RETENTION_MONTHS, WindowState};
-use crate::kinds::coop::model::{ActivityCategory, ActivityType, CoopClaim};
+use crate::kinds::coop::model::{ActivityType, CoopClaim};
 use crate::kinds::coop::rules::{
     activity_dates, activity_outside_period, activity_requirements, amount, amount_mismatch,
     claim_window, currency, document_date, evidence_missing, fund_category, invoice_details,
@@ -32,16 +33,6 @@ use crate::rules::any::{
 };
 
 use crate::submit::{GuideCtx, KindGuide, Screen};
-
-/// The program the co-op claim is filed under (G step 4).
-pub use crate::kinds::coop::rules::program::PROGRAM;
-
-/// Business days Microsoft takes to review a co-op claim (F§2.10, dated).
-pub const REVIEW_BUSINESS_DAYS: u32 = 2;
-/// Business days within which Microsoft pays an approved claim (F§2.12).
-pub const PAYMENT_BUSINESS_DAYS: u32 = 45;
-/// Business days the validation team takes to review a dispute (F§2.11).
-pub const DISPUTE_REVIEW_BUSINESS_DAYS: u32 = 5;
 
 fn text(v: &Option<Sp<String>>) -> Option<&str> {
     v.as_ref().map(|s| s.value.as_str())
@@ -97,15 +88,6 @@ fn needs_rich(needs: &[Need]) -> Rich {
         r = r.then(need_rich(n));
     }
     r
-}
-
-/// The category as Microsoft's co-op guidance names it (F§2.13).
-fn category_name(c: ActivityCategory) -> &'static str {
-    match c {
-        ActivityCategory::DemandGeneration => "Demand Generation",
-        ActivityCategory::MarketDevelopment => "Market Development",
-        ActivityCategory::PartnerSkilling => "Partner Skilling",
-    }
 }
 
 impl CoopClaim {

@@ -13,7 +13,7 @@ use std::path::Path;
 use crate::decode::StrEnum;
 use crate::kinds::coop::facts::{self, INVOICE_TYPES, InvoiceSum, Need};
 use crate::kinds::coop::fiscal::{UsagePeriod, WindowState};
-use crate::kinds::coop::model::{ActivityCategory, ActivityType, CoopClaim};
+use crate::kinds::coop::model::{ActivityType, CoopClaim};
 use crate::kinds::coop::rules::{
     activity_requirements, evidence_missing, invoice_missing, receipt_missing,
 };
@@ -30,10 +30,6 @@ pub static SCRIPT: Script = Script {
     intro: "Partner Center > Incentives > Co-op management > Create new claim, in the guide's steps 4 to 6.",
     questions,
 };
-
-/// The program and fund category the guide selects (G step 4).
-const PROGRAM: &str = crate::kinds::coop::rules::program::PROGRAM;
-const FUND_CATEGORY: &str = "Cloud Solution Provider";
 
 /// The rules that say a document the claim needs is still missing.
 static MISSING_RULES: &[&Rule] = &[
@@ -71,15 +67,6 @@ fn doc_type_label(t: DocType) -> String {
     }
 }
 
-fn category_label(c: ActivityCategory) -> String {
-    match c {
-        ActivityCategory::DemandGeneration => "Demand Generation",
-        ActivityCategory::MarketDevelopment => "Market Development",
-        ActivityCategory::PartnerSkilling => "Partner Skilling",
-    }
-    .to_string()
-}
-
 /// `seminar (also needs: invitation, agenda, photo, registered_guests)`,
 /// from the requirements table.
 fn type_label(t: ActivityType) -> String {
@@ -115,12 +102,12 @@ fn create_new_claim(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     w.text(
         Ask::new("program", "Program")
             .comment("\"Microsoft Commerce Incentives\" for CSP co-op funds")
-            .default(Some(PROGRAM)),
+            .default(Some(facts::PROGRAM)),
     )?;
     w.text(
         Ask::new("fund_category", "Fund category")
             .comment("\"Cloud Solution Provider\" (the guide: \"Cloud Solutions Provider\")")
-            .default(Some(FUND_CATEGORY)),
+            .default(Some(facts::FUND_CATEGORY)),
     )?;
     location(w)?;
     w.text(
@@ -220,7 +207,7 @@ fn claim_details(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     w.text(Ask::new("activity.description", "Description"))?;
     w.choose(
         Ask::new("activity.category", "Activity category"),
-        &Choice::all(category_label),
+        &Choice::all(|c| facts::category_name(c).to_string()),
     )?;
     let activity_type = w.choose(
         Ask::new("activity.type", "Activity type")
