@@ -12,8 +12,11 @@ use serde_json::json;
 use crate::calendar;
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
 use crate::decode::{Sp, StrEnum};
-use crate::kinds::plfunding::catalog::{CONSENT_DAYS, Engagement, Pay, Size};
-use crate::kinds::plfunding::model::{CustomerIdType, PlfClaim, SolutionArea, Stage};
+use crate::kinds::plfunding::catalog::{Engagement, Pay, Size};
+use crate::kinds::plfunding::facts::{
+    CONSENT_DAYS, DISPUTE_DAYS, PAYMENT_DAYS, id_type_name, stage_name, tab_name,
+};
+use crate::kinds::plfunding::model::{CustomerIdType, PlfClaim, Stage};
 use crate::kinds::plfunding::rules::{
     azure_calculator, claim_package, consent_deadline, customer_id, customer_id_type,
     engagement_closed, engagement_unknown, expiry, funding_caveat, hours, location_ineligible,
@@ -27,49 +30,6 @@ use crate::rules::any::{
 };
 
 use crate::submit::{GuideCtx, KindGuide, Screen, enter, text};
-
-/// Days to dispute a rejection, once (F§3.11).
-pub const DISPUTE_DAYS: u64 = 30;
-/// The MCI payment cycle after approval (F§3.14, dated).
-pub const PAYMENT_DAYS: u64 = 45;
-
-/// The Customer claims tab of a solution area.
-pub fn tab_name(area: SolutionArea) -> &'static str {
-    match area {
-        SolutionArea::Azure => "Azure",
-        SolutionArea::ModernWorkSecurity => "Modern Work and Security",
-        SolutionArea::BusinessApplications => "Business Applications",
-        SolutionArea::Devices => "Devices",
-    }
-}
-
-/// The *Customer ID type* drop-down's wording.
-pub fn id_type_name(t: CustomerIdType) -> &'static str {
-    match t {
-        CustomerIdType::Domain => "Domain name",
-        CustomerIdType::TenantId => "Tenant ID",
-        CustomerIdType::Tpid => "TPID",
-        CustomerIdType::AzureSubscriptionId => "Azure subscription ID",
-        CustomerIdType::MsxOpportunityId => "MSX opportunity ID",
-    }
-}
-
-/// Partner Center's status names (F§3.13).
-fn stage_name(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Draft => "Draft (not yet in Partner Center)",
-        Stage::ConsentRequested => "Awaiting customer consent response",
-        Stage::ConsentReceived => "Customer consent received",
-        Stage::Submitted => "Submitted",
-        Stage::UnderReview => "Under review",
-        Stage::PartnerActionRequired => "Partner action required",
-        Stage::Approved => "Approved",
-        Stage::Rejected => "Rejected",
-        Stage::Disputed => "Disputed",
-        Stage::Expired => "Expired",
-        Stage::Canceled => "Canceled",
-    }
-}
 
 fn flag(v: &Option<Sp<bool>>) -> Option<bool> {
     v.as_ref().map(|s| s.value)
@@ -885,6 +845,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::kinds::plfunding::catalog::{Catalog, EngagementStatus};
+    use crate::kinds::plfunding::model::SolutionArea;
     use crate::model::Claim;
     use crate::rules::Env;
     use crate::submit::render_markdown;
