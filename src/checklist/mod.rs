@@ -2,16 +2,17 @@
 //! ticked or open with the reason, the warnings, and the deadlines as dates.
 //!
 //! Flow: the kind's [`KindGuide`] lists the items ([`ItemSpec`]: the
-//! wording, the rule ids that check it, the evidence to show when it is
-//! met) and the deadlines. [`build`] then decides each item from the
-//! engine's findings for the file, never by checking the claim again: an
-//! item is open while one of its rules reports a warning or an error, and
-//! ticked only when every one of its rules ran and stayed silent (an item
-//! with no rule is never ticked). A rule id
-//! that this build does not have, or that the user switched off, leaves the
-//! item "check by hand" (so items light up as rules are added, and a
-//! switched-off rule never produces a false tick). [`render`] turns the
-//! result into Markdown, HTML or JSON.
+//! wording, the rules that check it, the evidence to show when it is met)
+//! and the deadlines. [`build`] then decides each item from the engine's
+//! findings for the file, never by checking the claim again: an item is
+//! open while one of its rules reports a warning or an error, and ticked
+//! only when every one of its rules ran and stayed silent (an item with no
+//! rule is never ticked). A rule the user switched off, or one missing from
+//! the rule table, leaves the item "check by hand" (a switched-off rule
+//! never produces a false tick). Items name their rules as `&RULE` statics,
+//! so renaming or removing a rule is a compile error, not an item that
+//! silently stops being checked. [`render`] turns the result into Markdown,
+//! HTML or JSON.
 
 pub mod render;
 
@@ -23,19 +24,45 @@ use crate::decode::StrEnum;
 use crate::diag::{Finding, Overrides, Severity};
 use crate::engine::FileReport;
 use crate::rich::Rich;
-use crate::rules::{self, Env};
+use crate::rules::{self, Env, Rule};
 use crate::submit::{GuideCtx, KindGuide};
 
 /// One requirement as a kind's guide states it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ItemSpec {
     /// What is required, in a few words.
     pub text: Rich,
-    /// The rules that check it, by id (they may not exist in this build
-    /// yet; the item then stays "check by hand").
-    pub rules: &'static [&'static str],
+    /// The rules that check it (a list written `const { &[&a::RULE] }`:
+    /// statics are not promoted to `'static` otherwise).
+    pub rules: &'static [&'static Rule],
     /// What shows it is met (the values concerned), shown with a tick.
     pub evidence: Rich,
+}
+
+impl ItemSpec {
+    /// The ids of the item's rules, in order.
+    pub fn rule_ids(&self) -> Vec<&'static str> {
+        self.rules.iter().map(|r| r.id).collect()
+    }
+}
+
+// `Rule` holds check functions and has no `Debug`: items show rule ids.
+impl std::fmt::Debug for ItemSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ItemSpec")
+            .field("text", &self.text)
+            .field("rules", &self.rule_ids())
+            .field("evidence", &self.evidence)
+            .finish()
+    }
+}
+
+/// Serialises a rule list as its ids (the checklist JSON's `rules`).
+fn serialize_rule_ids<S: serde::Serializer>(
+    rules: &&'static [&'static Rule],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(rules.iter().map(|r| r.id))
 }
 
 /// A group of items under a heading.
@@ -59,7 +86,7 @@ pub enum ItemState {
 }
 
 /// One decided item.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Clone, Serialize)]
 pub struct Item {
     pub text: Rich,
     pub state: ItemState,
@@ -67,7 +94,24 @@ pub struct Item {
     pub done: bool,
     /// Why it is ticked (the evidence), open (the findings), or unchecked.
     pub reasons: Vec<Rich>,
-    pub rules: &'static [&'static str],
+    /// The rules that decide it, written as their ids.
+    #[serde(serialize_with = "serialize_rule_ids")]
+    pub rules: &'static [&'static Rule],
+}
+
+impl std::fmt::Debug for Item {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Item")
+            .field("text", &self.text)
+            .field("state", &self.state)
+            .field("done", &self.done)
+            .field("reasons", &self.reasons)
+            .field(
+                "rules",
+                &self.rules.iter().map(|r| r.id).collect::<Vec<_>>(),
+            )
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -250,8 +294,10 @@ fn decide(spec: ItemSpec, findings: &[Finding], overrides: &Overrides) -> Item {
     if spec.rules.is_empty() {
         unchecked.push(Rich::new().text("not checked by a rule at this stage of the claim"));
     }
-    for &id in spec.rules {
-        if rules::find(id).is_none() {
+    for &rule in spec.rules {
+        let id = rule.id;
+        // A rule static that is not in the table never runs: no tick.
+        if !rules::all().any(|r| std::ptr::eq(r, rule)) {
             unchecked.push(
                 Rich::new()
                     .text("not checked: rule ")
@@ -326,6 +372,7 @@ pub fn for_report(report: &FileReport, env: &Env, overrides: &Overrides) -> Opti
 mod tests {
     use super::*;
     use crate::diag::Level;
+    use crate::kinds::cpor::rules::tenant_id;
 
     fn finding(rule: &'static str, severity: Severity) -> Finding {
         Finding {
@@ -340,7 +387,7 @@ mod tests {
         }
     }
 
-    fn spec(rules: &'static [&'static str]) -> ItemSpec {
+    fn spec(rules: &'static [&'static Rule]) -> ItemSpec {
         ItemSpec {
             text: "item".into(),
             rules,
@@ -352,22 +399,22 @@ mod tests {
     fn an_item_is_open_while_its_rule_warns_and_done_when_silent() {
         let o = Overrides::default();
         let item = decide(
-            spec(&["cpor-tenant-id"]),
-            &[finding("cpor-tenant-id", Severity::Warning)],
+            spec(const { &[&tenant_id::RULE] }),
+            &[finding(tenant_id::RULE.id, Severity::Warning)],
             &o,
         );
         assert_eq!(item.state, ItemState::Open);
         assert!(!item.done);
         assert_eq!(item.reasons[0].plain(), "the <b>message</b>: do this");
 
-        let item = decide(spec(&["cpor-tenant-id"]), &[], &o);
+        let item = decide(spec(const { &[&tenant_id::RULE] }), &[], &o);
         assert_eq!(item.state, ItemState::Done);
         assert_eq!(item.reasons[0].plain(), "evidence");
 
         // Info findings do not open an item, but they are shown.
         let item = decide(
-            spec(&["cpor-tenant-id"]),
-            &[finding("cpor-tenant-id", Severity::Info)],
+            spec(const { &[&tenant_id::RULE] }),
+            &[finding(tenant_id::RULE.id, Severity::Info)],
             &o,
         );
         assert_eq!(item.state, ItemState::Done);
@@ -387,15 +434,25 @@ mod tests {
 
     #[test]
     fn unknown_or_switched_off_rules_never_tick() {
+        // A rule written but not (yet) registered in the table.
+        static UNLISTED: Rule = Rule {
+            id: "cpor-no-such-rule-yet",
+            default_severity: Severity::Warning,
+            severity_note: None,
+            summary: "",
+            source: "",
+            docs: "",
+            check: crate::rules::Check::Load,
+        };
         let o = Overrides::default();
-        let item = decide(spec(&["cpor-no-such-rule-yet"]), &[], &o);
+        let item = decide(spec(const { &[&UNLISTED] }), &[], &o);
         assert_eq!(item.state, ItemState::Unchecked);
         assert_eq!(item.reasons[0].plain(), "the claim file: evidence");
         assert!(item.reasons[1].plain().contains("cpor-no-such-rule-yet"));
 
         let mut o = Overrides::default();
         o.cli.insert("cpor-tenant-id".into(), Level::Off);
-        let item = decide(spec(&["cpor-tenant-id"]), &[], &o);
+        let item = decide(spec(const { &[&tenant_id::RULE] }), &[], &o);
         assert_eq!(item.state, ItemState::Unchecked);
         assert!(item.reasons[1].plain().contains("switched off"));
     }

@@ -276,7 +276,7 @@ mod tests {
             state,
             done: state == ItemState::Done,
             reasons: vec![reason],
-            rules: &["cpor-poe-unsigned"],
+            rules: const { &[&crate::kinds::cpor::rules::poe_unsigned::RULE] },
         };
         Checklist {
             version: 1,

@@ -1,7 +1,10 @@
 //! Co-op facts computed once and shared by the `coop-` rules, the wizard
-//! and the co-op bundle: what each activity type must show as proof
-//! ([`ACTIVITY_REQUIREMENTS`], one entry per type), the exact invoice total
-//! ([`InvoiceSum`]), and the claim's dates and money ([`Summary`]).
+//! and the co-op bundle: the names Partner Center's Create new claim screen
+//! uses ([`PROGRAM`], [`FUND_CATEGORY`], [`category_name`]), how long
+//! Microsoft takes after submission ([`REVIEW_BUSINESS_DAYS`]...), what
+//! each activity type must show as proof ([`ACTIVITY_REQUIREMENTS`], one
+//! entry per type), the exact invoice total ([`InvoiceSum`]), and the
+//! claim's dates and money ([`Summary`]).
 //!
 //! Flow: a decoded [`CoopClaim`] → [`InvoiceSum::of`] / [`Summary::of`] →
 //! the rules compare, the checklist and `SUBMIT.md` print. Values that fail
@@ -15,9 +18,34 @@ use std::fmt::Write as _;
 
 use crate::decode::StrEnum;
 use crate::kinds::coop::fiscal::{self, ClaimWindow, UsagePeriod};
-use crate::kinds::coop::model::{ActivityType, CoopClaim};
+use crate::kinds::coop::model::{ActivityCategory, ActivityType, CoopClaim};
 use crate::model::{DocType, Document};
 use crate::money::{self, CurrencyInfo};
+
+/// The program CSP co-op funds are claimed under (G step 4).
+pub const PROGRAM: &str = "Microsoft Commerce Incentives";
+
+/// The fund category as Partner Center lists it.
+pub const FUND_CATEGORY: &str = "Cloud Solution Provider";
+
+/// Both spellings seen: Partner Center's and the guide's (G step 4).
+pub const FUND_CATEGORIES: &[&str] = &[FUND_CATEGORY, "Cloud Solutions Provider"];
+
+/// Business days Microsoft takes to review a co-op claim (F§2.10, dated).
+pub const REVIEW_BUSINESS_DAYS: u32 = 2;
+/// Business days within which Microsoft pays an approved claim (F§2.12).
+pub const PAYMENT_BUSINESS_DAYS: u32 = 45;
+/// Business days the validation team takes to review a dispute (F§2.11).
+pub const DISPUTE_REVIEW_BUSINESS_DAYS: u32 = 5;
+
+/// The activity category as Microsoft's co-op guidance names it (F§2.13).
+pub fn category_name(c: ActivityCategory) -> &'static str {
+    match c {
+        ActivityCategory::DemandGeneration => "Demand Generation",
+        ActivityCategory::MarketDevelopment => "Market Development",
+        ActivityCategory::PartnerSkilling => "Partner Skilling",
+    }
+}
 
 /// Documents Microsoft matches against the claimed amount: a third-party
 /// invoice, or a Certification Statement and Report for in-house work

@@ -14,25 +14,25 @@ use serde_json::json;
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
 use crate::decode::{Sp, StrEnum};
 use crate::kinds::coop::facts::{
-    self, ACTIVITY_REQUIREMENTS, EVIDENCE_TYPES, INVOICE_TYPES, InvoiceSum, Need, Summary,
+    self, ACTIVITY_REQUIREMENTS, DISPUTE_REVIEW_BUSINESS_DAYS, EVIDENCE_TYPES, INVOICE_TYPES,
+    InvoiceSum, Need, PAYMENT_BUSINESS_DAYS, PROGRAM, REVIEW_BUSINESS_DAYS, Summary, category_name,
 };
 use crate::kinds::coop::fiscal::{RETENTION_MONTHS, WindowState};
-use crate::kinds::coop::model::{ActivityCategory, ActivityType, CoopClaim};
+use crate::kinds::coop::model::{ActivityType, CoopClaim};
+use crate::kinds::coop::rules::{
+    activity_dates, activity_outside_period, activity_requirements, amount, amount_mismatch,
+    claim_window, currency, document_date, evidence_missing, fund_category, invoice_details,
+    invoice_missing, over_available, program, receipt_missing, retention, usage_period,
+};
 use crate::model::{DocType, Document, Kind};
 use crate::money;
 use crate::rich::Rich;
+use crate::rules::any::{
+    business_email, date_in_future, document_empty, document_format, document_missing,
+    document_undated, email_format, partner_id_format, partner_id_unknown,
+};
 
 use crate::submit::{GuideCtx, KindGuide, Screen};
-
-/// The program the co-op claim is filed under (G step 4).
-pub use crate::kinds::coop::rules::program::PROGRAM;
-
-/// Business days Microsoft takes to review a co-op claim (F§2.10, dated).
-pub const REVIEW_BUSINESS_DAYS: u32 = 2;
-/// Business days within which Microsoft pays an approved claim (F§2.12).
-pub const PAYMENT_BUSINESS_DAYS: u32 = 45;
-/// Business days the validation team takes to review a dispute (F§2.11).
-pub const DISPUTE_REVIEW_BUSINESS_DAYS: u32 = 5;
 
 fn text(v: &Option<Sp<String>>) -> Option<&str> {
     v.as_ref().map(|s| s.value.as_str())
@@ -88,15 +88,6 @@ fn needs_rich(needs: &[Need]) -> Rich {
         r = r.then(need_rich(n));
     }
     r
-}
-
-/// The category as Microsoft's co-op guidance names it (F§2.13).
-fn category_name(c: ActivityCategory) -> &'static str {
-    match c {
-        ActivityCategory::DemandGeneration => "Demand Generation",
-        ActivityCategory::MarketDevelopment => "Market Development",
-        ActivityCategory::PartnerSkilling => "Partner Skilling",
-    }
 }
 
 impl CoopClaim {
@@ -538,13 +529,13 @@ impl KindGuide for CoopClaim {
         setup.push(ItemSpec {
             text: "Program Microsoft Commerce Incentives, fund category Cloud Solution Provider"
                 .into(),
-            rules: &["coop-program", "coop-fund-category"],
+            rules: const { &[&program::RULE, &fund_category::RULE] },
             evidence: frame,
         });
         let pid = crate::submit::partner_id_evidence(&self.partner_id, ctx);
         setup.push(ItemSpec {
             text: "Location is the PartnerID of the location that earned the funds".into(),
-            rules: &["partner-id-format", "partner-id-unknown"],
+            rules: const { &[&partner_id_format::RULE, &partner_id_unknown::RULE] },
             evidence: pid,
         });
         let mut when = Rich::new();
@@ -562,24 +553,26 @@ impl KindGuide for CoopClaim {
         setup.push(ItemSpec {
             text: "Usage period and activity dates: the activity falls inside the usage period"
                 .into(),
-            rules: &[
-                "coop-usage-period",
-                "coop-activity-dates",
-                "coop-activity-outside-period",
-                "date-in-future",
-            ],
+            rules: const {
+                &[
+                    &usage_period::RULE,
+                    &activity_dates::RULE,
+                    &activity_outside_period::RULE,
+                    &date_in_future::RULE,
+                ]
+            },
             evidence: when,
         });
         setup.push(ItemSpec {
             text: "Claim window open, submitted before it closes".into(),
-            rules: &["coop-claim-window"],
+            rules: const { &[&claim_window::RULE] },
             evidence: summary.claim_window.map_or_else(Rich::new, |w| {
                 Rich::new().text(format!("window {} to {}", w.opens, w.closes))
             }),
         });
         setup.push(ItemSpec {
             text: "Submitted with a business email address".into(),
-            rules: &["email-format", "business-email"],
+            rules: const { &[&email_format::RULE, &business_email::RULE] },
             evidence: text(&self.submitter_email).map_or_else(Rich::new, |e| Rich::new().value(e)),
         });
 
@@ -591,7 +584,7 @@ impl KindGuide for CoopClaim {
             .copied();
         money_items.push(ItemSpec {
             text: "Claimed amount above zero, in an ISO 4217 currency, to its minor units".into(),
-            rules: &["coop-amount", "coop-currency"],
+            rules: const { &[&amount::RULE, &currency::RULE] },
             evidence: claimed.map_or_else(Rich::new, |c| Rich::new().value(self.amount(c))),
         });
         let sum = InvoiceSum::of(self);
@@ -610,13 +603,13 @@ impl KindGuide for CoopClaim {
         }
         money_items.push(ItemSpec {
             text: "Invoices and CSRs, each with amount and number, add up to the claimed amount to the cent".into(),
-            rules: &["coop-amount-mismatch", "coop-invoice-details"],
+            rules: const { &[&amount_mismatch::RULE, &invoice_details::RULE] },
             evidence: tie,
         });
         if let Some(available) = self.available_funds.as_deref() {
             money_items.push(ItemSpec {
                 text: "Claimed amount within the funds available in the pool".into(),
-                rules: &["coop-over-available"],
+                rules: const { &[&over_available::RULE] },
                 evidence: Rich::new()
                     .text("available ")
                     .value(self.amount(*available)),
@@ -635,17 +628,17 @@ impl KindGuide for CoopClaim {
         };
         poe.push(ItemSpec {
             text: "A third-party invoice or a CSR, each file readable".into(),
-            rules: &["coop-invoice-missing", "document-missing"],
+            rules: const { &[&invoice_missing::RULE, &document_missing::RULE] },
             evidence: of_types(INVOICE_TYPES),
         });
         poe.push(ItemSpec {
             text: "Payment receipts for the invoices".into(),
-            rules: &["coop-receipt-missing"],
+            rules: const { &[&receipt_missing::RULE] },
             evidence: of_types(&[DocType::PaymentReceipt]),
         });
         poe.push(ItemSpec {
             text: "Evidence that the activity took place".into(),
-            rules: &["coop-evidence-missing"],
+            rules: const { &[&evidence_missing::RULE] },
             evidence: of_types(EVIDENCE_TYPES),
         });
         if let Some((t, needs)) = self.type_needs() {
@@ -704,7 +697,7 @@ impl KindGuide for CoopClaim {
                     .text("What the activity type requires (")
                     .text(note)
                     .text(")"),
-                rules: &["coop-activity-requirements"],
+                rules: const { &[&activity_requirements::RULE] },
                 evidence: ev,
             });
         }
@@ -720,14 +713,20 @@ impl KindGuide for CoopClaim {
         poe.push(ItemSpec {
             text: "Every document dated; evidence not before the activity; no date in the future"
                 .into(),
-            rules: &["document-undated", "coop-document-date", "date-in-future"],
+            rules: const {
+                &[
+                    &document_undated::RULE,
+                    &document_date::RULE,
+                    &date_in_future::RULE,
+                ]
+            },
             evidence: dates,
         });
         poe.push(ItemSpec {
             text:
                 "Files open and are of a type Partner Center accepts (by content, not only by name)"
                     .into(),
-            rules: &["document-format", "document-empty"],
+            rules: const { &[&document_format::RULE, &document_empty::RULE] },
             evidence: Rich::new(),
         });
 
@@ -735,7 +734,7 @@ impl KindGuide for CoopClaim {
             text: Rich::new().text(format!(
                 "Originals kept {RETENTION_MONTHS} months after the activity"
             )),
-            rules: &["coop-retention"],
+            rules: const { &[&retention::RULE] },
             evidence: summary
                 .keep_documents_until
                 .map_or_else(Rich::new, |d| Rich::new().text(format!("keep until {d}"))),

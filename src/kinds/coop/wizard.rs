@@ -14,10 +14,14 @@ use std::path::Path;
 use crate::decode::StrEnum;
 use crate::kinds::coop::facts::{self, INVOICE_TYPES, InvoiceSum, Need};
 use crate::kinds::coop::fiscal::{UsagePeriod, WindowState};
-use crate::kinds::coop::model::{ActivityCategory, ActivityType, CoopClaim};
-use crate::kinds::coop::rules::{amount_mismatch, fund_category, program, receipt_missing};
+use crate::kinds::coop::model::{ActivityType, CoopClaim};
+use crate::kinds::coop::rules::{
+    activity_requirements, amount_mismatch, evidence_missing, fund_category, invoice_missing,
+    program, receipt_missing,
+};
 use crate::model::{Claim, DocType, Kind};
 use crate::money;
+use crate::rules::Rule;
 
 use crate::wizard::{Ask, Choice, Later, Script, Wizard, WizardError};
 
@@ -34,16 +38,12 @@ pub static SCRIPT: Script = Script {
     costly: &[&program::RULE, &fund_category::RULE, &receipt_missing::RULE],
 };
 
-/// The program and fund category the guide selects (G step 4).
-const PROGRAM: &str = crate::kinds::coop::rules::program::PROGRAM;
-const FUND_CATEGORY: &str = "Cloud Solution Provider";
-
 /// The rules that say a document the claim needs is still missing.
-const MISSING_RULES: &[&str] = &[
-    "coop-invoice-missing",
-    "coop-receipt-missing",
-    "coop-evidence-missing",
-    "coop-activity-requirements",
+static MISSING_RULES: &[&Rule] = &[
+    &invoice_missing::RULE,
+    &receipt_missing::RULE,
+    &evidence_missing::RULE,
+    &activity_requirements::RULE,
 ];
 
 /// The document types a co-op claim uses, money first, then evidence.
@@ -72,15 +72,6 @@ fn doc_type_label(t: DocType) -> String {
         DocType::PaymentReceipt => "payment-receipt: proof the invoices were paid".into(),
         other => other.as_str().to_string(),
     }
-}
-
-fn category_label(c: ActivityCategory) -> String {
-    match c {
-        ActivityCategory::DemandGeneration => "Demand Generation",
-        ActivityCategory::MarketDevelopment => "Market Development",
-        ActivityCategory::PartnerSkilling => "Partner Skilling",
-    }
-    .to_string()
 }
 
 /// `seminar (also needs: invitation, agenda, photo, registered_guests)`,
@@ -118,12 +109,12 @@ fn create_new_claim(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     w.text(
         Ask::new("program", "Program")
             .comment("\"Microsoft Commerce Incentives\" for CSP co-op funds")
-            .default(Some(PROGRAM)),
+            .default(Some(facts::PROGRAM)),
     )?;
     w.text(
         Ask::new("fund_category", "Fund category")
             .comment("\"Cloud Solution Provider\" (the guide: \"Cloud Solutions Provider\")")
-            .default(Some(FUND_CATEGORY)),
+            .default(Some(facts::FUND_CATEGORY)),
     )?;
     location(w)?;
     w.text(
@@ -224,7 +215,7 @@ fn claim_details(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     w.text(Ask::new("activity.description", "Description"))?;
     w.choose(
         Ask::new("activity.category", "Activity category"),
-        &Choice::all(category_label),
+        &Choice::all(|c| facts::category_name(c).to_string()),
     )?;
     let activity_type = w.choose(
         Ask::new("activity.type", "Activity type")
@@ -356,7 +347,7 @@ fn show_progress(w: &mut Wizard<'_>) {
 fn still_missing(w: &mut Wizard<'_>) -> Vec<String> {
     w.current_findings()
         .into_iter()
-        .filter(|f| MISSING_RULES.contains(&f.rule))
+        .filter(|f| MISSING_RULES.iter().any(|r| r.id == f.rule))
         .map(|f| f.message)
         .collect()
 }

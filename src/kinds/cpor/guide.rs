@@ -9,63 +9,25 @@ use serde_json::json;
 use crate::calendar;
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
 use crate::decode::StrEnum;
+use crate::kinds::cpor::facts::{
+    DISPUTE_ANSWER_BUSINESS_DAYS, DISPUTE_DAYS, REPLY_BUSINESS_DAYS, REVIEW_BUSINESS_DAYS,
+    REVIEW_START_BUSINESS_DAYS, dispute_last_day, poe_fresh_until, reply_due, role_name,
+    stage_name, tab_name,
+};
 use crate::kinds::cpor::model::{CporClaim, PartnerRole, SolutionArea, Stage};
+use crate::kinds::cpor::rules::{
+    action_required, azure_pal, customer_domain, dispute_window, non_incentivized, partner_role,
+    poe_missing, poe_stale, poe_template_only, poe_unsigned, poe_workload_uncovered,
+    recognition_only, subscription_id, tenant_id, unknown_workload, workloads, workloads_inactive,
+};
 use crate::model::{Document, Kind, Signature};
 use crate::rich::Rich;
+use crate::rules::any::{
+    business_email, date_in_future, document_empty, document_format, document_missing,
+    document_signed_on, document_undated, email_format, partner_id_format, partner_id_unknown,
+};
 
 use crate::submit::{GuideCtx, KindGuide, Screen, enter, text};
-
-// The deadlines the rules enforce come from the rules themselves, so the
-// walk-through can never state another date than `validate` checks.
-pub use crate::kinds::cpor::rules::action_required::RESPONSE_BUSINESS_DAYS as REPLY_BUSINESS_DAYS;
-pub use crate::kinds::cpor::rules::dispute_window::DISPUTE_DAYS;
-/// Business days a claim may stay *Submitted* before the review starts.
-pub const REVIEW_START_BUSINESS_DAYS: u32 = 5;
-/// Business days the review may take.
-pub const REVIEW_BUSINESS_DAYS: u32 = 14;
-/// Business days reviewers take to answer a dispute (F§1.14).
-pub const DISPUTE_ANSWER_BUSINESS_DAYS: u32 = 5;
-
-/// The last day to answer a *Partner action required* request that arrived
-/// on `since` (the `cpor-action-required` rule's own computation).
-pub fn reply_due(since: NaiveDate, holidays: &[NaiveDate]) -> NaiveDate {
-    crate::kinds::cpor::rules::action_required::due(since, holidays)
-}
-
-/// The Partner Center tab for a solution area.
-pub fn tab_name(area: SolutionArea) -> &'static str {
-    match area {
-        SolutionArea::ModernWorkSecurity => "Modern Work and Security",
-        SolutionArea::BusinessApplications => "Business Applications",
-        SolutionArea::Azure => "Azure",
-    }
-}
-
-/// The partner role as Partner Center words it (F§1.4).
-pub fn role_name(role: PartnerRole) -> &'static str {
-    match role {
-        PartnerRole::UseOrConsume => "Use or Consume",
-        PartnerRole::BuildIntentAdvisor => "Build intent - Advisor",
-        PartnerRole::UsageRecognition => "Usage recognition - Non-Incentivized",
-        PartnerRole::InfluencedRevenueRecognition => {
-            "Influenced Revenue recognition - Non-Incentivized"
-        }
-        PartnerRole::PartnerActivities => "Partner activities",
-    }
-}
-
-fn stage_name(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Draft => "Draft",
-        Stage::Submitted => "Submitted",
-        Stage::UnderReview => "Under review",
-        Stage::PartnerActionRequired => "Partner action required",
-        Stage::Approved => "Approved",
-        Stage::Rejected => "Rejected",
-        Stage::Disputed => "Dispute",
-        Stage::RejectedFinal => "Rejected final",
-    }
-}
 
 fn doc_type_words(doc: &Document) -> &'static str {
     doc.doc_type.as_ref().map_or("document", |t| t.as_str())
@@ -189,7 +151,7 @@ impl CporClaim {
                 .text(format!(
                     " on {since}: you can dispute the rejection once, by "
                 ))
-                .strong(crate::kinds::cpor::rules::dispute_window::last_day(since).to_string())
+                .strong(dispute_last_day(since).to_string())
                 .text(format!(
                     " ({DISPUTE_DAYS} days). After that, submit a new association with new PoE \
                      (F§1.14)."
@@ -474,7 +436,7 @@ impl KindGuide for CporClaim {
         let pid = crate::submit::partner_id_evidence(&self.partner_id, ctx);
         assoc.push(ItemSpec {
             text: "Partner location is your location's PartnerID (PLA), not the global one".into(),
-            rules: &["partner-id-format", "partner-id-unknown"],
+            rules: const { &[&partner_id_format::RULE, &partner_id_unknown::RULE] },
             evidence: pid,
         });
 
@@ -490,13 +452,13 @@ impl KindGuide for CporClaim {
         }
         assoc.push(ItemSpec {
             text: "Partner role fits the solution area and earns incentives (never Partner activities)".into(),
-            rules: &["cpor-partner-role", "cpor-non-incentivized"],
+            rules: const { &[&partner_role::RULE, &non_incentivized::RULE] },
             evidence: role_evidence,
         });
         if area == Some(SolutionArea::Azure) {
             assoc.push(ItemSpec {
                 text: "CPOR is the right route for this Azure consumption (normally Partner Admin Link)".into(),
-                rules: &["cpor-azure-pal"],
+                rules: const { &[&azure_pal::RULE] },
                 evidence: Rich::new(),
             });
         }
@@ -510,13 +472,13 @@ impl KindGuide for CporClaim {
         }
         assoc.push(ItemSpec {
             text: "Customer tenant ID is the customer's Entra tenant GUID".into(),
-            rules: &["cpor-tenant-id", "cpor-customer-domain"],
+            rules: const { &[&tenant_id::RULE, &customer_domain::RULE] },
             evidence: tenant,
         });
         if area == Some(SolutionArea::BusinessApplications) {
             assoc.push(ItemSpec {
                 text: "Subscription ID of the customer's Business Applications subscription".into(),
-                rules: &["cpor-subscription-id"],
+                rules: const { &[&subscription_id::RULE] },
                 evidence: text(&self.subscription_id)
                     .map_or_else(Rich::new, |s| Rich::new().value(s)),
             });
@@ -524,7 +486,7 @@ impl KindGuide for CporClaim {
         assoc.push(ItemSpec {
             text: "Opt-out (recognition only) box left unticked, so the claim earns incentives"
                 .into(),
-            rules: &["cpor-recognition-only"],
+            rules: const { &[&recognition_only::RULE] },
             evidence: Rich::new().code("recognition_only").text(
                 match self.recognition_only.as_deref() {
                     Some(true) => " is true (ticked)",
@@ -536,11 +498,13 @@ impl KindGuide for CporClaim {
         let wl = Rich::new().values(", ", self.workload_names());
         assoc.push(ItemSpec {
             text: "Workloads selected, known for the solution area, deployed and active".into(),
-            rules: &[
-                "cpor-workloads",
-                "cpor-unknown-workload",
-                "cpor-workloads-inactive",
-            ],
+            rules: const {
+                &[
+                    &workloads::RULE,
+                    &unknown_workload::RULE,
+                    &workloads_inactive::RULE,
+                ]
+            },
             evidence: wl,
         });
         let mut contacts = Rich::new();
@@ -554,7 +518,7 @@ impl KindGuide for CporClaim {
         }
         assoc.push(ItemSpec {
             text: "Customer and partner contacts with valid business email addresses".into(),
-            rules: &["email-format", "business-email"],
+            rules: const { &[&email_format::RULE, &business_email::RULE] },
             evidence: contacts,
         });
 
@@ -567,7 +531,7 @@ impl KindGuide for CporClaim {
         }
         poe.push(ItemSpec {
             text: "At least one PoE document, each one readable".into(),
-            rules: &["cpor-poe-missing", "document-missing"],
+            rules: const { &[&poe_missing::RULE, &document_missing::RULE] },
             evidence: docs,
         });
         let mut signed = Rich::new();
@@ -585,7 +549,7 @@ impl KindGuide for CporClaim {
         }
         poe.push(ItemSpec {
             text: "Signed by the customer: wet (scanned) or digital (DocuSign, Adobe Sign), with the signing date".into(),
-            rules: &["cpor-poe-unsigned", "document-signed-on"],
+            rules: const { &[&poe_unsigned::RULE, &document_signed_on::RULE] },
             evidence: signed,
         });
         // What each document says it names (the rule does the matching).
@@ -603,12 +567,12 @@ impl KindGuide for CporClaim {
         }
         poe.push(ItemSpec {
             text: "Every claimed workload is named in a PoE document".into(),
-            rules: &["cpor-poe-workload-uncovered"],
+            rules: const { &[&poe_workload_uncovered::RULE] },
             evidence: named,
         });
         poe.push(ItemSpec {
             text: "Recent: the newest customer signature is less than 12 months old".into(),
-            rules: &["cpor-poe-stale"],
+            rules: const { &[&poe_stale::RULE] },
             evidence: self.newest_signature().map_or_else(Rich::new, |d| {
                 Rich::new().text(format!("newest signature {d}"))
             }),
@@ -618,7 +582,7 @@ impl KindGuide for CporClaim {
         types.dedup();
         poe.push(ItemSpec {
             text: "More than the Microsoft PoE template alone: a Statement of Work, customer emails, support tickets".into(),
-            rules: &["cpor-poe-template-only"],
+            rules: const { &[&poe_template_only::RULE] },
             evidence: Rich::new().text(types.join(", ")),
         });
         let mut dates = Rich::new();
@@ -632,14 +596,14 @@ impl KindGuide for CporClaim {
         }
         poe.push(ItemSpec {
             text: "Every document is dated, and no date is in the future".into(),
-            rules: &["document-undated", "date-in-future"],
+            rules: const { &[&document_undated::RULE, &date_in_future::RULE] },
             evidence: dates,
         });
         poe.push(ItemSpec {
             text:
                 "Files open and are of a type Partner Center accepts (by content, not only by name)"
                     .into(),
-            rules: &["document-format", "document-empty"],
+            rules: const { &[&document_format::RULE, &document_empty::RULE] },
             evidence: Rich::new(),
         });
 
@@ -664,7 +628,7 @@ impl KindGuide for CporClaim {
                     text:
                         "No request from Microsoft waiting for your reply, no window about to close"
                             .into(),
-                    rules: &["cpor-action-required", "cpor-dispute-window"],
+                    rules: const { &[&action_required::RULE, &dispute_window::RULE] },
                     evidence: ev,
                 }],
             });
@@ -718,7 +682,7 @@ impl KindGuide for CporClaim {
             )),
             Some((Stage::Rejected, Some(since))) => out.push(Deadline::yours(
                 "Dispute the rejection (allowed once)".into(),
-                crate::kinds::cpor::rules::dispute_window::last_day(since),
+                dispute_last_day(since),
                 today,
                 Rich::new().text(format!(
                     "{DISPUTE_DAYS} days from the rejection on {since} (F§1.14); after it, a new association with new PoE"
@@ -741,7 +705,7 @@ impl KindGuide for CporClaim {
         );
         if before_review
             && let Some(newest) = self.newest_signature()
-            && let Some(old) = crate::kinds::cpor::rules::poe_stale::fresh_until(newest)
+            && let Some(old) = poe_fresh_until(newest)
         {
             out.push(Deadline::yours(
                 "Submit while the newest PoE signature is under 12 months old".into(),

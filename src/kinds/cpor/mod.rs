@@ -6,6 +6,7 @@
 //! Center walk-through and checklist ([`guide`]) and the `cpor new`
 //! [`wizard`]. [`SPEC`] registers the kind in [`crate::kinds::KINDS`].
 
+pub mod facts;
 pub mod guide;
 pub mod model;
 pub mod rules;

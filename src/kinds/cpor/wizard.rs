@@ -5,6 +5,7 @@
 //! only says what to ask, with which defaults and file comments.
 
 use crate::decode::StrEnum;
+use crate::kinds::cpor::facts::{role_name, tab_name};
 use crate::kinds::cpor::model::{PartnerRole, SolutionArea};
 use crate::kinds::cpor::rules::{
     non_incentivized, poe_template_only, poe_unsigned, poe_workload_uncovered, recognition_only,
@@ -45,26 +46,21 @@ pub fn workloads(area: SolutionArea) -> Vec<String> {
         .collect()
 }
 
-fn area_label(area: SolutionArea) -> String {
-    match area {
-        SolutionArea::ModernWorkSecurity => "Modern Work and Security",
-        SolutionArea::BusinessApplications => "Business Applications",
-        SolutionArea::Azure => "Azure",
-    }
-    .to_string()
-}
-
+/// The role as Partner Center names it ([`role_name`]), with a hint of
+/// when it fits.
 fn role_label(role: PartnerRole) -> String {
-    match role {
-        PartnerRole::UseOrConsume => "Use or Consume",
-        PartnerRole::BuildIntentAdvisor => "Build / Intent / Advisor (Business Applications)",
-        PartnerRole::UsageRecognition => "Usage recognition (no incentive)",
-        PartnerRole::InfluencedRevenueRecognition => {
-            "Influenced revenue recognition (no incentive)"
+    let hint = match role {
+        PartnerRole::UseOrConsume => None,
+        PartnerRole::BuildIntentAdvisor => Some("Business Applications"),
+        PartnerRole::UsageRecognition | PartnerRole::InfluencedRevenueRecognition => {
+            Some("no incentive")
         }
-        PartnerRole::PartnerActivities => "Partner Activities (partner-led funding claims only)",
+        PartnerRole::PartnerActivities => Some("partner-led funding claims only"),
+    };
+    match hint {
+        Some(hint) => format!("{} ({hint})", role_name(role)),
+        None => role_name(role).to_string(),
     }
-    .to_string()
 }
 
 fn questions(w: &mut Wizard<'_>) -> Result<(), WizardError> {
@@ -109,7 +105,7 @@ fn area_and_role(w: &mut Wizard<'_>) -> Result<SolutionArea, WizardError> {
     );
     let area = w.choose(
         Ask::new("solution_area", "Solution area"),
-        &Choice::all(area_label),
+        &Choice::all(|a| tab_name(a).to_string()),
     )?;
     let area = SolutionArea::parse(&area).unwrap_or(SolutionArea::ModernWorkSecurity);
     let default_role = match area {
@@ -205,4 +201,20 @@ fn document(w: &mut Wizard<'_>, i: usize) -> Result<(), WizardError> {
         &claimed,
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_choices_use_partner_centers_names() {
+        for role in PartnerRole::ALL {
+            assert!(role_label(*role).starts_with(role_name(*role)));
+        }
+        assert_eq!(
+            role_label(PartnerRole::BuildIntentAdvisor),
+            "Build intent - Advisor (Business Applications)"
+        );
+    }
 }

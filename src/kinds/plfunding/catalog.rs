@@ -51,9 +51,6 @@ str_enum! {
     }
 }
 
-/// Days to obtain the customer's consent, from claim creation (F§3.10).
-pub const CONSENT_DAYS: u64 = 30;
-
 impl Size {
     /// The row of F§3.10's expiry table this size falls in.
     pub fn timeline_group(self) -> &'static str {

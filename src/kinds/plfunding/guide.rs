@@ -12,55 +12,24 @@ use serde_json::json;
 use crate::calendar;
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
 use crate::decode::{Sp, StrEnum};
-use crate::kinds::plfunding::catalog::{CONSENT_DAYS, Engagement, Pay, Size};
-use crate::kinds::plfunding::model::{CustomerIdType, PlfClaim, SolutionArea, Stage};
+use crate::kinds::plfunding::catalog::{Engagement, Pay, Size};
+use crate::kinds::plfunding::facts::{
+    CONSENT_DAYS, DISPUTE_DAYS, PAYMENT_DAYS, id_type_name, stage_name, tab_name,
+};
+use crate::kinds::plfunding::model::{CustomerIdType, PlfClaim, Stage};
+use crate::kinds::plfunding::rules::{
+    azure_calculator, claim_package, consent_deadline, customer_id, customer_id_type,
+    engagement_closed, engagement_unknown, expiry, funding_caveat, hours, location_ineligible,
+    solution_area,
+};
 use crate::model::{DocType, Document, Kind, Signature};
 use crate::rich::Rich;
+use crate::rules::any::{
+    business_email, date_in_future, document_empty, document_format, document_missing,
+    document_signed_on, document_undated, email_format, partner_id_format, partner_id_unknown,
+};
 
 use crate::submit::{GuideCtx, KindGuide, Screen, enter, text};
-
-/// Days to dispute a rejection, once (F§3.11).
-pub const DISPUTE_DAYS: u64 = 30;
-/// The MCI payment cycle after approval (F§3.14, dated).
-pub const PAYMENT_DAYS: u64 = 45;
-
-/// The Customer claims tab of a solution area.
-pub fn tab_name(area: SolutionArea) -> &'static str {
-    match area {
-        SolutionArea::Azure => "Azure",
-        SolutionArea::ModernWorkSecurity => "Modern Work and Security",
-        SolutionArea::BusinessApplications => "Business Applications",
-        SolutionArea::Devices => "Devices",
-    }
-}
-
-/// The *Customer ID type* drop-down's wording.
-pub fn id_type_name(t: CustomerIdType) -> &'static str {
-    match t {
-        CustomerIdType::Domain => "Domain name",
-        CustomerIdType::TenantId => "Tenant ID",
-        CustomerIdType::Tpid => "TPID",
-        CustomerIdType::AzureSubscriptionId => "Azure subscription ID",
-        CustomerIdType::MsxOpportunityId => "MSX opportunity ID",
-    }
-}
-
-/// Partner Center's status names (F§3.13).
-fn stage_name(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Draft => "Draft (not yet in Partner Center)",
-        Stage::ConsentRequested => "Awaiting customer consent response",
-        Stage::ConsentReceived => "Customer consent received",
-        Stage::Submitted => "Submitted",
-        Stage::UnderReview => "Under review",
-        Stage::PartnerActionRequired => "Partner action required",
-        Stage::Approved => "Approved",
-        Stage::Rejected => "Rejected",
-        Stage::Disputed => "Disputed",
-        Stage::Expired => "Expired",
-        Stage::Canceled => "Canceled",
-    }
-}
 
 fn flag(v: &Option<Sp<bool>>) -> Option<bool> {
     v.as_ref().map(|s| s.value)
@@ -513,11 +482,13 @@ impl KindGuide for PlfClaim {
         assoc.push(ItemSpec {
             text: "Partner location is your location's PartnerID, and it may claim this engagement"
                 .into(),
-            rules: &[
-                "partner-id-format",
-                "partner-id-unknown",
-                "plf-location-ineligible",
-            ],
+            rules: const {
+                &[
+                    &partner_id_format::RULE,
+                    &partner_id_unknown::RULE,
+                    &location_ineligible::RULE,
+                ]
+            },
             evidence: pid,
         });
 
@@ -533,11 +504,13 @@ impl KindGuide for PlfClaim {
             text:
                 "The engagement is in the catalogue, open to new claims, on this solution-area tab"
                     .into(),
-            rules: &[
-                "plf-engagement-unknown",
-                "plf-engagement-closed",
-                "plf-solution-area",
-            ],
+            rules: const {
+                &[
+                    &engagement_unknown::RULE,
+                    &engagement_closed::RULE,
+                    &solution_area::RULE,
+                ]
+            },
             evidence: eng,
         });
 
@@ -551,7 +524,7 @@ impl KindGuide for PlfClaim {
         assoc.push(ItemSpec {
             text: "The customer ID type is one the engagement accepts, and the ID has its form"
                 .into(),
-            rules: &["plf-customer-id-type", "plf-customer-id"],
+            rules: const { &[&customer_id_type::RULE, &customer_id::RULE] },
             evidence: cust,
         });
 
@@ -559,7 +532,7 @@ impl KindGuide for PlfClaim {
             assoc.push(ItemSpec {
                 text: "Variable pay: the agreed whole number of hours (it cannot be changed later)"
                     .into(),
-                rules: &["plf-hours"],
+                rules: const { &[&hours::RULE] },
                 evidence: self.hours.as_ref().map_or_else(Rich::new, |h| {
                     Rich::new().value(h.value.to_string()).text(" hours")
                 }),
@@ -577,12 +550,12 @@ impl KindGuide for PlfClaim {
         }
         assoc.push(ItemSpec {
             text: "Customer and partner contacts with valid business email addresses".into(),
-            rules: &["email-format", "business-email"],
+            rules: const { &[&email_format::RULE, &business_email::RULE] },
             evidence: contacts,
         });
         assoc.push(ItemSpec {
             text: "The customer knows the funding is subject to Microsoft's final approval, and that Microsoft will survey them".into(),
-            rules: &["plf-funding-caveat"],
+            rules: const { &[&funding_caveat::RULE] },
             evidence: Rich::new()
                 .code("customer_informed_funding_not_guaranteed")
                 .text(match flag(&self.customer_informed_funding_not_guaranteed) {
@@ -602,7 +575,7 @@ impl KindGuide for PlfClaim {
                 .collect();
             package.push(ItemSpec {
                 text: "The Azure Pricing Calculator estimate (required for AMM)".into(),
-                rules: &["plf-azure-calculator"],
+                rules: const { &[&azure_calculator::RULE] },
                 evidence: Rich::new().values(", ", calc),
             });
         }
@@ -662,7 +635,7 @@ impl KindGuide for PlfClaim {
         package.push(ItemSpec {
             text: Rich::new().text(what),
             rules: if submitted {
-                &["plf-claim-package"]
+                const { &[&claim_package::RULE] }
             } else {
                 &[]
             },
@@ -679,19 +652,21 @@ impl KindGuide for PlfClaim {
         }
         package.push(ItemSpec {
             text: "Every document is readable, dated, and no date is in the future".into(),
-            rules: &[
-                "document-missing",
-                "document-undated",
-                "date-in-future",
-                "document-signed-on",
-            ],
+            rules: const {
+                &[
+                    &document_missing::RULE,
+                    &document_undated::RULE,
+                    &date_in_future::RULE,
+                    &document_signed_on::RULE,
+                ]
+            },
             evidence: dates,
         });
         package.push(ItemSpec {
             text:
                 "Files open and are of a type Partner Center accepts (by content, not only by name)"
                     .into(),
-            rules: &["document-format", "document-empty"],
+            rules: const { &[&document_format::RULE, &document_empty::RULE] },
             evidence: Rich::new(),
         });
 
@@ -714,7 +689,7 @@ impl KindGuide for PlfClaim {
                 title: "Where the claim stands",
                 items: vec![ItemSpec {
                     text: "Consent, submission and review within their limits: an expired claim cannot be reactivated".into(),
-                    rules: &["plf-consent-deadline", "plf-expiry"],
+                    rules: const { &[&consent_deadline::RULE, &expiry::RULE] },
                     evidence: ev,
                 }],
             });
@@ -870,6 +845,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::kinds::plfunding::catalog::{Catalog, EngagementStatus};
+    use crate::kinds::plfunding::model::SolutionArea;
     use crate::model::Claim;
     use crate::rules::Env;
     use crate::submit::render_markdown;
@@ -1034,7 +1010,12 @@ consent_requested_on = 2026-11-20
             let mut item = None;
             with_claim(text, |claim, ctx| {
                 let sections = claim.checklist(ctx);
-                assert!(sections[0].items.iter().any(|i| i.rules == ["plf-hours"]));
+                assert!(
+                    sections[0]
+                        .items
+                        .iter()
+                        .any(|i| i.rule_ids() == ["plf-hours"])
+                );
                 item = sections
                     .into_iter()
                     .find(|s| s.title == "Claim package")
@@ -1056,6 +1037,6 @@ consent_requested_on = 2026-11-20
         );
         let after =
             package(&CLAIM.replace("stage = \"consent-requested\"", "stage = \"submitted\""));
-        assert_eq!(after.rules, ["plf-claim-package"]);
+        assert_eq!(after.rule_ids(), ["plf-claim-package"]);
     }
 }

@@ -7,6 +7,7 @@
 //! [`wizard`]. [`SPEC`] registers the kind.
 
 pub mod catalog;
+pub mod facts;
 pub mod guide;
 pub mod model;
 pub mod rules;

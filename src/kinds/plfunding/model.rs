@@ -146,7 +146,7 @@ impl PlfClaim {
             .or_else(|| since_if(Stage::ConsentReceived));
         Timeline {
             consent_due: requested
-                .map(|d| Deadline::new(d, crate::kinds::plfunding::catalog::CONSENT_DAYS)),
+                .map(|d| Deadline::new(d, crate::kinds::plfunding::facts::CONSENT_DAYS)),
             submission_due: received
                 .zip(size)
                 .map(|(d, size)| Deadline::new(d, size.submit_days())),

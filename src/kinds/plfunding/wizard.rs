@@ -12,7 +12,7 @@ use crate::decode::StrEnum;
 use crate::kinds::plfunding::catalog::{
     Catalog, Engagement, NONE_ELIGIBLE, Pay, ScreenLocation, ScreenReport, Size,
 };
-use crate::kinds::plfunding::guide::{id_type_name, tab_name};
+use crate::kinds::plfunding::facts::{id_type_name, tab_name};
 use crate::kinds::plfunding::model::{CustomerIdType, SolutionArea};
 use crate::kinds::plfunding::rules::funding_caveat;
 use crate::model::{DocType, Kind};

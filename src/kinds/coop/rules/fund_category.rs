@@ -1,11 +1,9 @@
 //! `coop-fund-category`: the fund category is not "Cloud Solution Provider".
 
 use crate::diag::{Finding, Severity};
+use crate::kinds::coop::facts::FUND_CATEGORIES;
 use crate::kinds::coop::model::CoopClaim;
 use crate::rules::{Check, Rule, RuleCtx};
-
-/// Both spellings seen: Partner Center's and the guide's (G step 4).
-pub const FUND_CATEGORIES: &[&str] = &["Cloud Solution Provider", "Cloud Solutions Provider"];
 
 pub static RULE: Rule = Rule {
     id: "coop-fund-category",

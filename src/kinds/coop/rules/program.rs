@@ -1,11 +1,9 @@
 //! `coop-program`: the program is not "Microsoft Commerce Incentives".
 
 use crate::diag::{Finding, Severity};
+use crate::kinds::coop::facts::PROGRAM;
 use crate::kinds::coop::model::CoopClaim;
 use crate::rules::{Check, Rule, RuleCtx};
-
-/// The program the guide selects (G step 4).
-pub const PROGRAM: &str = "Microsoft Commerce Incentives";
 
 pub static RULE: Rule = Rule {
     id: "coop-program",

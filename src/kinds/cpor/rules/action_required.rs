@@ -5,11 +5,9 @@ use chrono::NaiveDate;
 
 use crate::calendar;
 use crate::diag::{Finding, Severity};
+use crate::kinds::cpor::facts::reply_due;
 use crate::kinds::cpor::model::{CporClaim, Stage};
 use crate::rules::{Check, Rule, RuleCtx};
-
-/// Business days Partner Center gives to respond (F§1.10).
-pub const RESPONSE_BUSINESS_DAYS: u32 = 14;
 
 pub static RULE: Rule = Rule {
     id: "cpor-action-required",
@@ -31,11 +29,6 @@ association with new PoE.\n\n\
 ```toml\n[status]\nstage = \"partner-action-required\"\nsince = 2026-11-20   # due 2026-12-10\n```",
     check: Check::Cpor(check),
 };
-
-/// The last day to respond to a request that arrived on `since`.
-pub fn due(since: NaiveDate, holidays: &[NaiveDate]) -> NaiveDate {
-    calendar::add_business_days(since, RESPONSE_BUSINESS_DAYS, holidays)
-}
 
 /// Business days after `today` up to and including `due`.
 fn business_days_left(today: NaiveDate, due: NaiveDate, holidays: &[NaiveDate]) -> usize {
@@ -59,7 +52,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
     };
     let holidays = &ctx.env.config.holidays;
     let today = ctx.env.today;
-    let due = due(since.value, holidays);
+    let due = reply_due(since.value, holidays);
     let finding =
         if today <= due {
             let left = match business_days_left(today, due, holidays) {
@@ -111,8 +104,11 @@ mod tests {
     #[test]
     fn due_counts_business_days_from_the_day_after() {
         // Friday 2026-11-20: day 1 is Monday 23rd; day 14 is Thursday 10 December.
-        assert_eq!(due(d("2026-11-20"), &[]), d("2026-12-10"));
-        assert_eq!(due(d("2026-11-20"), &[d("2026-12-01")]), d("2026-12-11"));
+        assert_eq!(reply_due(d("2026-11-20"), &[]), d("2026-12-10"));
+        assert_eq!(
+            reply_due(d("2026-11-20"), &[d("2026-12-01")]),
+            d("2026-12-11")
+        );
         assert_eq!(business_days_left(d("2026-12-04"), d("2026-12-10"), &[]), 4);
         assert_eq!(business_days_left(d("2026-12-10"), d("2026-12-10"), &[]), 0);
     }

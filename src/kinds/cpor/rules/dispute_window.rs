@@ -1,15 +1,11 @@
 //! `cpor-dispute-window`: a rejected claim may be disputed once, within 30
 //! days.
 
-use chrono::NaiveDate;
-
 use crate::calendar;
 use crate::diag::{Finding, Severity};
+use crate::kinds::cpor::facts::dispute_last_day;
 use crate::kinds::cpor::model::{CporClaim, Stage};
 use crate::rules::{Check, Rule, RuleCtx};
-
-/// Calendar days to dispute a rejection (F§1.14).
-pub const DISPUTE_DAYS: u64 = 30;
 
 pub static RULE: Rule = Rule {
     id: "cpor-dispute-window",
@@ -30,11 +26,6 @@ association with new, signed PoE (a new claim file), and set this one to \
     check: Check::Cpor(check),
 };
 
-/// The last day to dispute a rejection of `since`.
-pub fn last_day(since: NaiveDate) -> NaiveDate {
-    calendar::add_days(since, DISPUTE_DAYS)
-}
-
 fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
     let Some(stage) = super::stage(claim) else {
         return;
@@ -46,7 +37,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
         return;
     };
     let today = ctx.env.today;
-    let last = last_day(since.value);
+    let last = dispute_last_day(since.value);
     let finding = if today <= last {
         let left = match calendar::days_left(today, last) {
             0 => "last day today".to_string(),
@@ -95,7 +86,7 @@ mod tests {
     #[test]
     fn thirty_calendar_days_the_last_one_included() {
         assert_eq!(
-            last_day("2026-11-01".parse().unwrap()),
+            dispute_last_day("2026-11-01".parse().unwrap()),
             "2026-12-01".parse().unwrap()
         );
         let open = at("rejected", "2026-11-01", "2026-11-26");

@@ -1,9 +1,10 @@
 //! `cpor-poe-stale`: the newest customer signature is more than 12 months
 //! old.
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::diag::{Finding, Severity};
+use crate::kinds::cpor::facts::poe_fresh_until;
 use crate::kinds::cpor::model::CporClaim;
 use crate::rules::{Check, Rule, RuleCtx};
 
@@ -27,17 +28,9 @@ its `signed_on`.",
     check: Check::Cpor(check),
 };
 
-/// How many months a customer signature stays fresh (R#6).
-pub const MAX_AGE_MONTHS: u32 = 12;
-
-/// The last day a signature of `signed_on` is still fresh.
-pub fn fresh_until(signed_on: NaiveDate) -> Option<NaiveDate> {
-    signed_on.checked_add_months(Months::new(MAX_AGE_MONTHS))
-}
-
 /// Whether a signature of `signed_on` is more than 12 months before `today`.
 pub fn is_stale(signed_on: NaiveDate, today: NaiveDate) -> bool {
-    fresh_until(signed_on).is_some_and(|fresh_until| today > fresh_until)
+    poe_fresh_until(signed_on).is_some_and(|fresh_until| today > fresh_until)
 }
 
 fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
