@@ -15,6 +15,7 @@
 //! last component of the path only, so nothing in a claim can point a
 //! write outside the bundle.
 
+pub mod swap;
 pub mod write;
 
 use std::path::PathBuf;

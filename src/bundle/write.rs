@@ -1,17 +1,20 @@
-//! Writing a [`BundlePlan`] to disk, all or nothing.
+//! Writing a [`BundlePlan`] to disk, all or nothing, one run at a time.
 //!
-//! Flow: refuse when `DIR/<slug>/` or `DIR/<slug>.zip` exists (unless
-//! `force`) → create DIR → a temporary folder inside DIR (same filesystem,
-//! so renames are atomic) → write every file there and fsync it, hashing
-//! the bytes written → manifest.json → the zip, read back from the staged
-//! files so it holds exactly the same tree → move any old bundle aside
-//! (into the temporary folder) → rename the new folder and zip into place →
-//! drop the temporary folder, which deletes the old bundle with it.
+//! Flow: create DIR → take DIR's lock ([`super::swap::DirLock`]) →
+//! settle what killed runs left ([`super::swap::recover`]) → refuse when
+//! `DIR/<slug>/` or `DIR/<slug>.zip` exists (unless `force`) → a temporary folder inside DIR (same file
+//! system, so renames are atomic) → write every file there and fsync it,
+//! hashing the bytes written → manifest.json → the zip, read back from the
+//! staged files so it holds exactly the same tree → the journal → move any
+//! old bundle aside (into the temporary folder) and rename the new folder
+//! and zip into place ([`super::swap::forward`]) → mark it done → drop the
+//! temporary folder, which deletes the old bundle with it → release the lock.
 //!
-//! Any failure before the final renames leaves DIR as it was (the
-//! temporary folder is removed on drop); a failure during them puts the old
-//! bundle back. A run killed outright can leave only a hidden
-//! `.claimtool-bundle-*` folder, never a half bundle under the real name.
+//! Any failure before the journal leaves DIR as it was (the temporary
+//! folder is removed on drop); a failed rename puts the old bundle back
+//! ([`super::swap::rollback`]). A run killed outright leaves a hidden
+//! `.claimtool-bundle-*` folder whose journal lets the next run finish or
+//! undo the swap: never a half bundle for longer than that.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -21,6 +24,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 
+use super::swap::{self, DirLock, Journal, exists, sync_dir};
 use super::{BundlePlan, Content};
 use crate::documents;
 
@@ -87,29 +91,105 @@ fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> WriteE
     }
 }
 
-fn exists(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok()
-}
-
 /// Writes the bundle into `out` (see the module docs).
 pub fn write(plan: &BundlePlan, out: &Path, options: WriteOptions) -> Result<Written, WriteError> {
+    write_with_notes(plan, out, options, &mut |_| {})
+}
+
+/// [`write`], telling `on_note` what was done about each temporary folder
+/// left in `out` by a killed run (one line each, see
+/// [`super::swap::recover`]), also when the write then fails.
+pub fn write_with_notes(
+    plan: &BundlePlan,
+    out: &Path,
+    options: WriteOptions,
+    on_note: &mut dyn FnMut(String),
+) -> Result<Written, WriteError> {
     let final_dir = out.join(&plan.slug);
     let final_zip = out.join(format!("{}.zip", plan.slug));
-    if !options.force {
-        for path in [&final_dir, &final_zip] {
-            if exists(path) {
-                return Err(WriteError::Exists(path.clone()));
-            }
-        }
-    }
     fs::create_dir_all(out).map_err(io_err("create", out))?;
+    let lock = DirLock::acquire(out).map_err(io_err("lock", &out.join(swap::LOCK_NAME)))?;
+    swap::recover(out).into_iter().for_each(&mut *on_note);
+    if !options.force {
+        refuse_existing(&final_dir, &final_zip)?;
+    }
     let temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .tempdir_in(out)
         .map_err(io_err("create a temporary folder in", out))?;
-    let stage = temp.path().join(&plan.slug);
-    fs::create_dir(&stage).map_err(io_err("create", &stage))?;
+    let entries = stage(plan, temp.path(), options)?;
+    let journal = Journal {
+        slug: plan.slug.clone(),
+        zip: options.zip,
+        force: options.force,
+    };
+    journal
+        .write(temp.path())
+        .map_err(io_err("write the journal of", temp.path()))?;
+    let replaced = match swap::forward(temp.path(), out, &journal) {
+        Ok(replaced) => replaced,
+        Err(e) => return Err(undo(temp, out, &journal, e)),
+    };
+    swap::mark_done(temp.path());
+    // Dropping `temp` deletes the replaced bundle; then the lock goes.
+    drop(temp);
+    drop(lock);
+    Ok(Written {
+        dir: final_dir,
+        zip: options.zip.then_some(final_zip),
+        files: entries,
+        replaced,
+    })
+}
 
+fn refuse_existing(final_dir: &Path, final_zip: &Path) -> Result<(), WriteError> {
+    for path in [final_dir, final_zip] {
+        if exists(path) {
+            return Err(WriteError::Exists(path.to_path_buf()));
+        }
+    }
+    Ok(())
+}
+
+/// A swap step failed: put everything back, and say what happened. When
+/// even that fails, the temporary folder is kept: it may hold the old
+/// bundle, and the next run finishes the rollback.
+fn undo(temp: tempfile::TempDir, out: &Path, journal: &Journal, e: swap::StepError) -> WriteError {
+    let failed = if e.source.kind() == io::ErrorKind::AlreadyExists && !journal.force {
+        WriteError::Exists(e.path.clone())
+    } else {
+        io_err(e.action, &e.path)(e.source)
+    };
+    match swap::rollback(temp.path(), out, journal) {
+        Ok(()) => failed,
+        Err(r) => {
+            let kept = temp.keep();
+            WriteError::Io {
+                action: "put back the old bundle after failing to write",
+                path: e.path,
+                source: io::Error::other(format!(
+                    "{failed}; then cannot {} {}: {}; everything is kept in {} \
+                     and the next `bundle` run into {} puts it back",
+                    r.action,
+                    r.path.display(),
+                    r.source,
+                    kept.display(),
+                    out.display()
+                )),
+            }
+        }
+    }
+}
+
+/// Writes every file of the plan into `temp/<slug>/`, fsynced, then
+/// manifest.json and (with `zip`) `temp/<slug>.zip`.
+fn stage(
+    plan: &BundlePlan,
+    temp: &Path,
+    options: WriteOptions,
+) -> Result<Vec<ManifestEntry>, WriteError> {
+    let stage = temp.join(&plan.slug);
+    fs::create_dir(&stage).map_err(io_err("create", &stage))?;
     let mut entries = Vec::with_capacity(plan.files.len());
     for file in &plan.files {
         let bytes = match &file.content {
@@ -142,57 +222,14 @@ pub fn write(plan: &BundlePlan, out: &Path, options: WriteOptions) -> Result<Wri
     write_synced(&stage.join("manifest.json"), manifest.as_bytes())?;
     sync_dir(&stage.join("documents"));
     sync_dir(&stage);
-
-    let staged_zip = temp.path().join(format!("{}.zip", plan.slug));
     if options.zip {
         let mut names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
         names.push("manifest.json");
+        let staged_zip = temp.join(format!("{}.zip", plan.slug));
         write_zip(&stage, &plan.slug, &names, plan.today, &staged_zip)?;
     }
-
-    // Swap into place. Old bundles go into the temporary folder first so
-    // they can be put back if a rename fails, and vanish with it otherwise.
-    let old = temp.path().join("replaced");
-    fs::create_dir(&old).map_err(io_err("create", &old))?;
-    let mut moved_aside: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for (path, aside) in [(&final_dir, old.join("dir")), (&final_zip, old.join("zip"))] {
-        if exists(path) {
-            if let Err(e) = fs::rename(path, &aside) {
-                restore(&moved_aside);
-                return Err(io_err("move aside", path)(e));
-            }
-            moved_aside.push((path.clone(), aside));
-        }
-    }
-    if let Err(e) = fs::rename(&stage, &final_dir) {
-        restore(&moved_aside);
-        return Err(io_err("rename into place", &final_dir)(e));
-    }
-    if options.zip
-        && let Err(e) = fs::rename(&staged_zip, &final_zip)
-    {
-        // Take the new folder back out so the old bundle can return whole.
-        let _ = fs::rename(&final_dir, &stage);
-        restore(&moved_aside);
-        return Err(io_err("rename into place", &final_zip)(e));
-    }
-    sync_dir(out);
-    let replaced = moved_aside.into_iter().map(|(path, _)| path).collect();
-    // Dropping `temp` deletes the replaced bundle.
-    drop(temp);
-    Ok(Written {
-        dir: final_dir,
-        zip: options.zip.then_some(final_zip),
-        files: entries,
-        replaced,
-    })
-}
-
-/// Puts moved-aside paths back (best effort: we are already failing).
-fn restore(moved: &[(PathBuf, PathBuf)]) {
-    for (path, aside) in moved {
-        let _ = fs::rename(aside, path);
-    }
+    sync_dir(temp);
+    Ok(entries)
 }
 
 /// Creates `path` (it must not exist), writes `bytes`, fsyncs.
@@ -204,16 +241,6 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .map_err(io_err("create", path))?;
     f.write_all(bytes).map_err(io_err("write", path))?;
     f.sync_all().map_err(io_err("sync", path))
-}
-
-/// Makes a folder's entries durable (Unix; elsewhere a no-op).
-fn sync_dir(path: &Path) {
-    #[cfg(unix)]
-    if let Ok(dir) = File::open(path) {
-        let _ = dir.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = path;
 }
 
 /// The zip: `<slug>/` and every staged file under it, deflated, with a
@@ -411,5 +438,150 @@ mod tests {
             fs::read(a.path().join("acme.zip")).unwrap(),
             fs::read(b.path().join("acme.zip")).unwrap()
         );
+    }
+
+    fn zip_force() -> WriteOptions {
+        WriteOptions {
+            zip: true,
+            force: true,
+        }
+    }
+
+    /// The bytes of `name` in the zip at `zip`, under `acme/`.
+    fn in_zip(zip: &Path, name: &str) -> String {
+        let mut archive = zip::ZipArchive::new(File::open(zip).unwrap()).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name(&format!("acme/{name}"))
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+
+    /// A `--force --zip` swap of "second" over "first" stopped after `done`
+    /// of its four renames, as a killed run leaves it.
+    fn interrupted(out: &Path, done: usize, rollback: bool) {
+        write(&plan(vec![bytes("a.md", "first")]), out, zip_force()).unwrap();
+        let temp = out.join(format!("{TEMP_PREFIX}killed"));
+        fs::create_dir(&temp).unwrap();
+        stage(&plan(vec![bytes("a.md", "second")]), &temp, zip_force()).unwrap();
+        Journal {
+            slug: "acme".into(),
+            zip: true,
+            force: true,
+        }
+        .write(&temp)
+        .unwrap();
+        fs::create_dir(temp.join("replaced")).unwrap();
+        let steps = [
+            (out.join("acme"), temp.join("replaced/dir")),
+            (out.join("acme.zip"), temp.join("replaced/zip")),
+            (temp.join("acme"), out.join("acme")),
+            (temp.join("acme.zip"), out.join("acme.zip")),
+        ];
+        for (from, to) in &steps[..done] {
+            fs::rename(from, to).unwrap();
+        }
+        if rollback {
+            fs::write(temp.join("rollback"), "").unwrap();
+        }
+        // A lock file left by the killed run does not block the next one.
+        fs::write(out.join(swap::LOCK_NAME), "").unwrap();
+    }
+
+    #[test]
+    fn the_next_run_finishes_a_swap_killed_at_any_step() {
+        for done in 0..=4 {
+            let out = tempfile::tempdir().unwrap();
+            interrupted(out.path(), done, false);
+            let mut notes = Vec::new();
+            let other = BundlePlan {
+                slug: "other".into(),
+                ..plan(vec![bytes("b.md", "b")])
+            };
+            write_with_notes(&other, out.path(), WriteOptions::default(), &mut |n| {
+                notes.push(n);
+            })
+            .unwrap();
+            assert_eq!(listing(out.path()), ["acme", "acme.zip", "other"], "{done}");
+            assert_eq!(
+                fs::read_to_string(out.path().join("acme/a.md")).unwrap(),
+                "second"
+            );
+            assert_eq!(in_zip(&out.path().join("acme.zip"), "a.md"), "second");
+            assert_eq!(notes.len(), 1, "{notes:?}");
+            assert!(
+                notes[0].contains("finished the interrupted bundle"),
+                "{notes:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_next_run_completes_an_interrupted_rollback() {
+        for done in 0..=4 {
+            let out = tempfile::tempdir().unwrap();
+            interrupted(out.path(), done, true);
+            let err = write(
+                &plan(vec![bytes("a.md", "third")]),
+                out.path(),
+                WriteOptions::default(),
+            )
+            .unwrap_err();
+            assert!(matches!(err, WriteError::Exists(_)), "{err}");
+            assert_eq!(listing(out.path()), ["acme", "acme.zip"], "{done}");
+            assert_eq!(
+                fs::read_to_string(out.path().join("acme/a.md")).unwrap(),
+                "first"
+            );
+            assert_eq!(in_zip(&out.path().join("acme.zip"), "a.md"), "first");
+        }
+    }
+
+    #[test]
+    fn a_run_killed_while_staging_leaves_nothing_the_next_run_keeps() {
+        let out = tempfile::tempdir().unwrap();
+        let temp = out.path().join(format!("{TEMP_PREFIX}staging"));
+        fs::create_dir_all(temp.join("acme/documents")).unwrap();
+        fs::write(temp.join("acme/a.md"), "half").unwrap();
+        // Not a swap of this version (no journal) but holding a bundle: kept.
+        let foreign = out.path().join(format!("{TEMP_PREFIX}old"));
+        fs::create_dir_all(foreign.join("replaced/dir")).unwrap();
+        let mut notes = Vec::new();
+        write_with_notes(
+            &plan(vec![bytes("a.md", "a")]),
+            out.path(),
+            WriteOptions::default(),
+            &mut |n| {
+                notes.push(n);
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            listing(out.path()),
+            [format!("{TEMP_PREFIX}old").as_str(), "acme"]
+        );
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes.iter().any(|n| n.contains("look inside")), "{notes:?}");
+    }
+
+    #[test]
+    fn a_foreign_bundle_appearing_during_the_swap_is_not_replaced() {
+        let out = tempfile::tempdir().unwrap();
+        let temp = out.path().join(format!("{TEMP_PREFIX}x"));
+        fs::create_dir(&temp).unwrap();
+        stage(&plan(vec![bytes("a.md", "new")]), &temp, zip_force()).unwrap();
+        let journal = Journal {
+            slug: "acme".into(),
+            zip: true,
+            force: false,
+        };
+        fs::create_dir(out.path().join("acme")).unwrap();
+        fs::write(out.path().join("acme/theirs.md"), "theirs").unwrap();
+        let e = swap::forward(&temp, out.path(), &journal).unwrap_err();
+        assert_eq!(e.source.kind(), io::ErrorKind::AlreadyExists);
+        swap::rollback(&temp, out.path(), &journal).unwrap();
+        assert_eq!(listing(&out.path().join("acme")), ["theirs.md"]);
     }
 }

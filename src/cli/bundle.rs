@@ -114,13 +114,14 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow:
             args.out.join(&plan.slug).display()
         );
     }
-    let written = bundle::write(
+    let written = bundle::write::write_with_notes(
         &plan,
         &args.out,
         WriteOptions {
             zip: args.zip,
             force: args.force,
         },
+        &mut |note| eprintln!("note: {note}"),
     )
     // The library's message names the path and says why.
     .map_err(|e| match e {

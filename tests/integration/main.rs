@@ -1,6 +1,7 @@
 //! The one integration test binary (one link step for all of them).
 
 mod bundle;
+mod bundle_swap;
 pub mod cli;
 mod cli_boundary;
 mod coop;
