@@ -74,6 +74,17 @@ pub struct Written {
 pub enum WriteError {
     #[error("{} already exists; use --force to replace it", .0.display())]
     Exists(PathBuf),
+    #[error(
+        "refusing to copy {}: it leads to {}, outside the workspace{}; a bundle never copies from outside the workspace",
+        .path.display(),
+        .resolved.display(),
+        .root.as_ref().map(|r| format!(" {}", r.display())).unwrap_or_default()
+    )]
+    OutsideWorkspace {
+        path: PathBuf,
+        resolved: PathBuf,
+        root: Option<PathBuf>,
+    },
     #[error("cannot {action} {}: {source}", .path.display())]
     Io {
         action: &'static str,
@@ -191,11 +202,13 @@ fn stage(
     let stage = temp.join(&plan.slug);
     fs::create_dir(&stage).map_err(io_err("create", &stage))?;
     let mut entries = Vec::with_capacity(plan.files.len());
+    let mut modes = Vec::with_capacity(plan.files.len() + 1);
     for file in &plan.files {
-        let bytes = match &file.content {
-            Content::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
+        let (bytes, mode) = match &file.content {
+            Content::Bytes(b) => (std::borrow::Cow::Borrowed(b.as_slice()), FILE_MODE),
             Content::Copy(path) => {
-                std::borrow::Cow::Owned(fs::read(path).map_err(io_err("read", path))?)
+                let (bytes, mode) = read_document(path, plan.workspace.as_deref())?;
+                (std::borrow::Cow::Owned(bytes), mode)
             }
         };
         let target = stage.join(&file.name);
@@ -204,7 +217,8 @@ fn stage(
         {
             fs::create_dir_all(parent).map_err(io_err("create", parent))?;
         }
-        write_synced(&target, &bytes)?;
+        write_synced(&target, &bytes, mode)?;
+        modes.push(mode);
         entries.push(ManifestEntry {
             name: file.name.clone(),
             source: file.source.clone(),
@@ -219,12 +233,14 @@ fn stage(
     let mut manifest = serde_json::to_string_pretty(&Manifest { files: &entries })
         .map_err(|e| io_err("serialise", &stage.join("manifest.json"))(io::Error::other(e)))?;
     manifest.push('\n');
-    write_synced(&stage.join("manifest.json"), manifest.as_bytes())?;
+    write_synced(&stage.join("manifest.json"), manifest.as_bytes(), FILE_MODE)?;
+    modes.push(FILE_MODE);
     sync_dir(&stage.join("documents"));
     sync_dir(&stage);
     if options.zip {
         let mut names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
         names.push("manifest.json");
+        let names: Vec<(&str, u32)> = names.into_iter().zip(modes).collect();
         let staged_zip = temp.join(format!("{}.zip", plan.slug));
         write_zip(&stage, &plan.slug, &names, plan.today, &staged_zip)?;
     }
@@ -232,13 +248,51 @@ fn stage(
     Ok(entries)
 }
 
-/// Creates `path` (it must not exist), writes `bytes`, fsyncs.
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(io_err("create", path))?;
+/// The permissions claimtool's own files are created with (before the umask).
+const FILE_MODE: u32 = 0o666;
+
+/// A document's bytes and the permissions its copy may have: the source's
+/// read/write bits (never execute), so a copy is never more open than its
+/// source. Refuses a file that does not resolve inside `workspace`, and
+/// reads the resolved path without following a symlink at its end, so the
+/// file checked is the file read.
+fn read_document(path: &Path, workspace: Option<&Path>) -> Result<(Vec<u8>, u32), WriteError> {
+    let resolved = fs::canonicalize(path).map_err(io_err("read", path))?;
+    if !workspace.is_some_and(|root| resolved.starts_with(root)) {
+        return Err(WriteError::OutsideWorkspace {
+            path: path.to_path_buf(),
+            resolved,
+            root: workspace.map(Path::to_path_buf),
+        });
+    }
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    let mut file = options.open(&resolved).map_err(io_err("read", path))?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(io_err("read", path))?;
+    #[cfg(unix)]
+    let mode = {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = file.metadata().map_err(io_err("read", path))?;
+        meta.permissions().mode() & FILE_MODE
+    };
+    #[cfg(not(unix))]
+    let mode = FILE_MODE;
+    Ok((bytes, mode))
+}
+
+/// Creates `path` (it must not exist) with permissions `mode` less the
+/// umask (Unix), writes `bytes`, fsyncs.
+fn write_synced(path: &Path, bytes: &[u8], mode: u32) -> Result<(), WriteError> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
+    #[cfg(not(unix))]
+    let _ = mode;
+    let mut f = options.open(path).map_err(io_err("create", path))?;
     f.write_all(bytes).map_err(io_err("write", path))?;
     f.sync_all().map_err(io_err("sync", path))
 }
@@ -249,7 +303,7 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 fn write_zip(
     stage: &Path,
     slug: &str,
-    names: &[&str],
+    names: &[(&str, u32)],
     today: chrono::NaiveDate,
     target: &Path,
 ) -> Result<(), WriteError> {
@@ -276,7 +330,7 @@ fn write_zip(
     zip.add_directory(format!("{slug}/"), dir_options)
         .map_err(zerr)?;
     let mut dirs_added = std::collections::BTreeSet::new();
-    for name in names {
+    for &(name, mode) in names {
         if let Some((dir, _)) = name.rsplit_once('/')
             && dirs_added.insert(dir.to_string())
         {
@@ -288,7 +342,9 @@ fn write_zip(
         File::open(&path)
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map_err(io_err("read", &path))?;
-        zip.start_file(format!("{slug}/{name}"), options)
+        // 0644, or narrower when the source was (a 0600 document stays 0600).
+        let file_options = options.unix_permissions(0o644 & mode);
+        zip.start_file(format!("{slug}/{name}"), file_options)
             .map_err(zerr)?;
         zip.write_all(&bytes).map_err(io_err("write", target))?;
     }
@@ -306,6 +362,7 @@ mod tests {
             slug: "acme".into(),
             files,
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            workspace: None,
         }
     }
 
@@ -583,5 +640,79 @@ mod tests {
         assert_eq!(e.source.kind(), io::ErrorKind::AlreadyExists);
         swap::rollback(&temp, out.path(), &journal).unwrap();
         assert_eq!(listing(&out.path().join("acme")), ["theirs.md"]);
+    }
+
+    fn copy(name: &str, from: &Path) -> PlannedFile {
+        PlannedFile {
+            name: name.into(),
+            source: None,
+            content: Content::Copy(from.to_path_buf()),
+            file_type: None,
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn nothing_is_copied_from_outside_the_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path().join("ws");
+        fs::create_dir_all(ws.join("poe")).unwrap();
+        fs::write(dir.path().join("secret.csv"), "secret").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("secret.csv"), ws.join("poe/x.eml")).unwrap();
+        let root = Some(fs::canonicalize(&ws).unwrap());
+        for from in [
+            dir.path().join("secret.csv"),
+            ws.join("poe/x.eml"),
+            ws.join("../secret.csv"),
+        ] {
+            for workspace in [root.clone(), None] {
+                let p = BundlePlan {
+                    workspace,
+                    ..plan(vec![copy("documents/01-x.eml", &from)])
+                };
+                let err = write(&p, &ws.join("out"), WriteOptions::default()).unwrap_err();
+                assert!(matches!(err, WriteError::OutsideWorkspace { .. }), "{err}");
+                assert!(err.to_string().contains("outside the workspace"), "{err}");
+                assert!(listing(&ws.join("out")).is_empty());
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_copy_is_never_more_open_than_its_source() {
+        use std::os::unix::fs::PermissionsExt;
+        let ws = tempfile::tempdir().unwrap();
+        let private = ws.path().join("private.pdf");
+        fs::write(&private, "%PDF-").unwrap();
+        fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).unwrap();
+        let p = BundlePlan {
+            workspace: Some(fs::canonicalize(ws.path()).unwrap()),
+            ..plan(vec![
+                bytes("a.md", "a"),
+                copy("documents/01-private.pdf", &private),
+            ])
+        };
+        let out = ws.path().join("out");
+        write(&p, &out, zip_force()).unwrap();
+        let mode = |name: &str| {
+            fs::metadata(out.join("acme").join(name))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        assert_eq!(
+            mode("documents/01-private.pdf") & 0o077,
+            0,
+            "group and others get nothing"
+        );
+        assert_eq!(mode("a.md") & 0o600, 0o600);
+        let mut archive = zip::ZipArchive::new(File::open(out.join("acme.zip")).unwrap()).unwrap();
+        let entry = archive.by_name("acme/documents/01-private.pdf").unwrap();
+        assert_eq!(entry.unix_mode().map(|m| m & 0o777), Some(0o600));
+        drop(entry);
+        let entry = archive.by_name("acme/a.md").unwrap();
+        assert_eq!(entry.unix_mode().map(|m| m & 0o777), Some(0o644));
     }
 }

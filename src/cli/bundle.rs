@@ -105,6 +105,11 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow:
             eprintln!("error: no bundle written: fix the errors above first");
             return Ok(Outcome::Findings);
         }
+        Err(e @ PlanError::OutsideWorkspace(_)) => {
+            print_outcome(global, format, &report, &env, None)?;
+            eprintln!("error: no bundle written: {e}");
+            return Ok(Outcome::Findings);
+        }
         Err(e) => return Err(e.into()),
     };
     if global.verbose {

@@ -37,6 +37,9 @@ pub struct Env {
     /// The partner-led engagement catalogue (`--catalog`, the config's
     /// `[catalog] engagements`, or the built-in default).
     pub catalog: Catalog,
+    /// Where documents may come from (`document-outside-workspace`,
+    /// bundles), with the run's cache of resolved paths.
+    pub workspace: crate::workspace::Workspace,
 }
 
 impl Env {
@@ -48,6 +51,7 @@ impl Env {
             today,
             documents: DocumentStore::default(),
             catalog: Catalog::builtin().clone(),
+            workspace: crate::workspace::Workspace::default(),
         }
     }
 }

@@ -452,6 +452,9 @@ fn document_names_from_the_claim_cannot_leave_the_bundle() {
         absolute.display()
     );
     fs::write(claims.join("sub/contoso.toml"), claim).unwrap();
+    // The workspace holds the claim and its documents (an empty config
+    // at the common root; without it, `../docs` is outside the workspace).
+    fs::write(ws.path().join("claimtool.toml"), "").unwrap();
     claimtool(ws.path())
         .args(["cpor", "bundle", "claims/sub/contoso.toml", "--out", "out"])
         .run()
@@ -470,7 +473,7 @@ fn document_names_from_the_claim_cannot_leave_the_bundle() {
         ])
     );
     // Nothing new next to the claim or the workspace.
-    assert_eq!(names(ws.path()), set(&["claims", "out"]));
+    assert_eq!(names(ws.path()), set(&["claimtool.toml", "claims", "out"]));
     assert_eq!(names(&claims.join("sub")), set(&["contoso.toml"]));
 }
 

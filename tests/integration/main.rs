@@ -17,3 +17,4 @@ mod score_pending;
 mod support;
 mod walkthroughs;
 mod wizard;
+mod workspace;
