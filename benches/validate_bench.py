@@ -16,6 +16,7 @@ memory. Usage:
   cargo build --release
   python3 -m pip install check-jsonschema   # optional: skipped when absent
   python3 benches/validate_bench.py --files 5000 --files 10000
+  python3 benches/validate_bench.py --memory-only --files 10000 --files 100000
 
 Write the figures into docs/performance.md with the machine they ran on.
 """
@@ -77,6 +78,9 @@ def generate(root: Path, n: int) -> Path:
     claims = root / f"claims-{n}"
     docs = root / "docs"
     docs.mkdir(parents=True, exist_ok=True)
+    # The workspace holding the claims and the shared documents: without
+    # it, ../docs is outside each claim's folder (document-outside-workspace).
+    (root / "claimtool.toml").write_text("")
     sow = (REPO / "tests/fixtures/docs/signed-sow.pdf").read_bytes()
     for d in range(10):  # ten distinct documents, shared across the claims
         (docs / f"sow-{d}.pdf").write_bytes(sow + f"\n% copy {d}\n".encode())
@@ -117,7 +121,13 @@ def best_of(runs: int, cmd: list[str], **kw) -> float:
 
 
 def peak_rss_mib(cmd: list[str]) -> float:
-    """Peak resident memory of one run, via a fresh child interpreter."""
+    """Peak resident memory of one run: `/usr/bin/time -v` when installed
+    (apt-get install time), else getrusage in a fresh child interpreter."""
+    if Path("/usr/bin/time").exists():
+        run = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for line in run.stderr.splitlines():
+            if "Maximum resident set size" in line:
+                return int(line.rsplit(":", 1)[1]) / 1024
     probe = (
         "import resource,subprocess,sys;"
         "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
@@ -131,14 +141,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, action="append", help="claim count (repeatable)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only peak memory, every format, for each --files size side by side (no timings)")
     args = parser.parse_args()
     sizes = args.files or [1000, 5000, 10000]
     if not BINARY.exists():
         print(f"build first: cargo build --release ({BINARY} missing)", file=sys.stderr)
         return 2
     checker = shutil.which("check-jsonschema")
+    if args.memory_only:
+        return memory_table(sizes)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
+        os.chdir(root)  # claimtool finds the workspace's claimtool.toml from here
         schema = root / "cpor.schema.json"
         schema.write_text(subprocess.run([str(BINARY), "schema", "cpor"], capture_output=True, text=True, check=True).stdout)
         print(f"machine: {os.cpu_count()} cores; claimtool {BINARY}")
@@ -166,9 +181,28 @@ def main() -> int:
         print()
         print(f"| format ({n} files) | claimtool validate | peak memory |")
         print("|---|---:|---:|")
-        for fmt in ["human", "json", "sarif", "junit", "github", "azure"]:
+        for fmt in FORMATS:
             cmd = [str(BINARY), "validate", str(claims), "--format", fmt, "--today", "2026-11-26"]
             print(f"| {fmt} | {best_of(args.runs, cmd):.3f} s | {peak_rss_mib(cmd):.1f} MiB |")
+    return 0
+
+
+FORMATS = ["human", "json", "sarif", "junit", "github", "azure"]
+
+
+def memory_table(sizes: list[int]) -> int:
+    """Peak memory of `validate` in every format, one column per size, and
+    the ratio of the largest to the smallest (flat memory: close to 1)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        os.chdir(root)  # claimtool finds the workspace's claimtool.toml from here
+        folders = {n: generate(root, n) for n in sizes}
+        print("| format | " + " | ".join(f"{n} files" for n in sizes) + f" | {max(sizes)} / {min(sizes)} |")
+        print("|---|" + "---:|" * (len(sizes) + 1))
+        for fmt in FORMATS:
+            mem = {n: peak_rss_mib([str(BINARY), "validate", str(folders[n]), "--format", fmt, "--today", "2026-11-26"]) for n in sizes}
+            cells = " | ".join(f"{mem[n]:.1f} MiB" for n in sizes)
+            print(f"| {fmt} | {cells} | {mem[max(sizes)] / mem[min(sizes)]:.1f}x |")
     return 0
 
 

@@ -58,6 +58,9 @@ pub struct Config {
     pub catalog: Option<PathBuf>,
     /// `[rules]` severity overrides.
     pub rules: BTreeMap<String, Level>,
+    /// `[workspace] root`, resolved against the config's folder: where
+    /// documents may come from, when not the config's own folder.
+    pub workspace_root: Option<PathBuf>,
     pub score: ScoreSettings,
     /// `[por]`: the distributor's region and reseller list.
     pub por: Option<crate::kinds::por::context::PorSettings>,
@@ -76,6 +79,19 @@ pub enum ConfigError {
 }
 
 impl Config {
+    /// The workspace folder (see [`crate::workspace`]): `[workspace] root`,
+    /// else the config's folder; `None` without a config.
+    pub fn workspace_dir(&self) -> Option<PathBuf> {
+        self.workspace_root.clone().or_else(|| {
+            let dir = self.path.as_ref()?.parent()?;
+            Some(if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir.to_path_buf()
+            })
+        })
+    }
+
     pub fn location(&self, partner_id: &str) -> Option<&Location> {
         self.locations.iter().find(|l| l.partner_id == partner_id)
     }
@@ -125,6 +141,7 @@ impl Config {
         config.decode_partner(root, out);
         config.decode_calendar(root, out);
         config.decode_catalog(root, out, dir);
+        config.decode_workspace(root, out, dir);
         config.decode_score(root, out);
         config.por = crate::kinds::por::context::PorSettings::decode(root, out, dir);
         config.decode_rules(root, out);
@@ -218,6 +235,17 @@ impl Config {
                 .string(out, "engagements", OPTIONAL)
                 .map(|s| dir.join(s.value));
             catalog.finish(out);
+        }
+    }
+
+    /// `[workspace]`: the folder documents may come from, relative to the
+    /// config (default: the config's folder).
+    fn decode_workspace(&mut self, root: &mut Table<'_, '_>, out: &mut Vec<Finding>, dir: &Path) {
+        if let Some(mut workspace) = root.table(out, "workspace", OPTIONAL) {
+            self.workspace_root = workspace
+                .string(out, "root", OPTIONAL)
+                .map(|s| dir.join(s.value));
+            workspace.finish(out);
         }
     }
 

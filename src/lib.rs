@@ -47,3 +47,4 @@ pub mod schema;
 pub mod source;
 pub mod submit;
 pub mod wizard;
+pub mod workspace;

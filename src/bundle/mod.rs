@@ -16,6 +16,7 @@
 //! last component of the path only, so nothing in a claim can point a
 //! write outside the bundle.
 
+pub mod swap;
 pub mod write;
 
 use std::path::PathBuf;
@@ -31,6 +32,7 @@ use crate::model::{Claim, Document};
 use crate::rules::Env;
 use crate::source::SourceFile;
 use crate::submit::{self, GuideCtx, KindGuide};
+use crate::workspace::Located;
 
 pub use write::{WriteError, WriteOptions, Written, write};
 
@@ -180,6 +182,9 @@ pub struct BundlePlan {
     pub files: Vec<PlannedFile>,
     /// The zip entries' timestamp (fixed, so a bundle is reproducible).
     pub today: chrono::NaiveDate,
+    /// The workspace root (canonical): the writer copies nothing that does
+    /// not resolve inside it; `None` lets it copy nothing at all.
+    pub workspace: Option<PathBuf>,
 }
 
 /// Why a bundle cannot be planned.
@@ -193,6 +198,11 @@ pub enum PlanError {
     NoGuide(&'static str),
     #[error("cannot render {what}: {message}")]
     Render { what: &'static str, message: String },
+    /// A document leads out of the workspace (the message says where it is
+    /// written and how to fix it); refused even when
+    /// `document-outside-workspace` is switched off.
+    #[error("{0}")]
+    OutsideWorkspace(String),
 }
 
 /// Plans the bundle of a checked file. Refuses while the file has an
@@ -247,24 +257,12 @@ pub fn plan(
         ),
         generated("checklist.html", html.into_bytes(), "html"),
     ];
-    for doc in claim.documents() {
-        let (Some(name), Some(path)) = (
-            names.get(doc.index).cloned().flatten(),
-            resolve(&report.source, doc),
-        ) else {
-            continue;
-        };
-        files.push(PlannedFile {
-            name: format!("documents/{name}"),
-            source: Some(path.display().to_string()),
-            content: Content::Copy(path),
-            file_type: None,
-        });
-    }
+    files.extend(document_files(report, claim, env, &names)?);
     Ok(BundlePlan {
         slug: slug(guide.bundle_name().unwrap_or_default()),
         files,
         today: env.today,
+        workspace: env.workspace.root_for(&env.config, &report.source.path),
     })
 }
 
@@ -315,6 +313,59 @@ pub fn is_bundle_dir(dir: &std::path::Path) -> bool {
             .as_array()
             .is_some_and(|files| files.iter().any(|f| f["name"] == CLAIM_FILE))
     })
+}
+
+/// The documents to copy, from where they resolve; refuses one that leads
+/// out of the workspace ([`crate::workspace`]), whatever the rule's
+/// severity.
+fn document_files(
+    report: &FileReport,
+    claim: &Claim,
+    env: &Env,
+    names: &[Option<String>],
+) -> Result<Vec<PlannedFile>, PlanError> {
+    let mut files = Vec::new();
+    for doc in claim.documents() {
+        let (Some(name), Some(path), Some(written)) = (
+            names.get(doc.index).cloned().flatten(),
+            resolve(&report.source, doc),
+            doc.path.as_ref(),
+        ) else {
+            continue;
+        };
+        let copy_from = match env
+            .workspace
+            .locate(&env.config, &report.source.path, &path)
+        {
+            Located::Inside(real) => real,
+            // Missing: the writer's read names it.
+            Located::Unresolved => path.clone(),
+            Located::Outside { resolved, root } => {
+                let at = report.source.position(&written.span);
+                return Err(PlanError::OutsideWorkspace(format!(
+                    "{}:{}:{}: {}: document `{}` leads to {}, outside the workspace {}; \
+                     a bundle never copies from outside the workspace (even with \
+                     `document-outside-workspace` switched off): move the file into the \
+                     workspace and point `path` at it, or run `claimtool init` in a folder \
+                     that holds both the claims and their documents",
+                    report.source.display,
+                    at.line,
+                    at.column,
+                    written.path,
+                    written.value,
+                    resolved.display(),
+                    root.display()
+                )));
+            }
+        };
+        files.push(PlannedFile {
+            name: format!("documents/{name}"),
+            source: Some(path.display().to_string()),
+            content: Content::Copy(copy_from),
+            file_type: None,
+        });
+    }
+    Ok(files)
 }
 
 fn generated(name: &str, bytes: Vec<u8>, file_type: &'static str) -> PlannedFile {

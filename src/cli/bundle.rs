@@ -109,6 +109,11 @@ pub(super) fn run_bundle(
             eprintln!("error: no bundle written: fix the errors above first");
             return Ok(Outcome::Findings);
         }
+        Err(e @ PlanError::OutsideWorkspace(_)) => {
+            print_outcome(global, format, &report, &env, None)?;
+            eprintln!("error: no bundle written: {e}");
+            return Ok(Outcome::Findings);
+        }
         Err(e) => return Err(e.into()),
     };
     if global.verbose {
@@ -118,18 +123,21 @@ pub(super) fn run_bundle(
             args.out.join(&plan.slug).display()
         );
     }
-    let written = bundle::write(
+    let written = bundle::write::write_with_notes(
         &plan,
         &args.out,
         WriteOptions {
             zip: args.zip,
             force: args.force,
         },
+        &mut |note| eprintln!("note: {note}"),
     )
     // The library's message names the path and says why.
     .map_err(|e| match e {
         WriteError::Exists(_) => anyhow!("{e} (nothing was written)"),
-        other @ WriteError::Io { .. } => anyhow!("{other}; no bundle written"),
+        other @ (WriteError::Io { .. } | WriteError::OutsideWorkspace { .. }) => {
+            anyhow!("{other}; no bundle written")
+        }
     })?;
     if global.verbose {
         for path in &written.replaced {

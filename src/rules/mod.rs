@@ -42,6 +42,9 @@ pub struct Env {
     /// The `por` reseller list, region and validation response, read on
     /// first use from `config.por`.
     pub por: crate::kinds::por::context::PorSlot,
+    /// Where documents may come from (`document-outside-workspace`,
+    /// bundles), with the run's cache of resolved paths.
+    pub workspace: crate::workspace::Workspace,
 }
 
 impl Env {
@@ -54,6 +57,7 @@ impl Env {
             documents: DocumentStore::default(),
             catalog: Catalog::builtin().clone(),
             por: crate::kinds::por::context::PorSlot::default(),
+            workspace: crate::workspace::Workspace::default(),
         }
     }
 }

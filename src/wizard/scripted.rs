@@ -3,6 +3,12 @@
 //! the wrong sort, or running out of replies, ends the run like a closed
 //! terminal would ([`Stop`]), so a test sees exactly where the script and
 //! the flow parted. Everything asked and shown is recorded in `log`.
+//!
+//! It also fails fast where a broken flow would spin: the same question
+//! asked more than [`MAX_REPEATS`] times in a row (an answer refused over
+//! and over) stops the run, and more than [`MAX_SHOWN`] messages without a
+//! question in between panic, so a broken wizard (or a mutant of one) fails
+//! a test in milliseconds instead of running into its timeout.
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -33,10 +39,19 @@ pub fn text(s: &str) -> Reply {
     Reply::Text(s.to_string())
 }
 
+/// How many times in a row one question may be asked.
+pub const MAX_REPEATS: usize = 10;
+/// How many messages may be shown without a question in between.
+pub const MAX_SHOWN: usize = 10_000;
+
 /// Answers from a list and records the conversation.
 #[derive(Debug, Default)]
 pub struct Scripted {
     replies: VecDeque<Reply>,
+    /// The last question and how many times in a row it was asked.
+    repeated: (String, usize),
+    /// Messages shown since the last question.
+    shown: usize,
     /// `? prompt [default]` for each question (and `- a | b` for the items
     /// of a select), `! rule: message` for each finding (and `  help: ...`
     /// under it), `# title` for
@@ -75,6 +90,17 @@ impl Scripted {
     }
 
     fn next(&mut self, prompt: &str) -> Result<Reply, Stop> {
+        self.shown = 0;
+        if self.repeated.0 == prompt {
+            self.repeated.1 += 1;
+        } else {
+            self.repeated = (prompt.to_string(), 1);
+        }
+        if self.repeated.1 > MAX_REPEATS {
+            return Err(Stop(format!(
+                "`{prompt}` was asked {MAX_REPEATS} times in a row: the script's answers are refused"
+            )));
+        }
         self.replies
             .pop_front()
             .ok_or_else(|| Stop(format!("the script has no reply for `{prompt}`")))
@@ -158,6 +184,12 @@ impl Prompter for Scripted {
     }
 
     fn show(&mut self, message: Message<'_>) {
+        self.shown += 1;
+        assert!(
+            self.shown <= MAX_SHOWN,
+            "{MAX_SHOWN} messages without a question: the wizard is looping (last question: `{}`)",
+            self.repeated.0
+        );
         match message {
             Message::Section(t) => self.log.push(format!("# {t}")),
             Message::Note(t) => self.log.push(format!("= {t}")),
@@ -219,4 +251,41 @@ pub(crate) fn findings(
         .iter()
         .map(|f| (f.rule, f.severity))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_question_refused_over_and_over_stops_the_run_at_once() {
+        let mut p = Scripted::new(std::iter::repeat_n(text("bad"), 100));
+        let mut stop = None;
+        for _ in 0..100 {
+            if let Err(e) = p.input("Customer tenant ID", None) {
+                stop = Some(e);
+                break;
+            }
+        }
+        let Some(Stop(message)) = stop else {
+            panic!("never stopped")
+        };
+        assert!(message.contains("10 times in a row"), "{message}");
+        assert_eq!(p.left(), 100 - MAX_REPEATS);
+        // Another question in between resets the count.
+        let mut p = Scripted::new(std::iter::repeat_n(text("x"), 40));
+        for _ in 0..20 {
+            p.input("a", None).unwrap();
+            p.input("b", None).unwrap();
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "the wizard is looping")]
+    fn endless_messages_without_a_question_panic() {
+        let mut p = Scripted::new([]);
+        for _ in 0..=MAX_SHOWN {
+            p.show(Message::Note("again"));
+        }
+    }
 }

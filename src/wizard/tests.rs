@@ -20,9 +20,16 @@ impl Fixture {
         let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docs");
         std::fs::copy(docs.join("signed-sow.pdf"), dir.path().join("sow.pdf")).unwrap();
         std::fs::copy(docs.join("customer-email.eml"), dir.path().join("mail.eml")).unwrap();
+        // The folder is the workspace (as after `claimtool init`), so a claim
+        // written into `claims/` may name the documents beside it.
+        let config_path = dir.path().join(crate::config::FILE_NAME);
+        std::fs::write(&config_path, "").unwrap();
         Fixture {
             dir,
-            config: Config::default(),
+            config: Config {
+                path: Some(config_path),
+                ..Config::default()
+            },
         }
     }
 

@@ -12,8 +12,8 @@ use sha2::{Digest, Sha256};
 
 use super::support::{Run, Test, repo};
 
-const TODAY: &str = "2026-11-26";
-const SLUG: &str = "contoso-microsoft-365-e5-rollout";
+pub(super) const TODAY: &str = "2026-11-26";
+pub(super) const SLUG: &str = "contoso-microsoft-365-e5-rollout";
 
 fn fixture(relative: &str) -> PathBuf {
     repo().join("tests/fixtures").join(relative)
@@ -21,7 +21,7 @@ fn fixture(relative: &str) -> PathBuf {
 
 /// The valid claim of the cpor-tenant-id fixtures, with its document path
 /// pointed at `docs/` beside it.
-fn valid_claim() -> String {
+pub(super) fn valid_claim() -> String {
     fs::read_to_string(fixture("rules/cpor-tenant-id/pass-guid.toml"))
         .unwrap()
         .replace("../../docs/", "docs/")
@@ -29,7 +29,7 @@ fn valid_claim() -> String {
 
 /// A temporary workspace: `claims/docs/` holds the shared sample documents,
 /// `claims/contoso.toml` the claim.
-fn workspace(claim: &str) -> tempfile::TempDir {
+pub(super) fn workspace(claim: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let docs = dir.path().join("claims/docs");
     fs::create_dir_all(&docs).unwrap();
@@ -54,7 +54,7 @@ fn bundle(dir: &Path, extra: &[&str]) -> Run {
 }
 
 /// Every file under `root`, as `/`-separated relative paths.
-fn tree(root: &Path) -> BTreeSet<String> {
+pub(super) fn tree(root: &Path) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for entry in walkdir::WalkDir::new(root) {
         let entry = entry.unwrap();
@@ -66,7 +66,7 @@ fn tree(root: &Path) -> BTreeSet<String> {
     out
 }
 
-fn names(dir: &Path) -> BTreeSet<String> {
+pub(super) fn names(dir: &Path) -> BTreeSet<String> {
     fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -464,6 +464,9 @@ fn document_names_from_the_claim_cannot_leave_the_bundle() {
         absolute.display()
     );
     fs::write(claims.join("sub/contoso.toml"), claim).unwrap();
+    // The workspace holds the claim and its documents (an empty config
+    // at the common root; without it, `../docs` is outside the workspace).
+    fs::write(ws.path().join("claimtool.toml"), "").unwrap();
     claimtool(ws.path())
         .args(["cpor", "bundle", "claims/sub/contoso.toml", "--out", "out"])
         .run()
@@ -482,7 +485,7 @@ fn document_names_from_the_claim_cannot_leave_the_bundle() {
         ])
     );
     // Nothing new next to the claim or the workspace.
-    assert_eq!(names(ws.path()), set(&["claims", "out"]));
+    assert_eq!(names(ws.path()), set(&["claimtool.toml", "claims", "out"]));
     assert_eq!(names(&claims.join("sub")), set(&["contoso.toml"]));
 }
 

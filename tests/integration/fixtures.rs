@@ -2,7 +2,10 @@
 //! produce the rule, `fail-*.toml` must. A `pass-*`/`fail-*` folder is
 //! checked as one batch (for the cross-file rules). A `claimtool.toml` in
 //! the rule's folder is the config for its fixtures (its `[catalog]
-//! engagements` replaces the built-in engagement catalogue, as in a run).
+//! engagements` replaces the built-in engagement catalogue, as in a run);
+//! without one, `tests/fixtures/claimtool.toml` is, as the binary finds it.
+//! Either makes `tests/fixtures/` the workspace, so the shared documents in
+//! `tests/fixtures/docs/` are inside it (docs/decisions.md).
 //!
 //! Header comments at the top of a fixture (the first file of a folder):
 //! `# today: YYYY-MM-DD` sets the date (default 2026-11-26);
@@ -80,12 +83,10 @@ fn fixture_head(fixture: &Path) -> String {
 
 /// The findings (rule id, severity) when checking one fixture (file or folder).
 fn rules_found(rule_dir: &Path, fixture: &Path) -> Vec<(&'static str, Severity)> {
-    let config_path = rule_dir.join("claimtool.toml");
-    let config = if config_path.is_file() {
-        Config::load(&config_path).expect("fixture config loads")
-    } else {
-        Config::default()
-    };
+    // The config the binary finds from the rule's folder: its own
+    // claimtool.toml, else tests/fixtures/claimtool.toml (the workspace).
+    let config_path = Config::discover(rule_dir).expect("tests/fixtures/claimtool.toml");
+    let config = Config::load(&config_path).expect("fixture config loads");
     let files = fixture_files(fixture);
     let today = header(&fixture_head(fixture), "today")
         .unwrap_or_else(|| DEFAULT_TODAY.to_string())
@@ -182,8 +183,11 @@ fn every_failing_fixture_pins_its_findings() {
                 "exit": run.exit_code(),
                 "files": report["files"],
             });
+            // Resolved paths (document-outside-workspace) are canonical.
+            let canonical = std::fs::canonicalize(repo()).unwrap();
             let text = serde_json::to_string_pretty(&pinned)
                 .unwrap()
+                .replace(canonical.to_str().unwrap(), "[REPO]")
                 .replace(repo().to_str().unwrap(), "[REPO]");
             insta::with_settings!({ description => format!("claimtool {}", args.join(" ")) }, {
                 insta::assert_snapshot!("findings", text);

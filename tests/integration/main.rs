@@ -1,6 +1,7 @@
 //! The one integration test binary (one link step for all of them).
 
 mod bundle;
+mod bundle_swap;
 mod bundle_workspace;
 pub mod cli;
 mod cli_boundary;
@@ -21,3 +22,4 @@ mod score_pending;
 mod support;
 mod walkthroughs;
 mod wizard;
+mod workspace;

@@ -49,7 +49,13 @@ proptest! {
 fn check_in_fixture_folder(text: &str) -> Vec<&'static str> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/rules/cpor-tenant-id/generated.toml");
-    let env = env();
+    // With the config found from there (tests/fixtures/claimtool.toml: the
+    // workspace holding the shared documents).
+    let config = Config::discover(path.parent().unwrap()).unwrap();
+    let env = Env::new(
+        Config::load(&config).unwrap(),
+        "2026-11-26".parse().unwrap(),
+    );
     let loaded = load_bytes(text.as_bytes().to_vec(), &path, "generated.toml");
     let report = check_loaded(vec![loaded], &env, &Overrides::default());
     report.files[0].findings.iter().map(|f| f.rule).collect()

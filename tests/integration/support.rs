@@ -45,6 +45,7 @@ pub(crate) struct Test {
     stdin: Option<Vec<u8>>,
     stdout: Option<std::fs::File>,
     timeout: Duration,
+    wrapper: Vec<OsString>,
 }
 
 impl Test {
@@ -61,6 +62,7 @@ impl Test {
             stdin: None,
             stdout: None,
             timeout: Duration::from_secs(120),
+            wrapper: Vec::new(),
         }
     }
 
@@ -117,9 +119,24 @@ impl Test {
         self
     }
 
+    /// Runs the binary under another program (`strace -f ... claimtool
+    /// ARGS`): `wrapper` is that program and its arguments.
+    pub(crate) fn wrapped_in<I, S>(mut self, wrapper: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<OsString>,
+    {
+        self.wrapper = wrapper.into_iter().map(Into::into).collect();
+        self
+    }
+
     /// The command line as the user would type it, for failure messages.
     fn line(&self) -> String {
-        let mut line = format!("(in {}) claimtool", self.dir.display());
+        let mut line = format!("(in {})", self.dir.display());
+        for arg in &self.wrapper {
+            write!(line, " {}", arg.to_string_lossy()).unwrap();
+        }
+        line.push_str(" claimtool");
         if let Some(today) = &self.today {
             write!(line, " --today {today}").unwrap();
         }
@@ -131,7 +148,15 @@ impl Test {
 
     /// The configured command, stdio left alone (for rexpect's pty).
     pub(crate) fn command(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimtool"));
+        let binary = env!("CARGO_BIN_EXE_claimtool");
+        let mut cmd = match self.wrapper.split_first() {
+            Some((program, args)) => {
+                let mut cmd = Command::new(program);
+                cmd.args(args).arg(binary);
+                cmd
+            }
+            None => Command::new(binary),
+        };
         cmd.current_dir(&self.dir);
         for (key, value) in &self.env {
             match value {

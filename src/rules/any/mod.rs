@@ -5,6 +5,7 @@ pub mod date_in_future;
 pub mod document_empty;
 pub mod document_format;
 pub mod document_missing;
+pub mod document_outside_workspace;
 pub mod document_placeholder;
 pub mod document_reused;
 pub mod document_signed_on;
@@ -35,6 +36,7 @@ pub static RULES: &[&Rule] = &[
     &business_email::RULE,
     &date_in_future::RULE,
     &document_missing::RULE,
+    &document_outside_workspace::RULE,
     &document_empty::RULE,
     &document_format::RULE,
     &document_signed_on::RULE,
