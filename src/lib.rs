@@ -35,6 +35,7 @@ pub mod diag;
 pub mod documents;
 pub mod engine;
 pub mod init;
+pub mod inspect;
 pub mod kinds;
 pub mod load;
 pub mod model;

@@ -179,6 +179,8 @@ pub enum Command {
     Score(super::score::ScoreArgs),
     /// List the rules, or explain one
     Rules(RulesArgs),
+    /// Show what claimtool reads from documents: signatures, text, readability
+    Inspect(super::inspect::InspectArgs),
     /// Print the JSON Schema of a claim kind or of claimtool.toml, for editors
     Schema(SchemaArgs),
     /// Start a workspace: claimtool.toml and one example claim of each kind

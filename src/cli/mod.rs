@@ -10,6 +10,7 @@ mod bundle;
 mod context;
 mod coop;
 mod cpor;
+mod inspect;
 mod plfunding;
 mod rules_cmd;
 mod score;
@@ -109,6 +110,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
         Command::Rules(args) => rules_cmd::run(&global, &args),
+        Command::Inspect(args) => inspect::run(&global, &args),
         Command::Init(args) => init_cmd(&global, &args),
         Command::Schema(args) => {
             let target = claimtool::schema::SchemaTarget::parse(&args.kind)
