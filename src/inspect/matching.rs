@@ -109,9 +109,10 @@ pub fn amount_forms(amount: Decimal, decimals: u32) -> Option<Vec<String>> {
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let groups = group(int);
     let mut forms = Vec::new();
+    // The first form is the one messages show.
     for (sep, dec) in [
-        ("", "."),
         (",", "."),
+        ("", "."),
         (" ", "."),
         (".", ","),
         (" ", ","),
@@ -185,8 +186,8 @@ mod tests {
         assert_eq!(
             forms,
             [
-                "10000.10",
                 "10,000.10",
+                "10000.10",
                 "10 000.10",
                 "10.000,10",
                 "10 000,10",
@@ -194,7 +195,7 @@ mod tests {
             ]
         );
         let yen = amount_forms("125000".parse().unwrap(), 0).unwrap();
-        assert_eq!(yen, ["125000", "125,000", "125 000", "125.000"]);
+        assert_eq!(yen, ["125,000", "125000", "125 000", "125.000"]);
         assert!(amount_forms("9999.995".parse().unwrap(), 2).is_none());
         assert_eq!(amount_forms("0.1".parse().unwrap(), 2).unwrap()[0], "0.10");
     }

@@ -116,7 +116,8 @@ fn one_document() -> Vec<Reply> {
         Reply::Default,
         text("2026-09-01"),
         Reply::Pick("digital".into()),
-        text(""),
+        // The day the fixture SOW's digital signature carries.
+        text("2026-09-03"),
         Reply::Keep,
         Reply::No,
     ]
@@ -166,7 +167,7 @@ fn a_full_run_writes_a_commented_claim_that_validates() {
         "[partner_contact]\nname = \"Grace Hopper\"",
         "[[documents]]\npath = \"sow.pdf\"\ntype = \"statement-of-work\"",
         "date = 2026-09-01",
-        "signature = \"digital\"\nsigned_on = 2026-09-01",
+        "signature = \"digital\"\nsigned_on = 2026-09-03",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
@@ -192,7 +193,7 @@ fn a_full_run_writes_a_commented_claim_that_validates() {
     assert!(
         p.log
             .iter()
-            .any(|l| l.contains("PoE 1: signed on | 2026-09-01"))
+            .any(|l| l.contains("PoE 1: signed on | 2026-09-03"))
     );
     assert!(
         p.log

@@ -144,8 +144,9 @@ mod pty {
         keys(&mut s, "PoE 1: type", &["\r"]);
         answer(&mut s, "PoE 1: date it carries", "2026-09-01");
         keys(&mut s, "PoE 1: customer signature", &[DOWN, "\r"]);
-        // The signature date defaults to the document's date.
-        answer(&mut s, "PoE 1: signed on", "");
+        // The signature date defaults to the document's date; the fixture
+        // SOW's digital signature says 2026-09-03.
+        answer(&mut s, "PoE 1: signed on", "2026-09-03");
         keys(&mut s, "PoE 1: workloads it evidences", &["\r"]);
         keys(&mut s, "Add another PoE document?", &["n"]);
         s.exp_string("Review and complete").unwrap();
@@ -169,7 +170,7 @@ mod pty {
             "{text}"
         );
         assert!(text.contains("workloads = [\"Exchange Online\", \"Microsoft Teams\"]"));
-        assert!(text.contains("signature = \"digital\"\nsigned_on = 2026-09-01"));
+        assert!(text.contains("signature = \"digital\"\nsigned_on = 2026-09-03"));
         assert!(!dir.path().join("contoso.toml.draft").exists());
         Command::cargo_bin("claimtool")
             .unwrap()
