@@ -8,6 +8,8 @@ mod file_too_large;
 mod fixtures;
 mod formats;
 mod init;
+mod inspect;
+mod inspect_robustness;
 mod plfunding;
 mod robustness;
 mod score;
