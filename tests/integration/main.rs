@@ -9,6 +9,7 @@ mod fixtures;
 mod formats;
 mod init;
 mod inspect;
+mod inspect_bundle;
 mod inspect_robustness;
 mod plfunding;
 mod robustness;

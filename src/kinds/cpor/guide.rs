@@ -585,7 +585,14 @@ impl KindGuide for CporClaim {
         }
         poe.push(ItemSpec {
             text: "Signed by the customer: wet (scanned) or digital (DocuSign, Adobe Sign), with the signing date".into(),
-            rules: &["cpor-poe-unsigned", "document-signed-on"],
+            rules: &[
+                "cpor-poe-unsigned",
+                "document-signed-on",
+                "poe-signature-missing",
+                "poe-signature-broken",
+                "poe-modified-after-signing",
+                "poe-signed-on-mismatch",
+            ],
             evidence: signed,
         });
         // What each document says it names (the rule does the matching).
@@ -603,12 +610,19 @@ impl KindGuide for CporClaim {
         }
         poe.push(ItemSpec {
             text: "Every claimed workload is named in a PoE document".into(),
-            rules: &["cpor-poe-workload-uncovered"],
+            rules: &["cpor-poe-workload-uncovered", "poe-workload-not-named"],
             evidence: named,
         });
         poe.push(ItemSpec {
+            text: "The PoE names the customer (its name, tenant ID or domain)".into(),
+            rules: &["poe-customer-not-named"],
+            evidence: Rich::new()
+                .text("read in the documents: ")
+                .value(crate::submit::text(&self.customer_name).unwrap_or_default()),
+        });
+        poe.push(ItemSpec {
             text: "Recent: the newest customer signature is less than 12 months old".into(),
-            rules: &["cpor-poe-stale"],
+            rules: &["cpor-poe-stale", "poe-signed-on-mismatch"],
             evidence: self.newest_signature().map_or_else(Rich::new, |d| {
                 Rich::new().text(format!("newest signature {d}"))
             }),
