@@ -144,7 +144,8 @@ pub enum DocRead {
 /// threads.
 #[derive(Debug, Default)]
 pub struct DocumentStore {
-    /// One cell per path: the map's lock is held only to find the cell, and
+    /// One cell per file (under its resolved path and every spelling asked
+    /// for): the map's lock is held only to find the cell, and
     /// a second thread asking for a path being read waits for that read
     /// instead of reading and hashing the document again.
     cache: Mutex<HashMap<PathBuf, Arc<OnceLock<Arc<DocRead>>>>>,
@@ -152,16 +153,24 @@ pub struct DocumentStore {
 
 impl DocumentStore {
     pub fn read(&self, path: &Path) -> Arc<DocRead> {
-        // One entry per file, however the path spells it.
-        let resolved = std::fs::canonicalize(path);
-        let path = resolved.as_deref().unwrap_or(path);
-        let cell = match self.cache.lock() {
-            Ok(mut cache) => match cache.get(path) {
-                Some(cell) => Arc::clone(cell),
-                None => Arc::clone(cache.entry(path.to_path_buf()).or_default()),
-            },
-            // A thread panicked while holding the lock: read without the cache.
+        // A path seen before (as written) needs no system call.
+        let seen = match self.cache.lock() {
+            Ok(cache) => cache.get(path).map(Arc::clone),
             Err(_) => return Arc::new(read_document(path)),
+        };
+        let cell = match seen {
+            Some(cell) => cell,
+            None => {
+                // One entry per file, however the path spells it: the
+                // resolved path's cell, also filed under this spelling.
+                let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+                let Ok(mut cache) = self.cache.lock() else {
+                    return Arc::new(read_document(path));
+                };
+                let cell = Arc::clone(cache.entry(resolved).or_default());
+                cache.insert(path.to_path_buf(), Arc::clone(&cell));
+                cell
+            }
         };
         Arc::clone(cell.get_or_init(|| Arc::new(read_document(path))))
     }

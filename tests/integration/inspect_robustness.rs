@@ -212,3 +212,30 @@ proptest! {
         inspect_within(bytes, 10);
     }
 }
+
+#[test]
+fn a_file_above_the_cap_is_hashed_not_parsed() {
+    use claimtool::documents::{DocRead, DocumentStore};
+    use claimtool::inspect::{MAX_FILE, Unreadable};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.pdf");
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&path).unwrap();
+        f.write_all(b"%PDF-1.7\n").unwrap();
+        // Sparse: the test does not write 100 MiB.
+        f.set_len(MAX_FILE + 1).unwrap();
+    }
+    let read = DocumentStore::default().read(&path);
+    let DocRead::Ok(info) = &*read else {
+        panic!("not read");
+    };
+    assert_eq!(info.size, MAX_FILE + 1);
+    assert_eq!(info.sha256.len(), 64);
+    assert_eq!(info.detected, claimtool::documents::Detected::Pdf);
+    assert_eq!(
+        info.inspection.unreadable_reason,
+        Some(Unreadable::TooLarge)
+    );
+    assert!(!info.inspection.readable);
+}
