@@ -1,10 +1,14 @@
-//! Reading PoE documents: size, SHA-256 and file type by content.
+//! Reading PoE documents: size, SHA-256, file type by content, and what
+//! inspection finds inside.
 //!
-//! Rules and bundles ask the [`DocumentStore`] for a path; it reads each path
-//! once per run (a thousand claims sharing one SOW read it once) and keeps
-//! only what the checks need: size, hash, detected type. The type is found
-//! from the bytes (magic numbers, the parts inside Office zip containers), so
-//! a PNG renamed to `.pdf` is caught before Partner Center rejects it.
+//! Rules and bundles ask the [`DocumentStore`] for a path; it reads each
+//! distinct file (by resolved path: symlinks followed, `a/../b.pdf` is
+//! `b.pdf`) once per run (a thousand claims sharing one SOW read it once) and
+//! keeps only what the checks need: size, hash, detected type, and the
+//! [`Inspection`] and text of [`crate::inspect`]. The type is found from the
+//! bytes (magic numbers, the parts inside Office zip containers), so a PNG
+//! renamed to `.pdf` is caught before Partner Center rejects it. A file above
+//! [`crate::inspect::MAX_FILE`] is hashed as a stream and never loaded whole.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -12,6 +16,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use sha2::{Digest, Sha256};
+
+use crate::inspect::{DocText, Inspection, MAX_FILE, Unreadable};
 
 /// What a document's bytes are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +125,10 @@ pub struct DocInfo {
     pub detected: Detected,
     /// The file carries the `claimtool init` placeholder marker.
     pub placeholder: bool,
+    /// What inspection found (signatures, readability).
+    pub inspection: Inspection,
+    /// The text read, when the document is readable.
+    pub text: Option<DocText>,
 }
 
 /// The outcome of reading one document path.
@@ -134,7 +144,8 @@ pub enum DocRead {
 /// threads.
 #[derive(Debug, Default)]
 pub struct DocumentStore {
-    /// One cell per path: the map's lock is held only to find the cell, and
+    /// One cell per file (under its resolved path and every spelling asked
+    /// for): the map's lock is held only to find the cell, and
     /// a second thread asking for a path being read waits for that read
     /// instead of reading and hashing the document again.
     cache: Mutex<HashMap<PathBuf, Arc<OnceLock<Arc<DocRead>>>>>,
@@ -142,13 +153,24 @@ pub struct DocumentStore {
 
 impl DocumentStore {
     pub fn read(&self, path: &Path) -> Arc<DocRead> {
-        let cell = match self.cache.lock() {
-            Ok(mut cache) => match cache.get(path) {
-                Some(cell) => Arc::clone(cell),
-                None => Arc::clone(cache.entry(path.to_path_buf()).or_default()),
-            },
-            // A thread panicked while holding the lock: read without the cache.
+        // A path seen before (as written) needs no system call.
+        let seen = match self.cache.lock() {
+            Ok(cache) => cache.get(path).map(Arc::clone),
             Err(_) => return Arc::new(read_document(path)),
+        };
+        let cell = match seen {
+            Some(cell) => cell,
+            None => {
+                // One entry per file, however the path spells it: the
+                // resolved path's cell, also filed under this spelling.
+                let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+                let Ok(mut cache) = self.cache.lock() else {
+                    return Arc::new(read_document(path));
+                };
+                let cell = Arc::clone(cache.entry(resolved).or_default());
+                cache.insert(path.to_path_buf(), Arc::clone(&cell));
+                cell
+            }
         };
         Arc::clone(cell.get_or_init(|| Arc::new(read_document(path))))
     }
@@ -163,18 +185,67 @@ fn read_document(path: &Path) -> DocRead {
     if !meta.is_file() {
         return DocRead::NotAFile;
     }
+    if meta.len() > MAX_FILE {
+        return match read_large(path) {
+            Ok(info) => DocRead::Ok(info),
+            Err(e) => DocRead::Unreadable(e.to_string()),
+        };
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return DocRead::Unreadable(e.to_string()),
     };
+    let detected = detect(&bytes);
+    let (inspection, text) = crate::inspect::inspect(&bytes, detected);
     DocRead::Ok(DocInfo {
         size: bytes.len() as u64,
         sha256: hex::encode(Sha256::digest(&bytes)),
-        detected: detect(&bytes),
+        detected,
         placeholder: contains(
             &bytes,
             crate::rules::any::document_placeholder::MARKER.as_bytes(),
         ),
+        inspection,
+        text,
+    })
+}
+
+/// A file above the inspection cap: hashed in chunks, its type from its
+/// first bytes, never parsed (unreadable, `too-large`).
+fn read_large(path: &Path) -> std::io::Result<DocInfo> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut head = Vec::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut size = 0u64;
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        if head.len() < 8192 {
+            head.extend_from_slice(&buf[..n.min(8192 - head.len())]);
+        }
+        hasher.update(&buf[..n]);
+        size += n as u64;
+    }
+    let detected = if head.starts_with(b"PK\x03\x04") {
+        std::fs::File::open(path)
+            .ok()
+            .and_then(|f| zip::ZipArchive::new(f).ok())
+            .map_or(Detected::Other("broken zip"), |mut a| {
+                detect_zip_names(&mut a)
+            })
+    } else {
+        detect(&head)
+    };
+    Ok(DocInfo {
+        size,
+        sha256: hex::encode(hasher.finalize()),
+        detected,
+        placeholder: false,
+        inspection: Inspection::unreadable(Unreadable::TooLarge),
+        text: None,
     })
 }
 
@@ -224,6 +295,12 @@ fn detect_zip(bytes: &[u8]) -> Detected {
     let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Detected::Other("broken zip");
     };
+    detect_zip_names(&mut archive)
+}
+
+fn detect_zip_names<R: std::io::Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+) -> Detected {
     let names: Vec<String> = (0..archive.len())
         .filter_map(|i| {
             archive

@@ -36,6 +36,7 @@ pub mod documents;
 pub mod engine;
 pub mod fsutil;
 pub mod init;
+pub mod inspect;
 pub mod kinds;
 pub mod load;
 pub mod model;

@@ -16,6 +16,7 @@
 //! last component of the path only, so nothing in a claim can point a
 //! write outside the bundle.
 
+pub mod inspection;
 pub mod swap;
 pub mod write;
 
@@ -229,7 +230,10 @@ pub fn plan(
         what: "checklist.html",
         message: e.to_string(),
     })?;
-    let claim_json = claim_json(report, claim, guide, &names, &list);
+    let inspections = inspection::document_inspections(claim, env, &report.source);
+    let claim_json = claim_json(report, claim, guide, &names, &inspections, &list);
+    let mut submit_md = submit::render_markdown(guide, &ctx, report.status().as_str());
+    submit_md.push_str(&inspection::documents_markdown(claim, env, &report.source));
 
     let mut files = vec![
         PlannedFile {
@@ -245,11 +249,7 @@ pub fn plan(
             file_type: Some("toml"),
         },
         generated("claim.json", claim_json.into_bytes(), "json"),
-        generated(
-            "SUBMIT.md",
-            submit::render_markdown(guide, &ctx, report.status().as_str()).into_bytes(),
-            "markdown",
-        ),
+        generated("SUBMIT.md", submit_md.into_bytes(), "markdown"),
         generated(
             "checklist.md",
             checklist::render::markdown(&list).into_bytes(),
@@ -378,13 +378,14 @@ fn generated(name: &str, bytes: Vec<u8>, file_type: &'static str) -> PlannedFile
 }
 
 /// claim.json: the normalised claim (values without spans), its documents
-/// with their bundle names, the kind's totals, the deadlines and the
+/// with their bundle names and what inspection found in each, the kind's totals, the deadlines and the
 /// findings the bundle was written with.
 pub fn claim_json(
     report: &FileReport,
     claim: &Claim,
     guide: &dyn KindGuide,
     names: &[Option<String>],
+    inspections: &[Option<serde_json::Value>],
     list: &Checklist,
 ) -> String {
     let documents: Vec<serde_json::Value> = claim
@@ -404,6 +405,7 @@ pub fn claim_json(
                 "workloads": d.workloads.as_ref().map(|w| w.value.iter().map(|s| s.value.clone()).collect::<Vec<_>>()),
                 "amount": d.amount.as_ref().map(|a| a.value.to_string()),
                 "number": d.number.as_ref().map(|n| &n.value),
+                "inspection": inspections.get(d.index).cloned().flatten(),
             })
         })
         .collect();

@@ -83,6 +83,11 @@ pub enum ItemState {
     /// Not (fully) checked by claimtool: a rule is missing from this build
     /// or switched off. The user checks it by hand.
     Unchecked,
+    /// Its rules are silent, but they judged only what the claim file
+    /// declares about a document (its signature, dates, workloads), not the
+    /// document itself: claimtool could not read it, or no inspection rule
+    /// checks this item ([`mark_declared`]).
+    Declared,
 }
 
 /// One decided item.
@@ -251,7 +256,9 @@ pub fn build(
                 .map(|item| decide(item, &report.findings, overrides))
                 .collect(),
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut sections = sections;
+    mark_declared(&mut sections, &report.findings);
     let note = |f: &Finding| Note {
         rule: f.rule,
         severity: f.severity,
@@ -281,6 +288,47 @@ pub fn build(
         errors: by(Severity::Error),
         warnings: by(Severity::Warning),
         notes: by(Severity::Info),
+    }
+}
+
+/// Rules that judge what the claim file declares a document shows.
+static DECLARATION_RULES: &[&Rule] = &[
+    &crate::kinds::cpor::rules::poe_unsigned::RULE,
+    &crate::kinds::cpor::rules::poe_workload_uncovered::RULE,
+    &crate::kinds::cpor::rules::poe_stale::RULE,
+];
+
+/// Marks as [`ItemState::Declared`] the ticked items that rest on the
+/// claim file's declarations about documents alone: no inspection rule
+/// (`poe-*`, `coop-invoice-amount-not-found`) checks the item, or one of the
+/// claim's documents could not be read (`poe-unreadable`).
+pub fn mark_declared(sections: &mut [Section], findings: &[Finding]) {
+    let unreadable: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule == crate::rules::poe::poe_unreadable::RULE.id)
+        .collect();
+    for item in sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+        let declares = item
+            .rules
+            .iter()
+            .any(|r| DECLARATION_RULES.iter().any(|d| d.id == r.id));
+        let inspects = item.rules.iter().any(|r| {
+            crate::rules::poe::RULES.iter().any(|p| p.id == r.id)
+                || r.id == crate::kinds::coop::rules::invoice_amount_not_found::RULE.id
+        });
+        if item.state != ItemState::Done || !declares || (inspects && unreadable.is_empty()) {
+            continue;
+        }
+        item.state = ItemState::Declared;
+        item.done = false;
+        let why = if inspects {
+            Rich::new()
+                .text("declared in the claim file, not verified: claimtool could not read ")
+                .values(", ", unreadable.iter().map(|f| f.message.clone()))
+        } else {
+            Rich::new().text("declared in the claim file, not verified in the documents")
+        };
+        item.reasons.insert(0, why);
     }
 }
 

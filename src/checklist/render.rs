@@ -87,6 +87,7 @@ pub fn markdown(list: &Checklist) -> String {
                 ItemState::Done => ("[x]", "done"),
                 ItemState::Open => ("[ ]", "open"),
                 ItemState::Unchecked => ("[ ]", "check by hand"),
+                ItemState::Declared => ("[~]", "declared, not verified"),
             };
             let _ = write!(md, "- {mark} {} (*{word}*)", item.text.markdown());
             match item.reasons.as_slice() {
@@ -232,6 +233,9 @@ pub fn html(list: &Checklist) -> Result<String, askama::Error> {
                             ItemState::Done => ("done", "\u{2611}", "done"),
                             ItemState::Open => ("open", "\u{2610}", "open"),
                             ItemState::Unchecked => ("unchecked", "\u{2610}", "check by hand"),
+                            ItemState::Declared => {
+                                ("declared", "\u{2610}", "declared, not verified")
+                            }
                         };
                         HtmlItem {
                             state,

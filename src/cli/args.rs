@@ -232,6 +232,8 @@ pub(crate) enum Command {
     Por(super::por::PorCommand),
     /// List the rules, or explain one
     Rules(RulesArgs),
+    /// Show what claimtool reads from documents: signatures, text, readability
+    Inspect(super::inspect::InspectArgs),
     /// Print the JSON Schema of a claim kind or of claimtool.toml, for editors
     Schema(SchemaArgs),
     /// Start a workspace: claimtool.toml and one example claim of each kind
@@ -268,6 +270,7 @@ impl Command {
             Command::Score(args) => args.inherit_format(value),
             Command::Por(cmd) => cmd.inherit_format(value),
             Command::Rules(args) => inherit_format(&mut args.format, value),
+            Command::Inspect(args) => inherit_format(&mut args.format, value),
             Command::Schema(_) => Err(takes_no_format("schema")),
             Command::Init(_) => Err(takes_no_format("init")),
             Command::Completions(_) => Err(takes_no_format("completions")),

@@ -16,6 +16,7 @@ mod bundle;
 mod context;
 mod coop;
 mod cpor;
+mod inspect;
 mod plfunding;
 mod por;
 mod rules_cmd;
@@ -110,6 +111,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Score(args) => score::run(&global, args),
         Command::Por(cmd) => por::run(&global, cmd),
         Command::Rules(args) => rules_cmd::run(&args),
+        Command::Inspect(args) => inspect::run(&global, &args),
         Command::Init(args) => init_cmd(&global, &args),
         Command::Schema(args) => {
             let target = claimtool::schema::SchemaTarget::parse(&args.kind)

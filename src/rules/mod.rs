@@ -9,6 +9,7 @@
 //! [`Env`]) and pushes [`Finding`]s; it never fails.
 
 pub mod any;
+pub mod poe;
 pub mod sources;
 
 use std::cell::RefCell;
@@ -181,6 +182,13 @@ pub enum Check {
     Load,
     /// Any claim kind.
     Claim(fn(&RuleCtx<'_>, &mut Vec<Finding>)),
+    /// Claims of the listed kinds (`scope` names them in listings): the
+    /// rules several kinds share, such as the PoE inspection rules.
+    Kinds {
+        kinds: &'static [crate::model::Kind],
+        scope: &'static str,
+        check: fn(&RuleCtx<'_>, &mut Vec<Finding>),
+    },
     Cpor(fn(&RuleCtx<'_>, &CporClaim, &mut Vec<Finding>)),
     Coop(fn(&RuleCtx<'_>, &CoopClaim, &mut Vec<Finding>)),
     Plfunding(fn(&RuleCtx<'_>, &PlfClaim, &mut Vec<Finding>)),
@@ -213,6 +221,7 @@ impl Rule {
         match self.check {
             Check::Load | Check::Claim(_) => "any",
             Check::Batch(_) => "any (across files)",
+            Check::Kinds { scope, .. } => scope,
             Check::Cpor(_) => "cpor",
             Check::Coop(_) => "coop",
             Check::Plfunding(_) => "plfunding",
@@ -231,6 +240,9 @@ impl Rule {
     pub fn run(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         match (&self.check, ctx.claim) {
             (Check::Claim(f), _) => f(ctx, out),
+            (Check::Kinds { kinds, check, .. }, claim) if kinds.contains(&claim.kind()) => {
+                check(ctx, out);
+            }
             (Check::Cpor(f), Claim::Cpor(c)) => f(ctx, c, out),
             (Check::Coop(f), Claim::Coop(c)) => f(ctx, c, out),
             (Check::Plfunding(f), Claim::Plfunding(c)) => f(ctx, c, out),
@@ -245,6 +257,7 @@ impl Rule {
 pub fn all() -> impl Iterator<Item = &'static Rule> {
     any::RULES
         .iter()
+        .chain(poe::RULES)
         .chain(crate::kinds::KINDS.iter().flat_map(|k| k.rules))
         .copied()
 }
@@ -352,6 +365,23 @@ mod tests {
             assert!(
                 any::RULES.iter().any(|r| r.id == id),
                 "src/rules/any/{name} ({id}) is not in any::RULES"
+            );
+        }
+    }
+
+    /// Every file of `src/rules/poe/` is a rule in [`poe::RULES`].
+    #[test]
+    fn every_poe_rule_file_is_registered() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/poe");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            let Some(stem) = name.strip_suffix(".rs").filter(|s| *s != "mod") else {
+                continue;
+            };
+            let id = stem.replace('_', "-");
+            assert!(
+                poe::RULES.iter().any(|r| r.id == id),
+                "src/rules/poe/{name} ({id}) is not in poe::RULES"
             );
         }
     }

@@ -708,7 +708,13 @@ mod pty {
     fn a_coop_session_in_a_terminal_writes_a_claim_and_its_bundle() {
         let dir = tempfile::tempdir().unwrap();
         let docs = repo().join("tests/fixtures/docs");
-        for name in ["invoice.pdf", "receipt.pdf", "screenshot.png"] {
+        // An invoice that shows the AUD 100.00 the session declares.
+        std::fs::copy(
+            docs.join("invoice-100.00.pdf"),
+            dir.path().join("invoice.pdf"),
+        )
+        .unwrap();
+        for name in ["receipt.pdf", "screenshot.png"] {
             std::fs::copy(docs.join(name), dir.path().join(name)).unwrap();
         }
         let cmd = Test::new()

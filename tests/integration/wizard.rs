@@ -123,8 +123,9 @@ mod pty {
         keys(&mut s, "PoE 1: type", &["\r"]);
         answer(&mut s, "PoE 1: date it carries", "2026-09-01");
         keys(&mut s, "PoE 1: customer signature", &[DOWN, "\r"]);
-        // The signature date defaults to the document's date.
-        answer(&mut s, "PoE 1: signed on", "");
+        // The signature date defaults to the document's date; the fixture
+        // SOW's digital signature says 2026-09-03.
+        answer(&mut s, "PoE 1: signed on", "2026-09-03");
         keys(&mut s, "PoE 1: workloads it evidences", &["\r"]);
         keys(&mut s, "Add another PoE document?", &["n"]);
         s.exp_string("Review and complete").unwrap();
@@ -149,7 +150,7 @@ mod pty {
             "{text}"
         );
         assert!(text.contains("workloads = [\"Exchange Online\", \"Microsoft Teams\"]"));
-        assert!(text.contains("signature = \"digital\"\nsigned_on = 2026-09-01"));
+        assert!(text.contains("signature = \"digital\"\nsigned_on = 2026-09-03"));
         assert!(!dir.path().join("contoso.toml.draft").exists());
         Test::new()
             .current_dir(dir.path())
@@ -228,7 +229,9 @@ mod pty {
         keys(&mut s, "Add a PoE document?", &["y"]);
         answer(&mut s, "PoE 1: file", "poe/sow.pdf");
         keys(&mut s, "PoE 1: type", &["\r"]);
-        answer(&mut s, "PoE 1: date it carries", "2026-09-01");
+        // The date the fixture SOW's digital signature carries (the
+        // signature date defaults to it).
+        answer(&mut s, "PoE 1: date it carries", "2026-09-03");
         keys(&mut s, "PoE 1: customer signature", &[DOWN, "\r"]);
         answer(&mut s, "PoE 1: signed on", "");
         keys(&mut s, "PoE 1: workloads it evidences", &["\r"]);

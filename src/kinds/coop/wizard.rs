@@ -483,8 +483,13 @@ mod tests {
         fn new() -> Fixture {
             let dir = tempfile::tempdir().unwrap();
             let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docs");
+            // The claim is the example's: its first invoice shows AUD 10,000.10.
+            std::fs::copy(
+                docs.join("invoice-10000.10.pdf"),
+                dir.path().join("invoice.pdf"),
+            )
+            .unwrap();
             for name in [
-                "invoice.pdf",
                 "invoice-2.pdf",
                 "receipt.pdf",
                 "invitation.pdf",

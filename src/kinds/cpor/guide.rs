@@ -549,7 +549,16 @@ impl KindGuide for CporClaim {
         }
         poe.push(ItemSpec {
             text: "Signed by the customer: wet (scanned) or digital (DocuSign, Adobe Sign), with the signing date".into(),
-            rules: const { &[&poe_unsigned::RULE, &document_signed_on::RULE] },
+            rules: const {
+                &[
+                    &poe_unsigned::RULE,
+                    &document_signed_on::RULE,
+                    &crate::rules::poe::poe_signature_missing::RULE,
+                    &crate::rules::poe::poe_signature_broken::RULE,
+                    &crate::rules::poe::poe_modified_after_signing::RULE,
+                    &crate::rules::poe::poe_signed_on_mismatch::RULE,
+                ]
+            },
             evidence: signed,
         });
         // What each document says it names (the rule does the matching).
@@ -567,12 +576,29 @@ impl KindGuide for CporClaim {
         }
         poe.push(ItemSpec {
             text: "Every claimed workload is named in a PoE document".into(),
-            rules: const { &[&poe_workload_uncovered::RULE] },
+            rules: const {
+                &[
+                    &poe_workload_uncovered::RULE,
+                    &crate::rules::poe::poe_workload_not_named::RULE,
+                ]
+            },
             evidence: named,
         });
         poe.push(ItemSpec {
+            text: "The PoE names the customer (its name, tenant ID or domain)".into(),
+            rules: const { &[&crate::rules::poe::poe_customer_not_named::RULE] },
+            evidence: Rich::new()
+                .text("read in the documents: ")
+                .value(crate::submit::text(&self.customer_name).unwrap_or_default()),
+        });
+        poe.push(ItemSpec {
             text: "Recent: the newest customer signature is less than 12 months old".into(),
-            rules: const { &[&poe_stale::RULE] },
+            rules: const {
+                &[
+                    &poe_stale::RULE,
+                    &crate::rules::poe::poe_signed_on_mismatch::RULE,
+                ]
+            },
             evidence: self.newest_signature().map_or_else(Rich::new, |d| {
                 Rich::new().text(format!("newest signature {d}"))
             }),

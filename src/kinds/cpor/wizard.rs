@@ -26,6 +26,10 @@ pub static SCRIPT: Script = Script {
             question: "\"PoE n: workloads it evidences\" (Proof of execution)",
         },
         Later {
+            rule: &crate::rules::poe::poe_workload_not_named::RULE,
+            question: "a PoE document that names the workload (Proof of execution)",
+        },
+        Later {
             rule: &poe_unsigned::RULE,
             question: "a PoE document the customer signed (\"Add another PoE document?\")",
         },

@@ -15,6 +15,7 @@ pub mod currency;
 pub mod document_date;
 pub mod evidence_missing;
 pub mod fund_category;
+pub mod invoice_amount_not_found;
 pub mod invoice_details;
 pub mod invoice_missing;
 pub mod over_available;
@@ -37,6 +38,7 @@ pub static RULES: &[&Rule] = &[
     &invoice_missing::RULE,
     &amount_mismatch::RULE,
     &invoice_details::RULE,
+    &invoice_amount_not_found::RULE,
     &receipt_missing::RULE,
     &evidence_missing::RULE,
     &activity_requirements::RULE,

@@ -1,0 +1,84 @@
+//! Bundles say what inspection found: claim.json's per-document
+//! `inspection`, SUBMIT.md's "What the documents show", and checklist items
+//! that rest on the claim file alone marked "declared, not verified".
+
+use std::path::{Path, PathBuf};
+
+use crate::support::Test;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Bundles `claim` (a CPOR claim file) into `out`; returns the bundle folder.
+fn bundle(claim: &Path, out: &Path) -> PathBuf {
+    Test::new()
+        .args(["--today", "2026-11-26", "cpor", "bundle"])
+        .arg(claim)
+        .arg("--out")
+        .arg(out)
+        .run()
+        .success();
+    std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir())
+        .unwrap()
+}
+
+#[test]
+fn the_example_bundle_shows_the_real_signature() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = bundle(&root().join("examples/cpor/contoso-e5.toml"), out.path());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("claim.json")).unwrap()).unwrap();
+    let sow = &json["documents"][0]["inspection"];
+    assert_eq!(sow["type"], "pdf");
+    assert_eq!(sow["readable"], true);
+    assert_eq!(sow["signatures"][0]["signer"], "Ada Lovelace");
+    assert_eq!(sow["signatures"][0]["digest_ok"], true);
+    assert!(sow.get("text").is_none());
+    let submit = std::fs::read_to_string(dir.join("SUBMIT.md")).unwrap();
+    assert!(
+        submit.contains(
+            "signed digitally by Ada Lovelace on 2026-09-03 (signature intact, whole document)"
+        ),
+        "{submit}"
+    );
+    let checklist = std::fs::read_to_string(dir.join("checklist.md")).unwrap();
+    assert!(
+        checklist.contains("- [x] Signed by the customer"),
+        "{checklist}"
+    );
+}
+
+#[test]
+fn a_scanned_poe_is_declared_not_verified() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = root().join("tests/fixtures/docs");
+    std::fs::copy(docs.join("scan.pdf"), tmp.path().join("scan.pdf")).unwrap();
+    let claim =
+        std::fs::read_to_string(root().join("tests/fixtures/rules/poe-unreadable/fail-scan.toml"))
+            .unwrap()
+            .replace("../../docs/scan.pdf", "scan.pdf");
+    let path = tmp.path().join("claim.toml");
+    std::fs::write(&path, claim).unwrap();
+    let dir = bundle(&path, &tmp.path().join("out"));
+    let checklist = std::fs::read_to_string(dir.join("checklist.md")).unwrap();
+    assert!(
+        checklist.contains("- [~] Signed by the customer"),
+        "{checklist}"
+    );
+    assert!(checklist.contains("declared, not verified"), "{checklist}");
+    let submit = std::fs::read_to_string(dir.join("SUBMIT.md")).unwrap();
+    assert!(
+        submit.contains("could not be read (no-text-layer): check by eye"),
+        "{submit}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("claim.json")).unwrap()).unwrap();
+    assert_eq!(
+        json["documents"][0]["inspection"]["unreadable_reason"],
+        "no-text-layer"
+    );
+}
