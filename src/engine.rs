@@ -141,14 +141,35 @@ pub fn check_paths_with_progress(
     keep: Keep,
     on_checked: &(dyn Fn() + Sync),
 ) -> Result<Report, (String, std::io::Error)> {
-    let checked: Vec<Checked> = inputs
+    check_paths_extracting(inputs, env, overrides, keep, on_checked, &|_| ()).map(|(r, _)| r)
+}
+
+/// A report and, for each of its files, what the extractor took from its
+/// claim.
+pub type Extracted<T> = (Report, Vec<Option<T>>);
+
+/// [`check_paths_with_progress`], also calling `extract` on each decoded
+/// claim while it is at hand (in parallel, after the file's own rules): what
+/// it returns is kept, in the order of [`Report::files`] (`None` for a file
+/// without a claim), and the claim can be let go. `claimtool status` takes
+/// each claim's deadlines and amount this way, so 10,000 claims are never
+/// held at once.
+pub fn check_paths_extracting<T: Send + Sync>(
+    inputs: &[Input],
+    env: &Env,
+    overrides: &Overrides,
+    keep: Keep,
+    on_checked: &(dyn Fn() + Sync),
+    extract: &(dyn Fn(&RuleCtx<'_>) -> T + Sync),
+) -> Result<Extracted<T>, (String, std::io::Error)> {
+    let checked: Vec<Checked<T>> = inputs
         .par_iter()
         .filter_map(|input| {
             let loaded = match load_path(&input.path, &input.display) {
                 Ok(loaded) => loaded,
                 Err(e) => return Some(Err((input.display.clone(), e))),
             };
-            let checked = (!loaded.is_catalog).then(|| check_one(loaded, env, keep));
+            let checked = (!loaded.is_catalog).then(|| check_one(loaded, env, keep, extract));
             on_checked();
             checked.map(Ok)
         })
@@ -161,16 +182,18 @@ pub fn check_paths_with_progress(
 pub fn check_loaded(loaded: Vec<Loaded>, env: &Env, overrides: &Overrides) -> Report {
     let checked = loaded
         .into_par_iter()
-        .map(|l| check_one(l, env, Keep::ALL))
+        .map(|l| check_one(l, env, Keep::ALL, &|_| ()))
         .collect();
-    finish(checked, overrides)
+    finish(checked, overrides).0
 }
 
 /// A file after its own rules: the report, and what it contributed to each
 /// cross-file rule (in the order of [`batch_rules`]).
-struct Checked {
+struct Checked<T> {
     report: FileReport,
     batch_keys: Vec<Vec<BatchKey>>,
+    /// What [`check_paths_extracting`]'s `extract` took from the claim.
+    extracted: Option<T>,
 }
 
 fn batch_rules() -> impl Iterator<Item = &'static BatchCheck> {
@@ -180,9 +203,15 @@ fn batch_rules() -> impl Iterator<Item = &'static BatchCheck> {
     })
 }
 
-fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
+fn check_one<T>(
+    l: Loaded,
+    env: &Env,
+    keep: Keep,
+    extract: &(dyn Fn(&RuleCtx<'_>) -> T + Sync),
+) -> Checked<T> {
     let mut findings = l.findings;
     let mut batch_keys = Vec::new();
+    let mut extracted = None;
     if let Some(claim) = &l.claim {
         let unreadable = unreadable_fields(&findings);
         let ctx = RuleCtx::new(&l.source, claim, env, &unreadable);
@@ -199,6 +228,7 @@ fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
                 keys
             })
             .collect();
+        extracted = Some(extract(&ctx));
     }
     findings.shrink_to_fit();
     let mut source = l.source;
@@ -222,11 +252,15 @@ fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
             findings,
         },
         batch_keys,
+        extracted,
     }
 }
 
 /// Runs the cross-file rules, applies the overrides, sorts the findings.
-fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
+fn finish<T: Send + Sync>(
+    checked: Vec<Checked<T>>,
+    overrides: &Overrides,
+) -> (Report, Vec<Option<T>>) {
     // The cross-file rules judge independently of each other: in parallel,
     // like everything here, since with thousands of files none of these
     // steps is negligible.
@@ -247,7 +281,10 @@ fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
             found
         })
         .collect();
-    let mut files: Vec<FileReport> = checked.into_par_iter().map(|c| c.report).collect();
+    let (mut files, extracted): (Vec<FileReport>, Vec<Option<T>>) = checked
+        .into_par_iter()
+        .map(|c| (c.report, c.extracted))
+        .unzip();
     for (i, finding) in cross.into_iter().flatten() {
         files[i].findings.push(finding);
     }
@@ -262,7 +299,7 @@ fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
             pos(a).cmp(&pos(b)).then_with(|| a.rule.cmp(b.rule))
         });
     });
-    Report { files }
+    (Report { files }, extracted)
 }
 
 /// For `<kind> validate` (and bundle, checklist, score): a file of another

@@ -227,6 +227,8 @@ pub enum Command {
     Plfunding(super::plfunding::PlfCommand),
     /// Partner Capability Score eligibility
     Score(super::score::ScoreArgs),
+    /// Every deadline and the money at stake: a table, JSON, CSV, a calendar (ics) or a page (html)
+    Status(super::status::StatusArgs),
     /// List the rules, or explain one
     Rules(RulesArgs),
     /// Print the JSON Schema of a claim kind or of claimtool.toml, for editors
@@ -251,6 +253,7 @@ impl Command {
             Command::Coop(cmd) => cmd.inherit_format(value),
             Command::Plfunding(cmd) => cmd.inherit_format(value),
             Command::Score(args) => args.inherit_format(value),
+            Command::Status(args) => inherit_format(&mut args.format, value),
             Command::Rules(args) => inherit_format(&mut args.format, value),
             Command::Schema(_) => Err(takes_no_format("schema")),
             Command::Init(_) => Err(takes_no_format("init")),

@@ -19,6 +19,7 @@ mod cpor;
 mod plfunding;
 mod rules_cmd;
 mod score;
+mod status;
 mod validate;
 mod wizard;
 
@@ -106,6 +107,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Coop(cmd) => coop::run(&global, cmd),
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
+        Command::Status(args) => status::run(&global, &args),
         Command::Rules(args) => rules_cmd::run(&args),
         Command::Init(args) => init_cmd(&global, &args),
         Command::Schema(args) => {

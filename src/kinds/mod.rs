@@ -20,6 +20,7 @@ pub mod plfunding;
 pub mod score;
 
 use crate::model::{Claim, Kind};
+use crate::rules::deadline::Due;
 use crate::rules::{BatchKey, Rule, RuleCtx};
 use crate::submit::KindGuide;
 use crate::wizard::Script;
@@ -41,6 +42,10 @@ pub struct KindSpec {
     /// The kind's part of `duplicate-claim`: keys that are equal when two
     /// files claim the same thing.
     pub duplicate_keys: Option<fn(&RuleCtx<'_>, &mut Vec<BatchKey>)>,
+    /// The kind's dated deadlines for a claim (`claimtool status`): calls
+    /// the deadline rules' own `deadlines` functions, the computation their
+    /// findings use ([`crate::rules::deadline`]).
+    pub deadlines: fn(&RuleCtx<'_>, &mut Vec<Due>),
 }
 
 /// An example claim for `claimtool init`: `claims/<kind>-example.toml`

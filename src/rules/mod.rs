@@ -9,6 +9,7 @@
 //! [`Env`]) and pushes [`Finding`]s; it never fails.
 
 pub mod any;
+pub mod deadline;
 
 use std::cell::RefCell;
 use std::fmt::Write as _;

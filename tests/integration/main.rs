@@ -13,6 +13,7 @@ mod plfunding;
 mod robustness;
 mod score;
 mod score_pending;
+mod status;
 mod support;
 mod walkthroughs;
 mod wizard;

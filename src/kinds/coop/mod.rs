@@ -46,6 +46,12 @@ pub static SPEC: KindSpec = KindSpec {
         ],
     },
     duplicate_keys: Some(duplicate_keys),
+    deadlines: |ctx, out| {
+        if let Claim::Coop(c) = ctx.claim {
+            out.extend(rules::claim_window::deadlines(ctx, c));
+            out.extend(rules::retention::deadlines(ctx, c));
+        }
+    },
 };
 
 /// `duplicate-claim`: the same activity claimed twice (same PartnerID,
