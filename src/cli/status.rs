@@ -107,7 +107,8 @@ fn render(p: &Portfolio, format: StatusFormat, to_terminal: bool) -> anyhow::Res
         StatusFormat::Human => human(p, to_terminal).into_bytes(),
         StatusFormat::Json => status::json::render(p).into_bytes(),
         StatusFormat::Csv => status::csv::render(p).context("cannot write the CSV")?,
-        StatusFormat::Ics | StatusFormat::Html => {
+        StatusFormat::Ics => status::ics::render(p).into_bytes(),
+        StatusFormat::Html => {
             anyhow::bail!("not yet")
         }
     })

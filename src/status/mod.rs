@@ -10,10 +10,11 @@
 //! [`Portfolio::build`] then joins those facts with each file's findings
 //! (the verdict and counts `validate` reports) and gives every deadline
 //! its [`Level`]. Each format renders a [`Portfolio`]: [`human`] (the rows
-//! the CLI lays out as a table), [`json`] and [`csv`].
+//! the CLI lays out as a table), [`json`], [`csv`] and [`ics`].
 
 pub mod csv;
 pub mod human;
+pub mod ics;
 pub mod json;
 
 use std::collections::BTreeMap;
