@@ -1,5 +1,5 @@
 //! `claimtool status [PATHS...]`: every deadline and the money at stake,
-//! as a table, JSON, CSV (spec/status.md).
+//! as a table, JSON, CSV, a calendar (ics) or a page (html) (spec/status.md).
 //!
 //! The engine runs exactly as for `validate PATHS` (same inputs, config,
 //! catalogue, overrides, `--today`), with [`claimtool::status::facts`] as
@@ -108,9 +108,10 @@ fn render(p: &Portfolio, format: StatusFormat, to_terminal: bool) -> anyhow::Res
         StatusFormat::Json => status::json::render(p).into_bytes(),
         StatusFormat::Csv => status::csv::render(p).context("cannot write the CSV")?,
         StatusFormat::Ics => status::ics::render(p).into_bytes(),
-        StatusFormat::Html => {
-            anyhow::bail!("not yet")
-        }
+        // askama's message includes its cause: one message.
+        StatusFormat::Html => status::html::render(p)
+            .map_err(|e| anyhow::anyhow!("cannot render the page: {e}"))?
+            .into_bytes(),
     })
 }
 

@@ -10,9 +10,12 @@
 //! [`Portfolio::build`] then joins those facts with each file's findings
 //! (the verdict and counts `validate` reports) and gives every deadline
 //! its [`Level`]. Each format renders a [`Portfolio`]: [`human`] (the rows
-//! the CLI lays out as a table), [`json`], [`csv`] and [`ics`].
+//! the CLI lays out as a table), [`json`], [`csv`], [`ics`] and [`html`]
+//! (with the SVG [`charts`]).
 
+pub mod charts;
 pub mod csv;
+pub mod html;
 pub mod human;
 pub mod ics;
 pub mod json;

@@ -14,6 +14,7 @@ mod robustness;
 mod score;
 mod score_pending;
 mod status;
+mod status_html;
 mod status_ics;
 mod support;
 mod walkthroughs;
