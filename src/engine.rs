@@ -141,7 +141,16 @@ pub fn check_paths_with_progress(
     keep: Keep,
     on_checked: &(dyn Fn() + Sync),
 ) -> Result<Report, (String, std::io::Error)> {
-    check_paths_and_files(inputs, Vec::new(), env, overrides, keep, on_checked)
+    check_paths_and_files_extracting(
+        inputs,
+        Vec::new(),
+        env,
+        overrides,
+        keep,
+        on_checked,
+        &|_| (),
+    )
+    .map(|(r, _)| r)
 }
 
 /// [`check_paths_with_progress`], plus files that hold several claims
@@ -157,14 +166,58 @@ pub fn check_paths_and_files(
     keep: Keep,
     on_checked: &(dyn Fn() + Sync),
 ) -> Result<Report, (String, std::io::Error)> {
-    let mut checked: Vec<Checked> = inputs
+    check_paths_and_files_extracting(inputs, multi, env, overrides, keep, on_checked, &|_| ())
+        .map(|(r, _)| r)
+}
+
+/// A report and, for each of its files, what the extractor took from its
+/// claim.
+pub type Extracted<T> = (Report, Vec<Option<T>>);
+
+/// [`check_paths_with_progress`], also calling `extract` on each decoded
+/// claim while it is at hand (in parallel, after the file's own rules): what
+/// it returns is kept, in the order of [`Report::files`] (`None` for a file
+/// without a claim), and the claim can be let go. `claimtool status` takes
+/// each claim's deadlines and amount this way, so 10,000 claims are never
+/// held at once.
+pub fn check_paths_extracting<T: Send + Sync>(
+    inputs: &[Input],
+    env: &Env,
+    overrides: &Overrides,
+    keep: Keep,
+    on_checked: &(dyn Fn() + Sync),
+    extract: &(dyn Fn(&RuleCtx<'_>) -> T + Sync),
+) -> Result<Extracted<T>, (String, std::io::Error)> {
+    check_paths_and_files_extracting(
+        inputs,
+        Vec::new(),
+        env,
+        overrides,
+        keep,
+        on_checked,
+        extract,
+    )
+}
+
+/// The one walk behind the functions above: every input file, the
+/// several-claims files, the cross-file rules, the kinds' own input reports.
+fn check_paths_and_files_extracting<T: Send + Sync>(
+    inputs: &[Input],
+    multi: Vec<MultiFile>,
+    env: &Env,
+    overrides: &Overrides,
+    keep: Keep,
+    on_checked: &(dyn Fn() + Sync),
+    extract: &(dyn Fn(&RuleCtx<'_>) -> T + Sync),
+) -> Result<Extracted<T>, (String, std::io::Error)> {
+    let mut checked: Vec<Checked<T>> = inputs
         .par_iter()
         .filter_map(|input| {
             let loaded = match load_path(&input.path, &input.display) {
                 Ok(loaded) => loaded,
                 Err(e) => return Some(Err((input.display.clone(), e))),
             };
-            let checked = (!loaded.is_catalog).then(|| check_one(loaded, env, keep));
+            let checked = (!loaded.is_catalog).then(|| check_one(loaded, env, keep, extract));
             on_checked();
             checked.map(Ok)
         })
@@ -172,8 +225,9 @@ pub fn check_paths_and_files(
     checked.extend(multi.into_iter().map(|m| Checked {
         report: m.report,
         units: m.units,
+        extracted: None,
     }));
-    let mut report = finish(checked, overrides);
+    let (mut report, extracted) = finish(checked, overrides);
     for spec in crate::kinds::KINDS {
         for mut file in spec.input_reports.map_or_else(Vec::new, |f| f(env)) {
             file.findings = std::mem::take(&mut file.findings)
@@ -186,7 +240,7 @@ pub fn check_paths_and_files(
             report.files.push(file);
         }
     }
-    Ok(report)
+    Ok((report, extracted))
 }
 
 /// Checks already loaded files (the wizard loads its draft from memory);
@@ -194,16 +248,18 @@ pub fn check_paths_and_files(
 pub fn check_loaded(loaded: Vec<Loaded>, env: &Env, overrides: &Overrides) -> Report {
     let checked = loaded
         .into_par_iter()
-        .map(|l| check_one(l, env, Keep::ALL))
+        .map(|l| check_one(l, env, Keep::ALL, &|_| ()))
         .collect();
-    finish(checked, overrides)
+    finish(checked, overrides).0
 }
 
-/// A file after its own rules: the report, and what each of its claims
-/// contributed to the cross-file rules.
-struct Checked {
+/// A file after its own rules: the report, what each of its claims
+/// contributed to the cross-file rules, and what [`check_paths_extracting`]'s
+/// `extract` took from its claim.
+struct Checked<T> {
     report: FileReport,
     units: Vec<Unit>,
+    extracted: Option<T>,
 }
 
 /// One claim's part in the cross-file rules: its keys for each of them (in
@@ -250,9 +306,15 @@ fn batch_rules() -> impl Iterator<Item = &'static BatchCheck> {
     })
 }
 
-fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
+fn check_one<T>(
+    l: Loaded,
+    env: &Env,
+    keep: Keep,
+    extract: &(dyn Fn(&RuleCtx<'_>) -> T + Sync),
+) -> Checked<T> {
     let mut findings = l.findings;
     let mut batch_keys = Vec::new();
+    let mut extracted = None;
     if let Some(claim) = &l.claim {
         let unreadable = unreadable_fields(&findings);
         let ctx = RuleCtx::new(&l.source, claim, env, &unreadable);
@@ -260,6 +322,7 @@ fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
         for key in batch_keys.iter_mut().flatten() {
             key.position = Some(l.source.position(&key.span));
         }
+        extracted = Some(extract(&ctx));
     }
     findings.shrink_to_fit();
     let mut source = l.source;
@@ -286,11 +349,15 @@ fn check_one(l: Loaded, env: &Env, keep: Keep) -> Checked {
             display: None,
             keys: batch_keys,
         }],
+        extracted,
     }
 }
 
 /// Runs the cross-file rules, applies the overrides, sorts the findings.
-fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
+fn finish<T: Send + Sync>(
+    checked: Vec<Checked<T>>,
+    overrides: &Overrides,
+) -> (Report, Vec<Option<T>>) {
     // The cross-file rules judge independently of each other: in parallel,
     // like everything here, since with thousands of files none of these
     // steps is negligible.
@@ -321,7 +388,10 @@ fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let mut files: Vec<FileReport> = checked.into_par_iter().map(|c| c.report).collect();
+    let (mut files, extracted): (Vec<FileReport>, Vec<Option<T>>) = checked
+        .into_par_iter()
+        .map(|c| (c.report, c.extracted))
+        .unzip();
     for (i, finding) in cross.into_iter().flatten() {
         files[i].findings.push(finding);
     }
@@ -336,7 +406,7 @@ fn finish(checked: Vec<Checked>, overrides: &Overrides) -> Report {
             pos(a).cmp(&pos(b)).then_with(|| a.rule.cmp(b.rule))
         });
     });
-    Report { files }
+    (Report { files }, extracted)
 }
 
 /// For `<kind> validate` (and bundle, checklist, score): a file of another

@@ -46,6 +46,7 @@ pub mod rich;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod status;
 pub mod submit;
 pub mod wizard;
 pub mod workspace;

@@ -230,6 +230,8 @@ pub(crate) enum Command {
     /// Partner of Record checks for distributors: orders against your reseller list
     #[command(subcommand)]
     Por(super::por::PorCommand),
+    /// Every deadline and the money at stake: a table, JSON, CSV, a calendar (ics) or a page (html)
+    Status(super::status::StatusArgs),
     /// List the rules, or explain one
     Rules(RulesArgs),
     /// Show what claimtool reads from documents: signatures, text, readability
@@ -269,6 +271,7 @@ impl Command {
             Command::Plfunding(cmd) => cmd.inherit_format(value),
             Command::Score(args) => args.inherit_format(value),
             Command::Por(cmd) => cmd.inherit_format(value),
+            Command::Status(args) => inherit_format(&mut args.format, value),
             Command::Rules(args) => inherit_format(&mut args.format, value),
             Command::Inspect(args) => inherit_format(&mut args.format, value),
             Command::Schema(_) => Err(takes_no_format("schema")),

@@ -21,6 +21,7 @@ mod plfunding;
 mod por;
 mod rules_cmd;
 mod score;
+mod status;
 mod theme;
 mod validate;
 mod wizard;
@@ -110,6 +111,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Plfunding(cmd) => plfunding::run(&global, cmd),
         Command::Score(args) => score::run(&global, args),
         Command::Por(cmd) => por::run(&global, cmd),
+        Command::Status(args) => status::run(&global, &args),
         Command::Rules(args) => rules_cmd::run(&args),
         Command::Inspect(args) => inspect::run(&global, &args),
         Command::Init(args) => init_cmd(&global, &args),

@@ -21,6 +21,7 @@ pub mod por;
 pub mod score;
 
 use crate::model::{Claim, Kind};
+use crate::rules::deadline::Due;
 use crate::rules::{BatchKey, Rule, RuleCtx};
 use crate::submit::KindGuide;
 use crate::wizard::Script;
@@ -45,6 +46,10 @@ pub struct KindSpec {
     /// Reports of files the kind read besides the claims (`por`: its
     /// reseller list's own findings), added to a run's report.
     pub input_reports: Option<fn(&crate::rules::Env) -> Vec<crate::engine::FileReport>>,
+    /// The kind's dated deadlines for a claim (`claimtool status`): calls
+    /// the deadline rules' own `deadlines` functions, the computation their
+    /// findings use ([`crate::rules::deadline`]).
+    pub deadlines: fn(&RuleCtx<'_>, &mut Vec<Due>),
 }
 
 /// An example claim for `claimtool init`: `claims/<kind>-example.toml`

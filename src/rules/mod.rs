@@ -9,6 +9,7 @@
 //! [`Env`]) and pushes [`Finding`]s; it never fails.
 
 pub mod any;
+pub mod deadline;
 pub mod poe;
 pub mod sources;
 

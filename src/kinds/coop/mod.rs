@@ -48,6 +48,12 @@ pub static SPEC: KindSpec = KindSpec {
     },
     duplicate_keys: Some(duplicate_keys),
     input_reports: None,
+    deadlines: |ctx, out| {
+        if let Claim::Coop(c) = ctx.claim {
+            out.extend(rules::claim_window::deadlines(ctx, c));
+            out.extend(rules::retention::deadlines(ctx, c));
+        }
+    },
 };
 
 /// `duplicate-claim`: the same activity claimed twice (same PartnerID,

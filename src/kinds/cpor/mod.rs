@@ -36,6 +36,12 @@ pub static SPEC: KindSpec = KindSpec {
     },
     duplicate_keys: Some(duplicate_keys),
     input_reports: None,
+    deadlines: |ctx, out| {
+        if let Claim::Cpor(c) = ctx.claim {
+            out.extend(rules::action_required::deadlines(ctx, c));
+            out.extend(rules::dispute_window::deadlines(ctx, c));
+        }
+    },
 };
 
 /// `duplicate-claim`: a workload can be associated with one partner only, so

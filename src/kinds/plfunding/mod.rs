@@ -35,4 +35,10 @@ pub static SPEC: KindSpec = KindSpec {
     },
     duplicate_keys: None,
     input_reports: None,
+    deadlines: |ctx, out| {
+        if let Claim::Plfunding(c) = ctx.claim {
+            out.extend(rules::consent_deadline::deadlines(ctx, c));
+            out.extend(rules::expiry::deadlines(ctx, c));
+        }
+    },
 };

@@ -43,6 +43,8 @@ pub static SPEC: KindSpec = KindSpec {
     },
     duplicate_keys: Some(duplicate_keys),
     input_reports: Some(input_reports),
+    // The order's date is when it will be placed, not a deadline.
+    deadlines: |_, _| {},
 };
 
 /// `duplicate-claim`: two orders with the same `order` reference.

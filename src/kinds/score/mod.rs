@@ -18,7 +18,8 @@ mod year_month;
 pub use eligibility::*;
 
 use super::{Example, KindSpec};
-use crate::model::Kind;
+use crate::model::{Claim, Kind};
+use crate::rules::deadline::Due;
 
 pub static SPEC: KindSpec = KindSpec {
     kind: Kind::Score,
@@ -34,4 +35,38 @@ pub static SPEC: KindSpec = KindSpec {
     },
     duplicate_keys: None,
     input_reports: None,
+    deadlines: |ctx, out| {
+        if let Claim::Score(history) = ctx.claim
+            && let Ok(e) = evaluate(history, ctx.env.today, &ctx.env.config.score, &[])
+        {
+            out.extend(deadlines(&e));
+        }
+    },
 };
+
+/// The id under which `claimtool status` lists a history's eligibility
+/// date: not a rule, the [`evaluate`] computation of `claimtool score`.
+pub const ELIGIBLE_THROUGH: &str = "score-eligible-through";
+
+/// The last day of [`Eligibility::eligible_through`] (none when not
+/// eligible now), naming the first month that would be lost.
+pub fn deadlines(e: &Eligibility) -> Vec<Due> {
+    let Some(through) = e.eligible_through else {
+        return Vec::new();
+    };
+    let lost = through.plus(1);
+    let Some(last_day) =
+        chrono::NaiveDate::from_ymd_opt(lost.year(), lost.month(), 1).and_then(|d| d.pred_opt())
+    else {
+        return Vec::new();
+    };
+    vec![Due::new(
+        ELIGIBLE_THROUGH,
+        last_day,
+        format!(
+            "eligible through {through}; lost from {lost} without a {}-point month",
+            fmt_points(e.threshold_points)
+        ),
+        "keep the monthly points at the threshold; `claimtool score` shows the months and what-if plans",
+    )]
+}

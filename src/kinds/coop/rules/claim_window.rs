@@ -1,10 +1,12 @@
 //! `coop-claim-window`: where today stands in the period's claiming window.
 
 use crate::calendar::{DeadlineState, days_left, deadline_state};
+use crate::decode::Sp;
 use crate::diag::{Finding, Severity};
 use crate::kinds::coop::facts;
-use crate::kinds::coop::fiscal::WindowState;
+use crate::kinds::coop::fiscal::{ClaimWindow, UsagePeriod, WindowState};
 use crate::kinds::coop::model::CoopClaim;
+use crate::rules::deadline::Due;
 use crate::rules::{Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
@@ -27,11 +29,33 @@ wait for its first day.",
     check: Check::Coop(check),
 };
 
+/// The usage period, its value in the file and its claiming window: the
+/// one computation behind the finding and [`deadlines`].
+fn window(claim: &CoopClaim) -> Option<(UsagePeriod, &Sp<String>, ClaimWindow)> {
+    let period = facts::period_of(claim)?;
+    Some((period, claim.usage_period.as_ref()?, period.claim_window()))
+}
+
+/// The claim-by date: the window's last day (`claimtool status`).
+pub fn deadlines(_ctx: &RuleCtx<'_>, claim: &CoopClaim) -> Vec<Due> {
+    window(claim)
+        .map(|(period, _, window)| {
+            Due::new(
+                RULE.id,
+                window.closes,
+                format!("claim window for {period} closes"),
+                "submit the claim in Partner Center before the window closes; a closed window \
+                 cannot be reopened",
+            )
+        })
+        .into_iter()
+        .collect()
+}
+
 fn check(ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
-    let (Some(period), Some(value)) = (facts::period_of(claim), &claim.usage_period) else {
+    let Some((period, value, window)) = window(claim) else {
         return;
     };
-    let window = period.claim_window();
     let today = ctx.env.today;
     let finding = match window.state(today) {
         WindowState::NotYetOpen => Finding::new(

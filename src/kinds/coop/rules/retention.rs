@@ -1,8 +1,12 @@
 //! `coop-retention`: keep the original documents 24 months after the activity.
 
+use chrono::NaiveDate;
+
+use crate::decode::Sp;
 use crate::diag::{Finding, Severity};
 use crate::kinds::coop::fiscal::{RETENTION_MONTHS, retention_until};
 use crate::kinds::coop::model::CoopClaim;
+use crate::rules::deadline::Due;
 use crate::rules::{Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
@@ -20,11 +24,27 @@ still be on the keep-until date, and set a reminder.",
     check: Check::Coop(check),
 };
 
+/// The activity's end date and the keep-until date: the one computation
+/// behind the finding and [`deadlines`].
+fn keep_until(claim: &CoopClaim) -> Option<(&Sp<NaiveDate>, NaiveDate)> {
+    let end = claim.activity.as_ref()?.end_date.as_ref()?;
+    Some((end, retention_until(end.value)))
+}
+
+/// The keep-documents-until date (`claimtool status`).
+pub fn deadlines(_ctx: &RuleCtx<'_>, claim: &CoopClaim) -> Vec<Due> {
+    keep_until(claim)
+        .map(|(_, until)| Due::new(RULE.id, until, "keep the original documents until", HELP))
+        .into_iter()
+        .collect()
+}
+
+const HELP: &str = "file the original invoices, receipts and evidence where they can be produced for an audit until then";
+
 fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
-    let Some(end) = claim.activity.as_ref().and_then(|a| a.end_date.as_ref()) else {
+    let Some((end, until)) = keep_until(claim) else {
         return;
     };
-    let until = retention_until(end.value);
     out.push(
         Finding::new(
             &RULE,
@@ -35,6 +55,6 @@ fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
         )
         .at(end)
         .label(format!("keep documents until {until}"))
-        .help("file the original invoices, receipts and evidence where they can be produced for an audit until then"),
+        .help(HELP),
     );
 }

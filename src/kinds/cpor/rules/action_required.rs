@@ -4,9 +4,11 @@
 use chrono::NaiveDate;
 
 use crate::calendar;
+use crate::decode::Sp;
 use crate::diag::{Finding, Severity};
 use crate::kinds::cpor::facts::reply_due;
 use crate::kinds::cpor::model::{CporClaim, Stage};
+use crate::rules::deadline::Due;
 use crate::rules::{Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
@@ -40,19 +42,42 @@ fn business_days_left(today: NaiveDate, due: NaiveDate, holidays: &[NaiveDate]) 
         .count()
 }
 
-fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
-    let Some(stage) = super::stage(claim) else {
-        return;
-    };
-    if stage.value != Stage::PartnerActionRequired {
-        return;
+/// The day the claim entered *Partner action required* and the last day to
+/// respond, while it waits there: the one computation behind the finding
+/// and [`deadlines`].
+fn response_due<'c>(
+    ctx: &RuleCtx<'_>,
+    claim: &'c CporClaim,
+) -> Option<(&'c Sp<NaiveDate>, NaiveDate)> {
+    if super::stage(claim)?.value != Stage::PartnerActionRequired {
+        return None;
     }
-    let Some(since) = claim.status.as_ref().and_then(|s| s.since.as_ref()) else {
+    let since = claim.status.as_ref()?.since.as_ref()?;
+    Some((since, reply_due(since.value, &ctx.env.config.holidays)))
+}
+
+/// The reply-by date (`claimtool status`).
+pub fn deadlines(ctx: &RuleCtx<'_>, claim: &CporClaim) -> Vec<Due> {
+    response_due(ctx, claim)
+        .map(|(_, date)| {
+            Due::new(
+                RULE.id,
+                date,
+                "reply to Partner action required",
+                "read the reviewer's comment in Partner Center, add what it asks for (usually \
+                 PoE), resubmit, and update [status]",
+            )
+        })
+        .into_iter()
+        .collect()
+}
+
+fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
+    let Some((since, due)) = response_due(ctx, claim) else {
         return;
     };
     let holidays = &ctx.env.config.holidays;
     let today = ctx.env.today;
-    let due = reply_due(since.value, holidays);
     let finding =
         if today <= due {
             let left = match business_days_left(today, due, holidays) {

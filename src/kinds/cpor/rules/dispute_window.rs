@@ -1,10 +1,14 @@
 //! `cpor-dispute-window`: a rejected claim may be disputed once, within 30
 //! days.
 
+use chrono::NaiveDate;
+
 use crate::calendar;
+use crate::decode::Sp;
 use crate::diag::{Finding, Severity};
 use crate::kinds::cpor::facts::dispute_last_day;
 use crate::kinds::cpor::model::{CporClaim, Stage};
+use crate::rules::deadline::Due;
 use crate::rules::{Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
@@ -26,18 +30,38 @@ association with new, signed PoE (a new claim file), and set this one to \
     check: Check::Cpor(check),
 };
 
-fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
-    let Some(stage) = super::stage(claim) else {
-        return;
-    };
-    if stage.value != Stage::Rejected {
-        return;
+/// The day the claim was rejected and the last day to dispute it, while it
+/// stands rejected: the one computation behind the finding and
+/// [`deadlines`].
+fn dispute_by(claim: &CporClaim) -> Option<(&Sp<NaiveDate>, NaiveDate)> {
+    if super::stage(claim)?.value != Stage::Rejected {
+        return None;
     }
-    let Some(since) = claim.status.as_ref().and_then(|s| s.since.as_ref()) else {
+    let since = claim.status.as_ref()?.since.as_ref()?;
+    Some((since, dispute_last_day(since.value)))
+}
+
+/// The dispute-by date (`claimtool status`).
+pub fn deadlines(_ctx: &RuleCtx<'_>, claim: &CporClaim) -> Vec<Due> {
+    dispute_by(claim)
+        .map(|(_, date)| {
+            Due::new(
+                RULE.id,
+                date,
+                "last day to dispute the rejection",
+                "dispute from the claim in Partner Center with the evidence the rejection asks \
+                 for (only once), then set stage = \"disputed\"",
+            )
+        })
+        .into_iter()
+        .collect()
+}
+
+fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
+    let Some((since, last)) = dispute_by(claim) else {
         return;
     };
     let today = ctx.env.today;
-    let last = dispute_last_day(since.value);
     let finding = if today <= last {
         let left = match calendar::days_left(today, last) {
             0 => "last day today".to_string(),

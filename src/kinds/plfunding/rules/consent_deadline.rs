@@ -2,7 +2,8 @@
 
 use crate::calendar::{DeadlineState, deadline_state};
 use crate::diag::{Finding, Severity};
-use crate::kinds::plfunding::model::{PlfClaim, Stage};
+use crate::kinds::plfunding::model::{Deadline, PlfClaim, Stage};
+use crate::rules::deadline::Due;
 use crate::rules::{Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
@@ -25,12 +26,33 @@ consent_received_on = 2026-10-02\n```",
     check: Check::Plfunding(check),
 };
 
-fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
-    let Some(status) = &claim.status else { return };
+/// The consent deadline while the claim waits for the customer's consent:
+/// the one computation behind the finding and [`deadlines`].
+fn consent_due(claim: &PlfClaim) -> Option<Deadline> {
+    let status = claim.status.as_ref()?;
     if claim.stage() != Stage::ConsentRequested || status.consent_received_on.is_some() {
-        return;
+        return None;
     }
-    let Some(deadline) = claim.timeline(None).consent_due else {
+    claim.timeline(None).consent_due
+}
+
+/// The consent-by date (`claimtool status`).
+pub fn deadlines(_ctx: &RuleCtx<'_>, claim: &PlfClaim) -> Vec<Due> {
+    consent_due(claim)
+        .map(|d| {
+            Due::new(
+                RULE.id,
+                d.due,
+                "customer consent due (else the claim expires)",
+                "remind the customer to accept the consent email (Partner Center can resend it)",
+            )
+        })
+        .into_iter()
+        .collect()
+}
+
+fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
+    let Some(deadline) = consent_due(claim) else {
         return;
     };
     let (start, due) = (&deadline.start, deadline.due);

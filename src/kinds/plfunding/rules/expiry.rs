@@ -3,7 +3,9 @@
 
 use crate::calendar::{DeadlineState, deadline_state};
 use crate::diag::{Finding, Severity};
-use crate::kinds::plfunding::model::{PlfClaim, Stage};
+use crate::kinds::plfunding::catalog::Size;
+use crate::kinds::plfunding::model::{Deadline, PlfClaim, Stage};
+use crate::rules::deadline::Due;
 use crate::rules::{Check, Rule, RuleCtx};
 
 pub static RULE: Rule = Rule {
@@ -31,23 +33,72 @@ clock keeps running. Record the consent date so the deadline can be computed:\n\
     check: Check::Plfunding(check),
 };
 
-fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
-    let Some(status) = &claim.status else { return };
-    let Some(engagement) = super::engagement(ctx.env, claim) else {
-        return;
-    };
-    let stage = claim.stage();
-    let submitted = match stage {
+/// Which timeline runs (before or after the first submission), by which
+/// size, and its deadline when the consent date is known.
+struct Expiry {
+    submitted: bool,
+    size: Size,
+    deadline: Option<Deadline>,
+}
+
+/// The claim's running expiry timeline: the one computation behind the
+/// finding and [`deadlines`].
+fn expiry(ctx: &RuleCtx<'_>, claim: &PlfClaim) -> Option<Expiry> {
+    claim.status.as_ref()?;
+    let size = super::engagement(ctx.env, claim)?.size;
+    let submitted = match claim.stage() {
         Stage::Draft | Stage::ConsentReceived => false,
         Stage::Submitted | Stage::UnderReview | Stage::PartnerActionRequired => true,
-        _ => return,
+        _ => return None,
     };
-    let timeline = claim.timeline(Some(engagement.size));
+    let timeline = claim.timeline(Some(size));
     let deadline = if submitted {
         timeline.review_due
     } else {
         timeline.submission_due
     };
+    Some(Expiry {
+        submitted,
+        size,
+        deadline,
+    })
+}
+
+/// The submit-by or review-by date (`claimtool status`).
+pub fn deadlines(ctx: &RuleCtx<'_>, claim: &PlfClaim) -> Vec<Due> {
+    let Some(Expiry {
+        submitted,
+        deadline: Some(deadline),
+        ..
+    }) = expiry(ctx, claim)
+    else {
+        return Vec::new();
+    };
+    let (what, help) = if submitted {
+        (
+            "review must complete (else the claim expires)",
+            "answer any Partner action required at once: the claim expires at this date",
+        )
+    } else {
+        (
+            "first submission due (else the claim expires)",
+            "submit the claim package (PoE, customer survey, partner survey) before this date",
+        )
+    };
+    vec![Due::new(RULE.id, deadline.due, what, help)]
+}
+
+fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
+    let Some(status) = &claim.status else { return };
+    let Some(Expiry {
+        submitted,
+        size,
+        deadline,
+    }) = expiry(ctx, claim)
+    else {
+        return;
+    };
+    let stage = claim.stage();
     let Some(deadline) = deadline else {
         if submitted && let Some(stage_sp) = &status.stage {
             out.push(
@@ -63,7 +114,6 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
         }
         return;
     };
-    let size = engagement.size;
     let (start, days, due) = (&deadline.start, deadline.days, deadline.due);
     let what = if submitted {
         "the review must complete"
