@@ -46,4 +46,5 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod submit;
+pub mod term;
 pub mod wizard;

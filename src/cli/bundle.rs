@@ -111,7 +111,7 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow:
         eprintln!(
             "writing {} files into {}",
             plan.files.len() + 1,
-            args.out.join(&plan.slug).display()
+            super::shown_path(&args.out.join(&plan.slug))
         );
     }
     let written = bundle::write(
@@ -129,7 +129,7 @@ pub fn run_bundle(global: &GlobalArgs, args: &BundleArgs, kind: Kind) -> anyhow:
     })?;
     if global.verbose {
         for path in &written.replaced {
-            eprintln!("replaced {}", path.display());
+            eprintln!("replaced {}", super::shown_path(path));
         }
     }
     print_outcome(global, format, &report, &env, Some(&written))?;
@@ -161,12 +161,12 @@ fn print_outcome(
             if let Some(w) = written {
                 println!(
                     "wrote {}{} ({} files and manifest.json)",
-                    w.dir.display(),
+                    super::shown_path(&w.dir),
                     std::path::MAIN_SEPARATOR,
                     w.files.len()
                 );
                 if let Some(zip) = &w.zip {
-                    println!("wrote {}", zip.display());
+                    println!("wrote {}", super::shown_path(zip));
                 }
             }
         }
@@ -209,7 +209,12 @@ pub fn run_checklist(
                 // askama's message includes its cause: one message.
                 .map_err(|e| anyhow!("cannot render the HTML checklist: {e}"))?
         ),
-        ChecklistFormat::Md => print!("{}", checklist::render::markdown(&list)),
+        // Markdown is read on the terminal too: no control character of a
+        // claim value reaches it.
+        ChecklistFormat::Md => print!(
+            "{}",
+            claimtool::term::visible_lines(&checklist::render::markdown(&list))
+        ),
     }
     Ok(if file.status() == Status::Error {
         Outcome::Findings

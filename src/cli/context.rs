@@ -32,7 +32,7 @@ pub fn load(global: &GlobalArgs) -> anyhow::Result<(Env, Overrides)> {
     };
     if global.verbose {
         match &config.path {
-            Some(p) => eprintln!("using config {}", p.display()),
+            Some(p) => eprintln!("using config {}", super::shown_path(p)),
             None => eprintln!("no claimtool.toml found; using the built-in defaults"),
         }
     }
@@ -42,7 +42,10 @@ pub fn load(global: &GlobalArgs) -> anyhow::Result<(Env, Overrides)> {
     let catalog =
         Catalog::resolve(global.catalog.as_deref(), &config).map_err(anyhow::Error::msg)?;
     if global.verbose {
-        eprintln!("using the engagement catalogue {}", catalog.name());
+        eprintln!(
+            "using the engagement catalogue {}",
+            claimtool::term::visible(&catalog.name())
+        );
     }
     let mut overrides = Overrides {
         config: config.rules.clone(),

@@ -19,6 +19,7 @@ use claimtool::kinds::score::write::{HistoryDraft, to_toml};
 use claimtool::kinds::score::{self, Eligibility, PlanEntry, fmt_points, fmt_usd};
 use claimtool::model::{Claim, Kind};
 use claimtool::report;
+use claimtool::term::visible;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, Table, presets};
@@ -311,9 +312,14 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> 
         Ok(months) => months,
         Err(problems) => {
             for p in &problems {
-                anstream::eprintln!("{}: {}: {}", p.location(&display), error_word(), p.message);
+                anstream::eprintln!(
+                    "{}: {}: {}",
+                    visible(&p.location(&display)),
+                    error_word(),
+                    visible(&p.message)
+                );
                 if let Some(help) = &p.help {
-                    anstream::eprintln!("  = help: {help}");
+                    anstream::eprintln!("  = help: {}", visible(help));
                 }
             }
             anstream::eprintln!(
@@ -344,7 +350,7 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> 
                 .with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!(
                 "wrote {} ({count} month{})",
-                out.display(),
+                super::shown_path(out),
                 if count == 1 { "" } else { "s" }
             );
             validate::print_report(

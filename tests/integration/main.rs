@@ -8,6 +8,7 @@ mod docs;
 mod file_too_large;
 mod fixtures;
 mod formats;
+mod hardening;
 mod init;
 mod plfunding;
 mod robustness;

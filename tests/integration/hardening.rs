@@ -1,0 +1,116 @@
+//! Issue 16 (hardening): what a probe run as an attacker and as a careless
+//! user found. Each test pins one defect: terminal escapes in human output,
+//! unbounded reads, money that cannot be kept exactly, misleading messages,
+//! an empty document path, and the human report's cost with many findings
+//! on one line.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::support::{Test, repo};
+
+/// A copy of an example folder (claims and documents) in a fresh folder.
+fn copy_example(kind: &str) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(&repo().join("examples").join(kind), dir.path());
+    dir
+}
+
+fn cpor_example() -> tempfile::TempDir {
+    copy_example("cpor")
+}
+
+fn example_text(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("contoso-e5.toml")).unwrap()
+}
+
+/// No escape sequence of a claim's value, path or file name reaches the
+/// terminal, even with `--color always`: they are shown as `␛`.
+#[test]
+fn control_characters_of_user_values_are_shown_not_sent() {
+    let dir = cpor_example();
+    let text = example_text(dir.path()).replacen(
+        "path = \"poe/contoso-sow-signed.pdf\"",
+        "path = \"\\u001b]0;PWNED\\u0007\\u001b[2Jx.pdf\"",
+        1,
+    );
+    std::fs::write(dir.path().join("a.toml"), &text).unwrap();
+    std::fs::write(dir.path().join("\u{1b}[31mred.toml"), &text).unwrap();
+    for args in [
+        &["validate", "a.toml", "--color", "always"][..],
+        &["validate", ".", "--color", "never"][..],
+        &["validate", ".", "--format", "github"][..],
+    ] {
+        let run = Test::new()
+            .current_dir(dir.path())
+            .today("2026-11-26")
+            .args(args)
+            .run();
+        run.code(1);
+        let out = run.stdout();
+        for raw in ["\u{1b}]0;", "\u{7}", "\u{1b}[2J", "\u{1b}[31mred"] {
+            assert!(
+                !out.contains(raw),
+                "{args:?}: {raw:?} reached the terminal:\n{out}"
+            );
+        }
+        if args[1] == "a.toml" {
+            run.stdout_contains("looked for ")
+                .stdout_contains("␛]0;PWNED␇␛[2Jx.pdf");
+        }
+    }
+    // The folder run names the file with the escape made visible.
+    Test::new()
+        .current_dir(dir.path())
+        .today("2026-11-26")
+        .args(["validate", "."])
+        .run()
+        .stdout_contains("--> ␛[31mred.toml:");
+}
+
+/// Error messages (anyhow at the binary boundary) quote paths the same way.
+#[test]
+fn error_messages_show_control_characters() {
+    let run = Test::new().args(["validate", "no\u{1b}[2Jsuch.toml"]).run();
+    run.code(2);
+    assert_eq!(run.stderr(), "error: no␛[2Jsuch.toml does not exist\n");
+}
+
+/// 20,000 findings on one line (`documents = [{},{},...]`): the human
+/// report is linear in findings. Not timed (the figures are in
+/// docs/performance.md); the generous timeout only catches the quadratic
+/// rendering again (it took 40.8 s in a release build before).
+#[test]
+fn twenty_thousand_findings_on_one_line_render_in_human_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let items = vec!["{}"; 20_000].join(",");
+    std::fs::write(
+        dir.path().join("many.toml"),
+        format!("kind = \"cpor\"\ndocuments = [{items}]\n"),
+    )
+    .unwrap();
+    let run = Test::new()
+        .current_dir(dir.path())
+        .today("2026-11-26")
+        .args(["validate", "many.toml"])
+        .timeout(Duration::from_secs(120))
+        .run();
+    run.code(1);
+    let out = run.stdout();
+    assert!(out.matches("error[missing-field]").count() >= 20_000);
+    // Each finding quotes a window of the 80 KB line, not the line.
+    assert!(out.len() < 20_000 * 2_000, "{} bytes", out.len());
+    assert!(out.contains("--> many.toml:2:"));
+}
