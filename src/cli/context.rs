@@ -14,12 +14,9 @@ use super::GlobalArgs;
 /// The run's environment and overrides.
 pub fn load(global: &GlobalArgs) -> anyhow::Result<(Env, Overrides)> {
     let config_path = match &global.config {
-        Some(path) => {
-            if !path.is_file() {
-                bail!("config file {} does not exist", path.display());
-            }
-            Some(path.clone())
-        }
+        // Config::load says what a path that is no readable file is
+        // (missing, a folder, a FIFO, a link loop, too large).
+        Some(path) => Some(path.clone()),
         None => std::env::current_dir()
             .ok()
             .and_then(|dir| Config::discover(&dir)),

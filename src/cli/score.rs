@@ -147,7 +147,11 @@ pub(super) fn run_score(
 ) -> anyhow::Result<Outcome> {
     let (env, overrides) = context::load(global)?;
     if !file.is_file() {
-        bail!("{} does not exist", file.display());
+        // Missing, a folder, a FIFO, a link loop: say which.
+        match claimtool::fsutil::regular_file(file) {
+            Err(e) => bail!("{e}"),
+            Ok(_) => bail!("{} does not exist", file.display()),
+        }
     }
     if file
         .extension()
@@ -287,9 +291,6 @@ fn render_human(result: &Eligibility) -> String {
 fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> {
     // The output is the TOML; the check of it is reported like `validate`.
     let (env, overrides) = context::load(global)?;
-    if !args.csv.is_file() {
-        bail!("{} does not exist", args.csv.display());
-    }
     if let Some(out) = &args.out
         && out.exists()
         && !args.force
@@ -300,7 +301,13 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> 
         );
     }
     let display = args.csv.display().to_string();
-    let bytes = std::fs::read(&args.csv).with_context(|| format!("cannot read {display}"))?;
+    // The message says what the path is (missing, a folder, a FIFO, too
+    // large), before anything is written.
+    let bytes = claimtool::fsutil::read_bounded(
+        &args.csv,
+        claimtool::fsutil::MAX_CSV_BYTES,
+        "a scoring history CSV",
+    )?;
     let Ok(text) = String::from_utf8(bytes) else {
         anstream::eprintln!(
             "{display}:1: {}: the file is not UTF-8\n  = help: save the sheet as \"CSV UTF-8\"",

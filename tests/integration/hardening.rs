@@ -88,6 +88,116 @@ fn error_messages_show_control_characters() {
     assert_eq!(run.stderr(), "error: no␛[2Jsuch.toml does not exist\n");
 }
 
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+/// Config, catalogue and CSV reads are bounded and say what the path is:
+/// a device, a FIFO (checked before opening, so no hang), a folder, a link
+/// loop, a file over the cap (named with its size and the cap).
+#[cfg(target_os = "linux")]
+#[test]
+fn inputs_that_are_not_small_regular_files_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    mkfifo(&d.join("fifo"));
+    std::os::unix::fs::symlink("self", d.join("self")).unwrap();
+    // Sparse: a gigabyte on paper, nothing on disk.
+    let big = std::fs::File::create(d.join("big.toml")).unwrap();
+    big.set_len(1 << 30).unwrap();
+    std::fs::write(
+        d.join("zero.toml"),
+        "[catalog]\nengagements = \"/dev/zero\"\n",
+    )
+    .unwrap();
+    let claim = repo().join("examples/cpor/contoso-e5.toml");
+    let claim = claim.to_str().unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["--config", "/dev/zero"],
+            "config /dev/zero is not a regular file",
+        ),
+        (
+            vec!["--config", "fifo"],
+            "config fifo is not a regular file",
+        ),
+        (vec!["--config", "."], "config . is a folder, not a file"),
+        (
+            vec!["--config", "self"],
+            "config self is a symbolic link that loops",
+        ),
+        (
+            vec!["--config", "big.toml"],
+            "config big.toml is 1073741824 bytes; a claimtool.toml is at most 1048576 bytes",
+        ),
+        (
+            vec!["--catalog", "/dev/zero"],
+            "the engagement catalogue /dev/zero is not a regular file",
+        ),
+        (
+            vec!["--catalog", "fifo"],
+            "the engagement catalogue fifo is not a regular file",
+        ),
+        (
+            vec!["--catalog", "big.toml"],
+            "the engagement catalogue big.toml is 1073741824 bytes; an engagement catalogue is at most 4194304 bytes",
+        ),
+        (
+            vec!["--config", "zero.toml"],
+            "the engagement catalogue /dev/zero is not a regular file",
+        ),
+    ];
+    for (options, expected) in cases {
+        let run = Test::new()
+            .current_dir(d)
+            .args(&options)
+            .args(["validate", claim])
+            .timeout(Duration::from_secs(30))
+            .run();
+        run.code(2).stderr_contains(expected);
+    }
+    for (csv, expected) in [
+        ("/dev/zero", "/dev/zero is not a regular file"),
+        ("fifo", "fifo is not a regular file"),
+        (".", ". is a folder, not a file"),
+        (
+            "big.toml",
+            "big.toml is 1073741824 bytes; a scoring history CSV is at most 4194304 bytes",
+        ),
+    ] {
+        Test::new()
+            .current_dir(d)
+            .args(["score", "import", csv, "--partner-id", "4871236"])
+            .args(["--solution-area", "modern-work"])
+            .timeout(Duration::from_secs(30))
+            .run()
+            .code(2)
+            .stderr_contains(expected);
+    }
+}
+
+/// A CSV problem quotes at most 200 characters of a cell.
+#[test]
+fn csv_problems_quote_cells_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "9".repeat(100_000);
+    std::fs::write(
+        dir.path().join("h.csv"),
+        format!("month,performance,skilling,customer_success,csp_revenue_usd\n{long},1,1,1,1\n"),
+    )
+    .unwrap();
+    let run = Test::new()
+        .current_dir(dir.path())
+        .args(["score", "import", "h.csv", "--partner-id", "4871236"])
+        .args(["--solution-area", "modern-work"])
+        .run();
+    run.code(1).stderr_contains("…");
+    assert!(run.stderr().len() < 2000, "{} bytes", run.stderr().len());
+}
+
 /// 20,000 findings on one line (`documents = [{},{},...]`): the human
 /// report is linear in findings. Not timed (the figures are in
 /// docs/performance.md); the generous timeout only catches the quadratic
