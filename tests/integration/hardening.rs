@@ -198,6 +198,115 @@ fn csv_problems_quote_cells_short() {
     assert!(run.stderr().len() < 2000, "{} bytes", run.stderr().len());
 }
 
+/// A co-op claim whose amounts cannot be kept exactly is refused, never
+/// "ready" with the sum ticked.
+#[test]
+fn amounts_beyond_28_digits_are_wrong_type_and_never_ready() {
+    let dir = copy_example("coop");
+    let text = std::fs::read_to_string(dir.path().join("azure-webinar-series.toml")).unwrap();
+    let huge = text
+        .replace("claimed_amount = \"12500.30\"", "claimed_amount = \"1.00\"")
+        .replace(
+            "amount = \"10000.10\"",
+            "amount = \"50000000000000000000000000000\"",
+        )
+        .replace(
+            "amount = \"2500.20\"",
+            "amount = \"50000000000000000000000000000\"",
+        );
+    let rounded = text.replace(
+        "claimed_amount = \"12500.30\"",
+        "claimed_amount = \"12500.3000000000000000000000001\"",
+    );
+    let tiny = text.replace(
+        "claimed_amount = \"12500.30\"",
+        "claimed_amount = \"0.00000000000000000000000000001\"",
+    );
+    let sum_overflows = text
+        .replace(
+            "amount = \"10000.10\"",
+            "amount = \"9999999999999999999999999999\"",
+        )
+        .replace(
+            "amount = \"2500.20\"",
+            "amount = \"9999999999999999999999999999\"",
+        );
+    for (name, text, rule, quoted) in [
+        (
+            "huge.toml",
+            &huge,
+            "wrong-type",
+            "50000000000000000000000000000",
+        ),
+        (
+            "rounded.toml",
+            &rounded,
+            "wrong-type",
+            "12500.3000000000000000000000001",
+        ),
+        (
+            "tiny.toml",
+            &tiny,
+            "wrong-type",
+            "0.00000000000000000000000000001",
+        ),
+        (
+            "sum.toml",
+            &sum_overflows,
+            "coop-amount-mismatch",
+            "28 significant digits",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let run = Test::new()
+            .current_dir(dir.path())
+            .today("2026-11-26")
+            .args(["coop", "validate", name, "--format", "json"])
+            .run();
+        run.code(1);
+        let json = run.stdout_json();
+        let findings = json["files"][0]["diagnostics"].as_array().unwrap();
+        assert!(
+            findings
+                .iter()
+                .any(|f| f["rule"] == rule && f["message"].as_str().unwrap().contains(quoted)),
+            "{name}: {findings:#?}"
+        );
+        assert_ne!(json["files"][0]["status"], "ok", "{name}");
+    }
+    // The checklist leaves the sum open (it ticked it before).
+    for name in ["huge.toml", "rounded.toml", "tiny.toml", "sum.toml"] {
+        let run = Test::new()
+            .current_dir(dir.path())
+            .today("2026-11-26")
+            .args(["coop", "checklist", name, "--format", "json"])
+            .run();
+        let checklist = run.stdout_json();
+        let items = checklist_items(&checklist);
+        let sum = items
+            .iter()
+            .find(|i| {
+                i["text"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("add up to the claimed amount"))
+            })
+            .expect("the sum item");
+        assert_eq!(sum["done"], false, "{name}: {sum:#}");
+    }
+}
+
+/// Every object with a `text` and a `done` in a checklist JSON.
+fn checklist_items(value: &serde_json::Value) -> Vec<&serde_json::Value> {
+    match value {
+        serde_json::Value::Object(map) if map.contains_key("text") && map.contains_key("done") => {
+            vec![value]
+        }
+        serde_json::Value::Object(map) => map.values().flat_map(checklist_items).collect(),
+        serde_json::Value::Array(list) => list.iter().flat_map(checklist_items).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// 20,000 findings on one line (`documents = [{},{},...]`): the human
 /// report is linear in findings. Not timed (the figures are in
 /// docs/performance.md); the generous timeout only catches the quadratic
