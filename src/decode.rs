@@ -308,6 +308,33 @@ impl<'t, 'i> Table<'t, 'i> {
         ))
     }
 
+    /// An optional string that, when given, must not be blank: a document's
+    /// `path` or `url`, where an empty string names nothing. A blank one is
+    /// one `missing-field` finding and reads as absent.
+    pub fn non_blank_string(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+    ) -> Option<Sp<String>> {
+        let value = self.string(out, key, OPTIONAL)?;
+        if !value.value.trim().is_empty() {
+            return Some(value);
+        }
+        out.push(
+            Finding::new(
+                &missing_field::RULE,
+                format!("`{}` is empty: an empty string names no {key}", value.path),
+            )
+            .at(&value)
+            .label("empty")
+            .help(match key {
+                "path" => "give the file, e.g. `path = \"poe/signed-sow.pdf\"` (relative to this claim file), or `url = \"https://...\"` for online evidence",
+                _ => "give the address, e.g. `url = \"https://...\"`, or a file with `path`",
+            }),
+        );
+        None
+    }
+
     /// An identifier written as a string or a whole number (`partner_id`).
     pub fn id(
         &mut self,

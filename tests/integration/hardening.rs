@@ -307,6 +307,66 @@ fn checklist_items(value: &serde_json::Value) -> Vec<&serde_json::Value> {
     }
 }
 
+/// A `[status] since` after today is a `date-in-future` error.
+#[test]
+fn a_status_date_in_the_future_is_flagged() {
+    let dir = cpor_example();
+    let text = example_text(dir.path()).replacen(
+        "stage = \"draft\"\nsince = 2026-09-12",
+        "stage = \"partner-action-required\"\nsince = 9999-01-01",
+        1,
+    );
+    std::fs::write(dir.path().join("c.toml"), text).unwrap();
+    Test::new()
+        .current_dir(dir.path())
+        .today("2026-11-26")
+        .args(["validate", "c.toml"])
+        .run()
+        .code(1)
+        .stdout_contains(
+            "error[date-in-future]: the status date (`since`) 9999-01-01 is after today",
+        );
+}
+
+/// `path = ""` is one `missing-field` finding; the document rules are silent.
+#[test]
+fn an_empty_document_path_is_one_missing_field() {
+    let dir = cpor_example();
+    let text = example_text(dir.path()).replacen(
+        "path = \"poe/contoso-sow-signed.pdf\"",
+        "path = \"\"",
+        1,
+    );
+    std::fs::write(dir.path().join("c.toml"), text).unwrap();
+    let run = Test::new()
+        .current_dir(dir.path())
+        .today("2026-11-26")
+        .args(["validate", "c.toml", "--format", "json"])
+        .run();
+    run.code(1);
+    let json = run.stdout_json();
+    let rules: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["field"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("documents[0]")
+        })
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["missing-field"], "{json:#}");
+    Test::new()
+        .current_dir(dir.path())
+        .today("2026-11-26")
+        .args(["validate", "c.toml"])
+        .run()
+        .stdout_contains("`documents[0].path` is empty")
+        .stdout_lacks("looked for");
+}
+
 /// 20,000 findings on one line (`documents = [{},{},...]`): the human
 /// report is linear in findings. Not timed (the figures are in
 /// docs/performance.md); the generous timeout only catches the quadratic
