@@ -11,6 +11,7 @@ mod formats;
 mod hardening;
 mod init;
 mod plfunding;
+mod properties;
 mod robustness;
 mod score;
 mod score_pending;
