@@ -69,11 +69,9 @@ pub struct Config {
 /// Why a config could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read config {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The message names the file and what is wrong with it.
+    #[error("{}", .0.describe("config"))]
+    Read(#[from] crate::fsutil::ReadError),
     #[error("config {path} has problems:\n{problems}")]
     Invalid { path: String, problems: String },
 }
@@ -105,10 +103,11 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = crate::fsutil::read_text_bounded(
+            path,
+            crate::fsutil::MAX_TEXT_FILE_BYTES,
+            "a claimtool.toml",
+        )?;
         let file = SourceFile::new(path.display().to_string(), path, text);
         let mut config = Config::parse(&file).map_err(|findings| ConfigError::Invalid {
             path: path.display().to_string(),

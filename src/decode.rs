@@ -11,7 +11,6 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -309,6 +308,33 @@ impl<'t, 'i> Table<'t, 'i> {
         ))
     }
 
+    /// An optional string that, when given, must not be blank: a document's
+    /// `path` or `url`, where an empty string names nothing. A blank one is
+    /// one `missing-field` finding and reads as absent.
+    pub fn non_blank_string(
+        &mut self,
+        out: &mut Vec<Finding>,
+        key: &'static str,
+    ) -> Option<Sp<String>> {
+        let value = self.string(out, key, OPTIONAL)?;
+        if !value.value.trim().is_empty() {
+            return Some(value);
+        }
+        out.push(
+            Finding::new(
+                &missing_field::RULE,
+                format!("`{}` is empty: an empty string names no {key}", value.path),
+            )
+            .at(&value)
+            .label("empty")
+            .help(match key {
+                "path" => "give the file, e.g. `path = \"poe/signed-sow.pdf\"` (relative to this claim file), or `url = \"https://...\"` for online evidence",
+                _ => "give the address, e.g. `url = \"https://...\"`, or a file with `path`",
+            }),
+        );
+        None
+    }
+
     /// An identifier written as a string or a whole number (`partner_id`).
     pub fn id(
         &mut self,
@@ -463,12 +489,21 @@ impl<'t, 'i> Table<'t, 'i> {
             DeValue::Float(f) => Some(Cow::Owned(f.as_str().replace('_', ""))),
             _ => None,
         };
-        let parsed = text.as_deref().and_then(parse_decimal);
-        if let Some(d) = parsed {
-            Some(Sp::new(d, value.span(), self.field_path(key)))
-        } else {
-            self.wrong_type(out, key, value, "an amount like \"12500.00\"");
-            None
+        match text.as_deref().map(parse_decimal_exact) {
+            Some(Ok(d)) => Some(Sp::new(d, value.span(), self.field_path(key))),
+            Some(Err(DecimalProblem::TooManyDigits)) => {
+                self.wrong_type(
+                    out,
+                    key,
+                    value,
+                    "a number of at most 28 significant digits and 28 decimal places (kept exactly, never rounded)",
+                );
+                None
+            }
+            _ => {
+                self.wrong_type(out, key, value, "an amount like \"12500.00\"");
+                None
+            }
         }
     }
 
@@ -638,17 +673,81 @@ impl<'t, 'i> Table<'t, 'i> {
 }
 
 /// An exact decimal from text: plain (`12.50`) or scientific (`1.25e3`).
+/// `None` for text that is no number, and for a number that cannot be kept
+/// exactly (see [`parse_decimal_exact`]).
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    parse_decimal_exact(text).ok()
+}
+
+/// The most significant digits an amount may have (spec claim-files.md:
+/// amounts and their sums are exact up to 28 significant digits).
+pub const MAX_SIGNIFICANT_DIGITS: u32 = 28;
+
+/// Why a text is no exact decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecimalProblem {
+    /// Not a number at all (`"12,500.00"`, `"abc"`).
+    NotANumber,
+    /// A number with more than [`MAX_SIGNIFICANT_DIGITS`] significant
+    /// digits or decimal places: it cannot be kept exactly, and is never
+    /// rounded (`"12500.3000000000000000000000001"` is not 12,500.30).
+    TooManyDigits,
+}
+
+/// An exact decimal from text, never rounded: a number with more digits
+/// than a [`Decimal`] keeps exactly is [`DecimalProblem::TooManyDigits`].
+pub fn parse_decimal_exact(text: &str) -> Result<Decimal, DecimalProblem> {
     let text = text.trim().trim_start_matches('+');
     if text.is_empty() {
-        return None;
+        return Err(DecimalProblem::NotANumber);
     }
-    if text.contains(['e', 'E']) {
-        return Decimal::from_scientific(text).ok();
+    let exact = if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text)
+    } else {
+        Decimal::from_str_exact(text)
+    };
+    match exact {
+        Ok(d) if crate::money::significant_digits(d) <= MAX_SIGNIFICANT_DIGITS => {
+            // from_scientific may round a long mantissa: exact only when
+            // every written digit survived.
+            if text.contains(['e', 'E']) && mantissa_digits(text) > MAX_SIGNIFICANT_DIGITS {
+                Err(DecimalProblem::TooManyDigits)
+            } else {
+                Ok(d)
+            }
+        }
+        Ok(_) => Err(DecimalProblem::TooManyDigits),
+        // A well-formed number that did not fit (too many digits or
+        // decimal places, or too large).
+        Err(_) if is_plain_number(text) => Err(DecimalProblem::TooManyDigits),
+        Err(_) => Err(DecimalProblem::NotANumber),
     }
-    Decimal::from_str_exact(text)
-        .or_else(|_| Decimal::from_str(text))
-        .ok()
+}
+
+/// `-12.50`, `1.25e3`: digits, at most one point, an optional sign and
+/// exponent.
+fn is_plain_number(text: &str) -> bool {
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (text, None),
+    };
+    let mantissa = mantissa.strip_prefix('-').unwrap_or(mantissa);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((i, f)) => (i.is_empty() || digits(i)) && digits(f),
+        None => digits(mantissa),
+    };
+    let exponent_ok = exponent.is_none_or(|e| digits(e.trim_start_matches(['+', '-'])));
+    mantissa_ok && exponent_ok
+}
+
+/// Significant digits written in the mantissa of `1.2500e3` (leading zeros
+/// and trailing zeros do not count).
+fn mantissa_digits(text: &str) -> u32 {
+    let mantissa = text.split(['e', 'E']).next().unwrap_or("");
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0').trim_end_matches('0');
+    u32::try_from(digits.len()).unwrap_or(u32::MAX)
 }
 
 /// "a string (\"x\")", "an integer (5)"...: what the user actually wrote.

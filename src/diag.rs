@@ -126,15 +126,19 @@ pub fn problem_lines(file: &crate::source::SourceFile, findings: &[Finding]) -> 
     findings
         .iter()
         .map(|f| {
+            let display = crate::term::visible(&file.display);
             let place = f.span.as_ref().map_or_else(
-                || format!("{}: ", file.display),
+                || format!("{display}: "),
                 |s| {
                     let (l, c) = file.line_col(s.start);
-                    format!("{}:{l}:{c}: ", file.display)
+                    format!("{display}:{l}:{c}: ")
                 },
             );
-            let help = f.help.as_ref().map_or(String::new(), |h| format!(" ({h})"));
-            format!("  {place}{}{help}", f.message)
+            let help = f
+                .help
+                .as_ref()
+                .map_or(String::new(), |h| format!(" ({})", crate::term::visible(h)));
+            format!("  {place}{}{help}", crate::term::visible(&f.message))
         })
         .collect::<Vec<_>>()
         .join("\n")

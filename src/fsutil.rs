@@ -1,12 +1,152 @@
 //! File-system helpers shared by the library and the binary.
 //!
+//! [`read_bounded`] is the one way claimtool reads a file it was given
+//! (claim files, `claimtool.toml`, engagement catalogues, wizard drafts and
+//! `--from` files, `score import` CSVs; claim *documents* are read by
+//! `documents`): the path's type is checked with `metadata` before it is
+//! opened (opening a FIFO would block), only regular files are read
+//! (symbolic links are followed), and a file over its cap is refused without
+//! being read, so `/dev/zero` or a 1 GB log costs nothing. Each
+//! [`ReadError`] names the file and says what it is ("is a folder", "is not
+//! a regular file", "is a link that loops", "is N bytes; ... at most M").
+//!
 //! [`write_atomic`] is the one way claimtool replaces a file in place (a
 //! wizard's draft and claim, `score import --out`): a temporary file in the
 //! same folder, flushed to disk, renamed over the target. Bundles are
 //! written the same way a folder at a time (`bundle::write`).
 
-use std::io::{self, Write as _};
-use std::path::Path;
+use std::io::{self, Read as _, Write as _};
+use std::path::{Path, PathBuf};
+
+/// Claim files, `claimtool.toml` and drafts: a few kilobytes each.
+pub const MAX_TEXT_FILE_BYTES: u64 = 1024 * 1024;
+/// An engagement catalogue: the built-in one is 9 KB.
+pub const MAX_CATALOG_BYTES: u64 = 4 * 1024 * 1024;
+/// A `score import` CSV: a few lines per month of scoring history.
+pub const MAX_CSV_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Why a file was not read. Every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{} does not exist", shown(.path))]
+    Missing { path: PathBuf },
+    #[error("{} is a broken link: it points to {}, which does not exist", shown(.path), shown(.target))]
+    BrokenLink { path: PathBuf, target: PathBuf },
+    #[error("{} is a symbolic link that loops (it leads back to itself)", shown(.path))]
+    LinkLoop { path: PathBuf },
+    #[error("{} is a folder, not a file", shown(.path))]
+    Folder { path: PathBuf },
+    #[error(
+        "{} is not a regular file (a device, FIFO or socket); give a regular file",
+        shown(.path)
+    )]
+    NotAFile { path: PathBuf },
+    #[error(
+        "{} is {size} bytes; {what} is at most {cap} bytes, so it was not read",
+        shown(.path)
+    )]
+    TooLarge {
+        path: PathBuf,
+        /// The size on disk (at least this many for a file that grew).
+        size: u64,
+        cap: u64,
+        /// What the file was meant to be ("a claim file").
+        what: &'static str,
+    },
+    #[error(
+        "{} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8",
+        shown(.path)
+    )]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("cannot read {}: {source}", shown(.path))]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// [`read_bounded`], as UTF-8 text.
+pub fn read_text_bounded(path: &Path, cap: u64, what: &'static str) -> Result<String, ReadError> {
+    String::from_utf8(read_bounded(path, cap, what)?).map_err(|e| ReadError::NotUtf8 {
+        path: path.into(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+impl ReadError {
+    /// The message with what the file is for: `config x is a folder, not a
+    /// file`, `cannot read config x: Input/output error`.
+    pub fn describe(&self, what: &str) -> String {
+        match self {
+            ReadError::Io { path, source } => {
+                format!("cannot read {what} {}: {source}", shown(path))
+            }
+            other => format!("{what} {other}"),
+        }
+    }
+}
+
+/// The metadata of `path` when it is a regular file (links followed);
+/// otherwise what it is instead. Never opens the file.
+pub fn regular_file(path: &Path) -> Result<std::fs::Metadata, ReadError> {
+    let meta = std::fs::metadata(path).map_err(|e| not_readable(path, e))?;
+    if meta.is_dir() {
+        return Err(ReadError::Folder { path: path.into() });
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile { path: path.into() });
+    }
+    Ok(meta)
+}
+
+/// Reads a regular file of at most `cap` bytes; `what` says what the file
+/// is for the too-large message ("a claim file", "a catalogue").
+pub fn read_bounded(path: &Path, cap: u64, what: &'static str) -> Result<Vec<u8>, ReadError> {
+    let meta = regular_file(path)?;
+    let too_large = |size| ReadError::TooLarge {
+        path: path.into(),
+        size,
+        cap,
+        what,
+    };
+    if meta.len() > cap {
+        return Err(too_large(meta.len()));
+    }
+    let io = |source| ReadError::Io {
+        path: path.into(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    // At most one byte past the cap, should the file have grown since.
+    file.take(cap + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// What a failed `metadata` means: missing, a broken link, a loop.
+fn not_readable(path: &Path, e: io::Error) -> ReadError {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return ReadError::LinkLoop { path: path.into() };
+    }
+    if e.kind() == io::ErrorKind::NotFound {
+        return match std::fs::read_link(path) {
+            Ok(target) => ReadError::BrokenLink {
+                path: path.into(),
+                target,
+            },
+            Err(_) => ReadError::Missing { path: path.into() },
+        };
+    }
+    ReadError::Io {
+        path: path.into(),
+        source: e,
+    }
+}
 
 /// Writes `contents` to `path` through a temporary file in the same folder,
 /// flushed to disk, then renamed over `path`: readers see the old file or
@@ -54,7 +194,52 @@ fn parent(path: &Path) -> &Path {
 
 #[cfg(test)]
 mod tests {
-    use super::{create_parent, write_atomic};
+    use super::{ReadError, create_parent, read_bounded, write_atomic};
+
+    #[test]
+    fn read_bounded_reads_regular_files_up_to_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        std::fs::write(&path, "kind = 1\n").unwrap();
+        assert_eq!(read_bounded(&path, 9, "x").unwrap(), b"kind = 1\n");
+        let e = read_bounded(&path, 8, "a claim file").unwrap_err();
+        assert!(matches!(
+            e,
+            ReadError::TooLarge {
+                size: 9,
+                cap: 8,
+                ..
+            }
+        ));
+        assert!(
+            e.to_string().ends_with(
+                "a.toml is 9 bytes; a claim file is at most 8 bytes, so it was not read"
+            )
+        );
+    }
+
+    #[test]
+    fn read_bounded_says_what_the_path_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let is = |p: &std::path::Path| read_bounded(p, 100, "x").unwrap_err().to_string();
+        assert!(is(d).ends_with("is a folder, not a file"));
+        assert!(is(&d.join("nope")).ends_with("nope does not exist"));
+        assert!(is(std::path::Path::new("/dev/zero")).contains("is not a regular file"));
+        #[cfg(unix)]
+        {
+            let fifo = d.join("fifo");
+            let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+            // SAFETY: a valid NUL-terminated path.
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+            // Checked before opening: returns at once instead of blocking.
+            assert!(is(&fifo).contains("is not a regular file"));
+            std::os::unix::fs::symlink("self", d.join("self")).unwrap();
+            assert!(is(&d.join("self")).contains("symbolic link that loops"));
+            std::os::unix::fs::symlink("gone", d.join("dangling")).unwrap();
+            assert!(is(&d.join("dangling")).contains("is a broken link: it points to gone"));
+        }
+    }
 
     #[test]
     fn write_atomic_replaces_the_file_whole() {

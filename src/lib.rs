@@ -48,5 +48,6 @@ pub mod schema;
 pub mod source;
 pub mod status;
 pub mod submit;
+pub mod term;
 pub mod wizard;
 pub mod workspace;

@@ -30,38 +30,40 @@ pub struct Loaded {
 /// Reads and loads `path`; `display` is how reports name it. Only an I/O
 /// error (the file vanished, no permission) is an `Err`.
 pub fn load_path(path: &Path, display: &str) -> std::io::Result<Loaded> {
-    use std::io::Read as _;
-    // One open and one read: at most one byte past the limit, so a huge
-    // file is never read whole.
-    let file = std::fs::File::open(path)?;
-    // Sized from the open handle, so the text is one exact allocation.
-    let expected = file.metadata().map_or(0, |m| m.len());
-    let mut bytes = Vec::with_capacity(
-        usize::try_from(expected.min(file_too_large::MAX_CLAIM_FILE_BYTES)).unwrap_or(0) + 1,
-    );
-    file.take(file_too_large::MAX_CLAIM_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > file_too_large::MAX_CLAIM_FILE_BYTES {
-        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-        let source = SourceFile::new(display, path, String::new());
-        let finding = Finding::new(
-            &file_too_large::RULE,
-            format!(
-                "the file is {} bytes; a claim file is at most {} bytes",
-                size,
-                file_too_large::MAX_CLAIM_FILE_BYTES
-            ),
-        )
-        .help("move it out of the claims folder, or reference it as a document");
-        return Ok(Loaded {
-            is_catalog: false,
-            source,
-            kind: None,
-            claim: None,
-            findings: vec![finding],
-        });
-    }
+    // The one bounded reader: a FIFO or device is refused before it is
+    // opened, a huge file before it is read.
+    let read =
+        crate::fsutil::read_bounded(path, file_too_large::MAX_CLAIM_FILE_BYTES, "a claim file");
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(crate::fsutil::ReadError::TooLarge { size, .. }) => {
+            return Ok(too_large(path, display, size));
+        }
+        Err(crate::fsutil::ReadError::Io { source, .. }) => return Err(source),
+        Err(e) => return Err(std::io::Error::other(e.to_string())),
+    };
     Ok(load_bytes(bytes, path, display))
+}
+
+/// The `file-too-large` finding for a claim file of `size` bytes.
+fn too_large(path: &Path, display: &str, size: u64) -> Loaded {
+    let source = SourceFile::new(display, path, String::new());
+    let finding = Finding::new(
+        &file_too_large::RULE,
+        format!(
+            "the file is {} bytes; a claim file is at most {} bytes",
+            size,
+            file_too_large::MAX_CLAIM_FILE_BYTES
+        ),
+    )
+    .help("move it out of the claims folder, or reference it as a document");
+    Loaded {
+        is_catalog: false,
+        source,
+        kind: None,
+        claim: None,
+        findings: vec![finding],
+    }
 }
 
 /// Loads a claim from bytes (not UTF-8 is a `syntax` finding).

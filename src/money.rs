@@ -92,12 +92,36 @@ pub fn fits_minor_units(amount: Decimal, minor_units: u32) -> bool {
     decimal_places(amount) <= minor_units
 }
 
-/// The exact sum of `amounts`; `None` only when it would overflow
-/// (beyond 28 significant digits, far above any claim).
+/// The exact sum of `amounts`; `None` when it cannot be kept exactly:
+/// beyond 28 significant digits (spec claim-files.md), or a sum `Decimal`
+/// would have had to round (a huge amount plus a fraction). A caller turns
+/// `None` into a finding, never into a missing total that passes.
 pub fn sum<'a>(amounts: impl IntoIterator<Item = &'a Decimal>) -> Option<Decimal> {
     amounts
         .into_iter()
-        .try_fold(Decimal::ZERO, |total, a| total.checked_add(*a))
+        .try_fold(Decimal::ZERO, |total, a| exact_add(total, *a))
+}
+
+/// `a + b` when it is exact and within 28 significant digits.
+fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let total = a.checked_add(b)?;
+    // Decimal rounds instead of failing when the digits do not fit: an
+    // exact sum keeps the larger scale of the two.
+    let exact = total.scale() >= a.scale().max(b.scale());
+    (exact && significant_digits(total) <= crate::decode::MAX_SIGNIFICANT_DIGITS).then_some(total)
+}
+
+/// The significant digits of an amount: those of its mantissa without
+/// trailing zeros after the point (`12500.00` has 5, `0.05` has 1,
+/// 5×10²⁸ has 29).
+pub fn significant_digits(amount: Decimal) -> u32 {
+    let mut mantissa = amount.normalize().mantissa().unsigned_abs();
+    let mut digits = 0;
+    while mantissa > 0 {
+        mantissa /= 10;
+        digits += 1;
+    }
+    digits
 }
 
 /// An amount as people write it, read into the exact decimal string a
@@ -279,6 +303,43 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         parse_decimal(s).unwrap()
+    }
+
+    #[test]
+    fn amounts_that_cannot_be_kept_exactly_are_refused() {
+        use crate::decode::{DecimalProblem, parse_decimal_exact};
+        // Rounded to 12500.30 before: now refused, as the spec says.
+        for text in [
+            "12500.3000000000000000000000001",
+            "50000000000000000000000000000",
+            "0.00000000000000000000000000001",
+            "99999999999999999999999999999999",
+        ] {
+            assert_eq!(
+                parse_decimal_exact(text),
+                Err(DecimalProblem::TooManyDigits),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_decimal_exact("12,500.00"),
+            Err(DecimalProblem::NotANumber)
+        );
+        assert_eq!(dec("9999999999999999999999999999").to_string().len(), 28);
+        assert_eq!(dec("0.0000000000000000000000000001").scale(), 28);
+    }
+
+    #[test]
+    fn a_sum_beyond_28_digits_or_rounded_is_none() {
+        let big = dec("9999999999999999999999999999");
+        assert_eq!(sum(&[big, dec("1")]), None);
+        assert_eq!(
+            sum(&[dec("1000000000000000000000000000"), dec("0.01")]),
+            None
+        );
+        assert_eq!(sum(&[big]), Some(big));
+        assert_eq!(significant_digits(dec("12500.00")), 5);
+        assert_eq!(significant_digits(dec("0.05")), 1);
     }
 
     #[test]

@@ -120,7 +120,7 @@ pub(super) fn run_bundle(
         eprintln!(
             "writing {} files into {}",
             plan.files.len() + 1,
-            args.out.join(&plan.slug).display()
+            super::shown_path(&args.out.join(&plan.slug))
         );
     }
     let written = bundle::write::write_with_notes(
@@ -141,7 +141,7 @@ pub(super) fn run_bundle(
     })?;
     if global.verbose {
         for path in &written.replaced {
-            eprintln!("replaced {}", path.display());
+            eprintln!("replaced {}", super::shown_path(path));
         }
     }
     print_outcome(global, format, &report, &env, Some(&written))?;
@@ -173,12 +173,12 @@ fn print_outcome(
             if let Some(w) = written {
                 println!(
                     "wrote {}{} ({} files and manifest.json)",
-                    w.dir.display(),
+                    super::shown_path(&w.dir),
                     std::path::MAIN_SEPARATOR,
                     w.files.len()
                 );
                 if let Some(zip) = &w.zip {
-                    println!("wrote {}", zip.display());
+                    println!("wrote {}", super::shown_path(zip));
                 }
             }
         }
@@ -221,7 +221,12 @@ pub(super) fn run_checklist(
                 // askama's message includes its cause: one message.
                 .map_err(|e| anyhow!("cannot render the HTML checklist: {e}"))?
         ),
-        ChecklistFormat::Md => print!("{}", checklist::render::markdown(&list)),
+        // Markdown is read on the terminal too: no control character of a
+        // claim value reaches it.
+        ChecklistFormat::Md => print!(
+            "{}",
+            claimtool::term::visible_lines(&checklist::render::markdown(&list))
+        ),
     }
     Ok(if file.status() == Status::Error {
         Outcome::Findings

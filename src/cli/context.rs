@@ -14,12 +14,9 @@ use super::GlobalArgs;
 /// The run's environment and overrides.
 pub(super) fn load(global: &GlobalArgs) -> anyhow::Result<(Env, Overrides)> {
     let config_path = match &global.config {
-        Some(path) => {
-            if !path.is_file() {
-                bail!("config file {} does not exist", path.display());
-            }
-            Some(path.clone())
-        }
+        // Config::load says what a path that is no readable file is
+        // (missing, a folder, a FIFO, a link loop, too large).
+        Some(path) => Some(path.clone()),
         None => std::env::current_dir()
             .ok()
             .and_then(|dir| Config::discover(&dir)),
@@ -32,7 +29,7 @@ pub(super) fn load(global: &GlobalArgs) -> anyhow::Result<(Env, Overrides)> {
     };
     if global.verbose {
         match &config.path {
-            Some(p) => eprintln!("using config {}", p.display()),
+            Some(p) => eprintln!("using config {}", super::shown_path(p)),
             None => eprintln!("no claimtool.toml found; using the built-in defaults"),
         }
     }
@@ -42,7 +39,10 @@ pub(super) fn load(global: &GlobalArgs) -> anyhow::Result<(Env, Overrides)> {
     let catalog =
         Catalog::resolve(global.catalog.as_deref(), &config).map_err(anyhow::Error::msg)?;
     if global.verbose {
-        eprintln!("using the engagement catalogue {}", catalog.name());
+        eprintln!(
+            "using the engagement catalogue {}",
+            claimtool::term::visible(&catalog.name())
+        );
     }
     let mut overrides = Overrides {
         config: config.rules.clone(),

@@ -34,6 +34,12 @@ use clap::Parser;
 pub(crate) use args::{Cli, Command, GlobalArgs};
 
 /// What a command tells `main` to exit with.
+/// A path as human output shows it: control characters made visible
+/// ([`claimtool::term::visible`]).
+pub(crate) fn shown_path(path: &std::path::Path) -> String {
+    claimtool::term::visible(&path.display().to_string()).into_owned()
+}
+
 pub(crate) enum Outcome {
     /// No error-level finding.
     Clean,
@@ -70,7 +76,7 @@ fn init_cmd(global: &GlobalArgs, args: &args::InitArgs) -> anyhow::Result<Outcom
         }
         std::fs::write(&path, &file.contents)
             .with_context(|| format!("cannot write {}", path.display()))?;
-        println!("wrote {}", path.display());
+        println!("wrote {}", shown_path(&path));
     }
     println!(
         "\nNext: fill in [partner] in claimtool.toml, edit the example claims (or start \
@@ -94,7 +100,10 @@ pub(crate) fn main() -> ExitCode {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(e) => {
-            anstream::eprintln!("error: {e:#}");
+            // Error messages quote paths and values: no control character
+            // of theirs reaches the terminal.
+            let message = format!("{e:#}");
+            anstream::eprintln!("error: {}", claimtool::term::visible_lines(&message));
             ExitCode::from(2)
         }
     }

@@ -168,8 +168,9 @@ fn print_screen(report: &ScreenReport<'_>) {
     let tab = report
         .solution_area
         .map_or_else(|| "all tabs".to_string(), |a| format!("the {a} tab"));
-    println!("Associate engagement: {id_type}; {who}; {tab}");
-    println!("Catalogue: {}", report.catalog);
+    let visible = claimtool::term::visible;
+    println!("Associate engagement: {id_type}; {}; {tab}", visible(&who));
+    println!("Catalogue: {}", visible(&report.catalog));
 
     let mut table = Table::new();
     table
@@ -186,7 +187,7 @@ fn print_screen(report: &ScreenReport<'_>) {
     for s in &report.engagements {
         let e = s.engagement;
         table.add_row([
-            e.name.clone(),
+            visible(&e.name).into_owned(),
             e.size.to_string(),
             e.pay.to_string(),
             e.customer_id_types

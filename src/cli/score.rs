@@ -19,6 +19,7 @@ use claimtool::kinds::score::write::{HistoryDraft, to_toml};
 use claimtool::kinds::score::{self, Eligibility, PlanEntry, fmt_points, fmt_usd};
 use claimtool::model::{Claim, Kind};
 use claimtool::report;
+use claimtool::term::visible;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, Table, presets};
@@ -146,7 +147,11 @@ pub(super) fn run_score(
 ) -> anyhow::Result<Outcome> {
     let (env, overrides) = context::load(global)?;
     if !file.is_file() {
-        bail!("{} does not exist", file.display());
+        // Missing, a folder, a FIFO, a link loop: say which.
+        match claimtool::fsutil::regular_file(file) {
+            Err(e) => bail!("{e}"),
+            Ok(_) => bail!("{} does not exist", file.display()),
+        }
     }
     if file
         .extension()
@@ -289,9 +294,6 @@ fn render_human(result: &Eligibility) -> String {
 fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> {
     // The output is the TOML; the check of it is reported like `validate`.
     let (env, overrides) = context::load(global)?;
-    if !args.csv.is_file() {
-        bail!("{} does not exist", args.csv.display());
-    }
     if let Some(out) = &args.out
         && out.exists()
         && !args.force
@@ -302,7 +304,13 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> 
         );
     }
     let display = args.csv.display().to_string();
-    let bytes = std::fs::read(&args.csv).with_context(|| format!("cannot read {display}"))?;
+    // The message says what the path is (missing, a folder, a FIFO, too
+    // large), before anything is written.
+    let bytes = claimtool::fsutil::read_bounded(
+        &args.csv,
+        claimtool::fsutil::MAX_CSV_BYTES,
+        "a scoring history CSV",
+    )?;
     let Ok(text) = String::from_utf8(bytes) else {
         anstream::eprintln!(
             "{display}:1: {}: the file is not UTF-8\n  = help: save the sheet as \"CSV UTF-8\"",
@@ -314,9 +322,14 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> 
         Ok(months) => months,
         Err(problems) => {
             for p in &problems {
-                anstream::eprintln!("{}: {}: {}", p.location(&display), error_word(), p.message);
+                anstream::eprintln!(
+                    "{}: {}: {}",
+                    visible(&p.location(&display)),
+                    error_word(),
+                    visible(&p.message)
+                );
                 if let Some(help) = &p.help {
-                    anstream::eprintln!("  = help: {help}");
+                    anstream::eprintln!("  = help: {}", visible(help));
                 }
             }
             anstream::eprintln!(
@@ -340,25 +353,28 @@ fn run_import(global: &GlobalArgs, args: ImportArgs) -> anyhow::Result<Outcome> 
     };
     let loaded = claimtool::load::load_text(toml.clone(), &path, &shown);
     let report = engine::check_loaded(vec![loaded], &env, &overrides);
-    if let Some(out) = &args.out {
-        // Atomic: an interrupted run leaves no half-written history.
-        claimtool::fsutil::write_atomic(out, &toml)
-            .with_context(|| format!("cannot write {}", out.display()))?;
-        eprintln!(
-            "wrote {} ({count} month{})",
-            out.display(),
-            if count == 1 { "" } else { "s" }
-        );
-        validate::print_report(
-            global,
-            args.format.unwrap_or_default().into(),
-            &report,
-            &env,
-        )?;
-    } else {
-        print!("{toml}");
-        let findings = human_report(&report, global.quiet);
-        anstream::eprint!("{findings}");
+    match &args.out {
+        Some(out) => {
+            // Atomic: an interrupted run leaves no half-written history.
+            claimtool::fsutil::write_atomic(out, &toml)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            eprintln!(
+                "wrote {} ({count} month{})",
+                super::shown_path(out),
+                if count == 1 { "" } else { "s" }
+            );
+            validate::print_report(
+                global,
+                args.format.unwrap_or_default().into(),
+                &report,
+                &env,
+            )?;
+        }
+        None => {
+            print!("{toml}");
+            let findings = human_report(&report, global.quiet);
+            anstream::eprint!("{findings}");
+        }
     }
     Ok(if report.has_errors() {
         Outcome::Findings

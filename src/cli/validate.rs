@@ -114,7 +114,11 @@ pub(super) fn collect_inputs(paths: &[PathBuf], env: &Env) -> anyhow::Result<Vec
     let mut inputs = Vec::new();
     for path in paths {
         if !path.exists() {
-            bail!("{} does not exist", path.display());
+            // Missing, a broken link or a link loop: say which.
+            match claimtool::fsutil::regular_file(path) {
+                Err(e) => bail!("{e}"),
+                Ok(_) => bail!("{} does not exist", path.display()),
+            }
         }
         if path.is_file() {
             inputs.push(input(path));
@@ -217,6 +221,15 @@ fn walk_failure(root: &Path, e: &walkdir::Error) -> anyhow::Error {
             "cannot walk {}: the link {link} leads back to {}",
             root.display(),
             ancestor.display()
+        );
+    }
+    if let Some(link) = e.path().filter(|p| p.is_symlink() && !p.exists())
+        && let Err(loops @ claimtool::fsutil::ReadError::LinkLoop { .. }) =
+            claimtool::fsutil::regular_file(link)
+    {
+        return anyhow!(
+            "cannot walk {}: {loops}; fix or remove it (it could hide claims)",
+            root.display()
         );
     }
     if let Some(link) = e.path().filter(|p| p.is_symlink() && !p.exists()) {

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::{Context as _, anyhow, bail};
 use claimtool::decode::StrEnum;
 use claimtool::diag::Severity;
+use claimtool::term::{visible, visible_lines};
 use claimtool::wizard::{Finished, Message, Prompter, Script, Setup, Stop, Wizard, WizardError};
 use clap::Args;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
@@ -199,8 +200,18 @@ fn install_ctrlc_handler() {
     });
 }
 
+/// A path as the wizard shows it: relative to the current folder, control
+/// characters made visible.
 fn shown(cwd: &Path, path: &Path) -> String {
-    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+    super::shown_path(path.strip_prefix(cwd).unwrap_or(path))
+}
+
+/// Choices or table cells as shown: control characters made visible.
+fn visible_all<S: AsRef<str>>(items: &[S]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| visible(i.as_ref()).into_owned())
+        .collect()
 }
 
 /// dialoguer on stderr.
@@ -270,22 +281,31 @@ fn fitted(prompt: &str, room: usize) -> String {
 
 impl Prompter for TermPrompter {
     fn input(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
+        // The default is shown made visible (it may come from a draft), and
+        // an empty answer takes it as it is, so the value is never changed
+        // by being shown.
         let room = default.map_or(0, |d| measure_text_width(d) + 3) + 12;
-        let prompt = fitted(prompt, room);
-        let mut input = Input::<String>::with_theme(&self.theme)
+        let prompt = fitted(&visible(prompt), room);
+        let prompt = match default {
+            Some(d) => format!("{prompt} [{}]", visible(d)),
+            None => prompt,
+        };
+        let answer = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
-            .allow_empty(true);
-        if let Some(d) = default {
-            input = input.default(d.to_string());
-        }
-        input.interact_text().map_err(stop)
+            .allow_empty(true)
+            .interact_text()
+            .map_err(stop)?;
+        Ok(match default {
+            Some(d) if answer.is_empty() => d.to_string(),
+            _ => answer,
+        })
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
-        let prompt = fitted(prompt, 4);
+        let prompt = fitted(&visible(prompt), 4);
         Select::with_theme(&self.theme)
             .with_prompt(prompt)
-            .items(items)
+            .items(visible_all(items))
             .default(default)
             .max_length(12)
             .interact()
@@ -298,10 +318,10 @@ impl Prompter for TermPrompter {
         items: &[String],
         checked: &[bool],
     ) -> Result<Vec<usize>, Stop> {
-        let prompt = fitted(prompt, 4);
+        let prompt = fitted(&visible(prompt), 4);
         MultiSelect::with_theme(&self.theme)
             .with_prompt(prompt)
-            .items(items)
+            .items(visible_all(items))
             .defaults(checked)
             .max_length(12)
             .interact()
@@ -309,7 +329,7 @@ impl Prompter for TermPrompter {
     }
 
     fn confirm(&mut self, prompt: &str, default: Option<bool>) -> Result<bool, Stop> {
-        let prompt = fitted(prompt, 10);
+        let prompt = fitted(&visible(prompt), 10);
         let mut confirm = Confirm::with_theme(&self.theme).with_prompt(prompt);
         if let Some(d) = default {
             confirm = confirm.default(d);
@@ -322,9 +342,10 @@ impl Prompter for TermPrompter {
         // never, or when stderr is not a terminal.
         match message {
             Message::Section(title) => {
+                let title = visible(title);
                 eprintln!("\n{}", style(format!("== {title} ==")).bold().for_stderr());
             }
-            Message::Note(text) => eprintln!("{text}"),
+            Message::Note(text) => eprintln!("{}", visible_lines(text)),
             Message::Finding(f) => {
                 let tag = style(format!("{}[{}]", f.severity, f.rule))
                     .bold()
@@ -334,9 +355,9 @@ impl Prompter for TermPrompter {
                     Severity::Warning => tag.yellow(),
                     Severity::Info => tag.cyan(),
                 };
-                eprintln!("  {tag}: {}", f.message);
+                eprintln!("  {tag}: {}", visible(&f.message));
                 if let Some(help) = &f.help {
-                    eprintln!("    help: {help}");
+                    eprintln!("    help: {}", visible(help));
                 }
             }
             Message::Table { header, rows } => {
@@ -351,7 +372,7 @@ impl Prompter for TermPrompter {
                     table.set_content_arrangement(ContentArrangement::Disabled);
                 }
                 for row in rows {
-                    table.add_row(row);
+                    table.add_row(visible_all(row));
                 }
                 eprintln!("{table}");
             }

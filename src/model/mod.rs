@@ -66,6 +66,34 @@ impl Claim {
         }
     }
 
+    /// The dates of `[status]` (`since`, and partner-led's consent dates)
+    /// with their names, for the rules that judge dates whatever the kind.
+    pub fn status_dates(&self) -> Vec<(&Sp<NaiveDate>, &'static str)> {
+        let (since, requested, received) = match self {
+            Claim::Cpor(c) => match &c.status {
+                Some(s) => (s.since.as_ref(), None, None),
+                None => (None, None, None),
+            },
+            Claim::Plfunding(c) => match &c.status {
+                Some(s) => (
+                    s.since.as_ref(),
+                    s.consent_requested_on.as_ref(),
+                    s.consent_received_on.as_ref(),
+                ),
+                None => (None, None, None),
+            },
+            Claim::Coop(_) | Claim::Score(_) | Claim::Por(_) => (None, None, None),
+        };
+        [
+            (since, "status date (`since`)"),
+            (requested, "consent request date"),
+            (received, "consent date"),
+        ]
+        .into_iter()
+        .filter_map(|(d, what)| d.map(|d| (d, what)))
+        .collect()
+    }
+
     /// The location's PartnerID.
     pub fn partner_id(&self) -> Option<&Sp<String>> {
         match self {
@@ -205,6 +233,9 @@ pub struct Document {
     pub workloads: Option<Sp<Vec<Sp<String>>>>,
     pub amount: Option<Sp<Decimal>>,
     pub number: Option<Sp<String>>,
+    /// `path` or `url` was given but blank (`path = ""`): already a
+    /// `missing-field` finding, so the document rules say nothing more.
+    pub blank_location: bool,
 }
 
 impl Document {
@@ -243,11 +274,17 @@ impl Document {
             .enumerate()
             .map(|(index, mut t)| {
                 let signed = matches!(fields, DocFields::Signed);
+                let before = out.len();
+                let path = t.non_blank_string(out, "path");
+                let url = t.non_blank_string(out, "url");
+                let blank_location = out[before..]
+                    .iter()
+                    .any(|f| f.rule == crate::rules::any::missing_field::RULE.id);
                 let doc = Document {
                     index,
                     span: t.span(),
-                    path: t.string(out, "path", OPTIONAL),
-                    url: t.string(out, "url", OPTIONAL),
+                    path,
+                    url,
                     doc_type: t.enumeration(out, "type", REQUIRED),
                     date: t.date(out, "date", OPTIONAL),
                     description: t.string(out, "description", OPTIONAL),
@@ -264,6 +301,7 @@ impl Document {
                     number: (!signed)
                         .then(|| t.string(out, "number", OPTIONAL))
                         .flatten(),
+                    blank_location,
                 };
                 t.finish(out);
                 doc

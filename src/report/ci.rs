@@ -97,9 +97,12 @@ fn message(finding: &Finding) -> String {
     }
 }
 
-/// GitHub's escaping for the message part of a workflow command.
+/// GitHub's escaping for the message part of a workflow command. Control
+/// characters other than line breaks are made visible first
+/// ([`crate::term::visible_lines`]): a CI log is read on a terminal too.
 fn github_data(text: &str) -> String {
-    text.replace('%', "%25")
+    crate::term::visible_lines(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -109,9 +112,11 @@ fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Azure Pipelines' escaping for logging command values and messages.
+/// Azure Pipelines' escaping for logging command values and messages
+/// (control characters made visible first, as for GitHub).
 fn azure_escape(text: &str) -> String {
-    text.replace('%', "%AZP25")
+    crate::term::visible_lines(text)
+        .replace('%', "%AZP25")
         .replace(';', "%3B")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -127,5 +132,7 @@ mod tests {
         assert_eq!(github_data("a%b\nc"), "a%25b%0Ac");
         assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
         assert_eq!(azure_escape("x;y]z%"), "x%3By%5Dz%AZP25");
+        assert_eq!(github_data("a\u{1b}[2J\nb"), "a␛[2J%0Ab");
+        assert_eq!(azure_escape("a\u{1b}]0;x\u{7}"), "a␛%5D0%3Bx␇");
     }
 }

@@ -1287,12 +1287,17 @@ fn write_creating_folder(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// Opens a claim or draft for `--from`; it must be valid TOML of this kind.
 fn open_claim(path: &Path, kind: Kind) -> Result<Draft, WizardError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| WizardError::Failed(format!("cannot read {}: {e}", path.display())))?;
+    let text = fsutil::read_text_bounded(path, fsutil::MAX_TEXT_FILE_BYTES, "a claim or draft")
+        .map_err(|e| WizardError::Failed(e.to_string()))?;
     let draft = Draft::parse(&text).map_err(|e| {
+        // The parser's message quotes the offending line: at most its
+        // first 200 characters of it.
+        let e = e.to_string();
+        let quoted: Vec<_> = e.lines().map(|l| crate::term::clip(l, crate::term::QUOTE_CHARS)).collect();
         WizardError::Failed(format!(
-            "{} is not valid TOML, so it cannot be resumed:\n{e}fix it in an editor (`claimtool {} validate` shows where), then try again",
+            "{} is not valid TOML, so it cannot be resumed:\n{}\nfix it in an editor (`claimtool {} validate` shows where), then try again",
             path.display(),
+            quoted.join("\n"),
             kind.as_str()
         ))
     })?;

@@ -617,7 +617,7 @@ fn from_refuses_other_kinds_and_broken_toml() {
     for (file, expected) in [
         ("coop.toml", "is a `coop` claim"),
         ("broken.toml", "is not valid TOML"),
-        ("none.toml", "cannot read"),
+        ("none.toml", "none.toml does not exist"),
     ] {
         let mut p = Scripted::new([]);
         match Wizard::start(
@@ -626,6 +626,42 @@ fn from_refuses_other_kinds_and_broken_toml() {
             fx.setup(None, Some(file)),
         ) {
             Err(WizardError::Failed(m)) => assert!(m.contains(expected), "{m}"),
+            Err(e) => panic!("{e:?}"),
+            Ok(_) => panic!("{file} was accepted"),
+        }
+    }
+}
+
+/// `--from` reads through the one bounded reader: a device or a huge file
+/// is refused before it is read, and a broken line is quoted short.
+#[test]
+fn from_refuses_devices_and_huge_files_and_quotes_lines_short() {
+    let fx = Fixture::new();
+    let sparse = std::fs::File::create(fx.path("sparse.toml")).unwrap();
+    sparse.set_len(2 * 1024 * 1024).unwrap();
+    std::fs::write(
+        fx.path("long.toml"),
+        format!("kind = \"cpor\"\nclaim_name = \"{}\n", "x".repeat(100_000)),
+    )
+    .unwrap();
+    for (file, expected) in [
+        ("/dev/zero", "/dev/zero is not a regular file"),
+        (
+            "sparse.toml",
+            "is 2097152 bytes; a claim or draft is at most 1048576 bytes",
+        ),
+        ("long.toml", "is not valid TOML"),
+    ] {
+        let mut p = Scripted::new([]);
+        match Wizard::start(
+            &mut p,
+            &crate::kinds::cpor::wizard::SCRIPT,
+            fx.setup(None, Some(file)),
+        ) {
+            Err(WizardError::Failed(m)) => {
+                assert!(m.contains(expected), "{m}");
+                assert!(m.len() < 1000, "{} bytes of message", m.len());
+            }
             Err(e) => panic!("{e:?}"),
             Ok(_) => panic!("{file} was accepted"),
         }

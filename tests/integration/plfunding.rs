@@ -433,7 +433,7 @@ fn a_malformed_catalogue_stops_the_command_with_line_and_column() {
         ("broken.toml", "broken.toml:1:"),
         (
             "missing.toml",
-            "cannot read the engagement catalogue missing.toml",
+            "the engagement catalogue missing.toml does not exist",
         ),
     ] {
         Test::new()

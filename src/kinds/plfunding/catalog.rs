@@ -322,11 +322,9 @@ pub struct Catalog {
 /// Why a catalogue could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
-    #[error("cannot read the engagement catalogue {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The message names the file and what is wrong with it.
+    #[error("{}", .0.describe("the engagement catalogue"))]
+    Read(#[from] crate::fsutil::ReadError),
     #[error("the engagement catalogue {path} has problems:\n{problems}")]
     Invalid { path: String, problems: String },
 }
@@ -361,10 +359,11 @@ impl Catalog {
     }
 
     pub fn load(path: &Path) -> Result<Catalog, CatalogError> {
-        let text = std::fs::read_to_string(path).map_err(|source| CatalogError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = crate::fsutil::read_text_bounded(
+            path,
+            crate::fsutil::MAX_CATALOG_BYTES,
+            "an engagement catalogue",
+        )?;
         let file = SourceFile::new(path.display().to_string(), path, text);
         let mut catalog = Catalog::parse(&file).map_err(|findings| CatalogError::Invalid {
             path: path.display().to_string(),

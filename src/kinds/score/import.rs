@@ -120,7 +120,7 @@ fn read_header(
             Some(c) if columns.contains(&Some(c)) => problems.push(CsvProblem {
                 line: header_line,
                 column: Some(i + 1),
-                message: format!("column `{key}` appears twice"),
+                message: format!("column `{}` appears twice", quote(&key)),
                 help: Some("keep one of them".into()),
             }),
             Some(_) => {}
@@ -128,7 +128,10 @@ fn read_header(
                 problems.push(CsvProblem {
                     line: header_line,
                     column: Some(i + 1),
-                    message: format!("the first line is data (\"{name}\"), not the header"),
+                    message: format!(
+                        "the first line is data (\"{}\"), not the header",
+                        quote(name)
+                    ),
                     help: Some(format!("add the header line `{HEADER}` at the top")),
                 });
                 return Err(problems);
@@ -136,7 +139,7 @@ fn read_header(
             None => problems.push(CsvProblem {
                 line: header_line,
                 column: Some(i + 1),
-                message: format!("unknown column \"{name}\""),
+                message: format!("unknown column \"{}\"", quote(name)),
                 help: Some(
                     match crate::decode::nearest(&key, COLUMNS.iter().map(|(n, _)| *n)) {
                         Some(near) => format!("did you mean `{near}`?"),
@@ -276,7 +279,7 @@ impl Row<'_> {
         if month.is_none() {
             self.problem(
                 i,
-                format!("month \"{cell}\" is not a month like 2026-06"),
+                format!("month \"{}\" is not a month like 2026-06", quote(&cell)),
                 "write months as YYYY-MM (a spreadsheet may have turned them into dates: format the column as text)",
             );
         }
@@ -297,7 +300,7 @@ impl Row<'_> {
             Some(d) if d < Decimal::ZERO => {
                 self.problem(
                     i,
-                    format!("`{name}` is negative ({cell})"),
+                    format!("`{name}` is negative ({})", quote(&cell)),
                     "points and revenue are 0 or more",
                 );
                 None
@@ -306,7 +309,7 @@ impl Row<'_> {
             None => {
                 self.problem(
                     i,
-                    format!("`{name}` \"{cell}\" is not a number"),
+                    format!("`{name}` \"{}\" is not a number", quote(&cell)),
                     "write a plain number like 7.5 or 2100.00 (a `.` for decimals)",
                 );
                 None
@@ -326,7 +329,7 @@ impl Row<'_> {
                 let cell = cell.to_string();
                 self.problem(
                     i,
-                    format!("`designation` \"{cell}\" is not true or false"),
+                    format!("`designation` \"{}\" is not true or false", quote(&cell)),
                     "write true or false (yes/no and 1/0 work too), or leave it empty",
                 );
                 Err(())
@@ -384,11 +387,16 @@ fn sniff_delimiter(text: &str) -> u8 {
     }
 }
 
+/// A cell or header quoted in a message: at most its first 200 characters.
+fn quote(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::term::clip(text, crate::term::QUOTE_CHARS)
+}
+
 fn csv_error(e: &csv::Error) -> CsvProblem {
     CsvProblem {
         line: e.position().map_or(1, csv::Position::line),
         column: None,
-        message: format!("not readable as CSV: {e}"),
+        message: format!("not readable as CSV: {}", quote(&e.to_string())),
         help: Some("save the sheet as CSV (UTF-8)".into()),
     }
 }

@@ -22,7 +22,11 @@ relative to the claim file), or add the missing file.",
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     for doc in ctx.claim.documents() {
         let Some(path) = &doc.path else {
-            if doc.url.is_none() {
+            // A blank or mistyped `path`/`url` is already reported where it is.
+            let reported = doc.blank_location
+                || ctx.is_unreadable(&doc.field_path("path"))
+                || ctx.is_unreadable(&doc.field_path("url"));
+            if doc.url.is_none() && !reported {
                 out.push(
                     Finding::new(
                         &RULE,

@@ -78,14 +78,32 @@ fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
                 &RULE,
                 format!(
                     "{} is also claimed in {} ({} files claim it)",
-                    first.what, files[other].display, size
+                    first.what,
+                    files[other].display,
+                    group_digits(size)
                 ),
             )
             .at_key(first)
-            .label("claimed twice")
+            .label(match size {
+                2 => "claimed twice".to_string(),
+                n => format!("claimed in {} files", group_digits(n)),
+            })
             .help("keep one claim and remove the other, or make them distinct activities"),
         ));
     }
+}
+
+/// `20,000`: a count with thousands separators.
+fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -147,5 +165,23 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn the_label_says_how_many_files_claim_it() {
+        let keys: Vec<Vec<BatchKey>> = (0..1200).map(|_| vec![key("k1")]).collect();
+        let names: Vec<String> = (0..keys.len()).map(|i| format!("f{i}")).collect();
+        let files: Vec<BatchEntry<'_>> = keys
+            .iter()
+            .zip(&names)
+            .map(|(keys, display)| BatchEntry { display, keys })
+            .collect();
+        let mut out = Vec::new();
+        judge(&files, &mut out);
+        assert_eq!(out[0].1.label.as_deref(), Some("claimed in 1,200 files"));
+        assert!(out[0].1.message.ends_with("(1,200 files claim it)"));
+        let mut two = Vec::new();
+        judge(&files[..2], &mut two);
+        assert_eq!(two[0].1.label.as_deref(), Some("claimed twice"));
     }
 }
