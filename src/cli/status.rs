@@ -58,7 +58,7 @@ pub(crate) enum StatusFormat {
     /// a table for people
     #[default]
     Human,
-    /// the JSON document of spec/status.md
+    /// the JSON document of docs/status.md
     Json,
     /// one row per deadline, for spreadsheets
     Csv,
