@@ -532,7 +532,7 @@ impl KindGuide for CoopClaim {
             rules: const { &[&program::RULE, &fund_category::RULE] },
             evidence: frame,
         });
-        let pid = crate::submit::partner_id_evidence(&self.partner_id, ctx);
+        let pid = crate::checklist::items::location_evidence(&self.partner_id, ctx, false);
         setup.push(ItemSpec {
             text: "Location is the PartnerID of the location that earned the funds".into(),
             rules: const { &[&partner_id_format::RULE, &partner_id_unknown::RULE] },

@@ -115,7 +115,7 @@ impl PlfClaim {
             files
                 .iter()
                 .map(|d| {
-                    crate::submit::doc_ref(d, ctx)
+                    crate::submit::screens::doc_ref(d, ctx)
                         .text(": ")
                         .then(Self::doc_details(d))
                 })
@@ -398,10 +398,16 @@ impl KindGuide for PlfClaim {
         screens.push(eng.act(Rich::new().text("Click ").strong("Next").text(".")));
 
         let mut contacts = Screen::new("Add customer | Contact information");
-        contacts =
-            crate::submit::contact_fields(contacts, "customer", self.customer_contact.as_ref());
-        contacts =
-            crate::submit::contact_fields(contacts, "partner", self.partner_contact.as_ref());
+        contacts = crate::submit::screens::contact_fields(
+            contacts,
+            "customer",
+            self.customer_contact.as_ref(),
+        );
+        contacts = crate::submit::screens::contact_fields(
+            contacts,
+            "partner",
+            self.partner_contact.as_ref(),
+        );
         contacts = contacts
             .note("use business email addresses. Microsoft sends the consent email and later the survey to the customer contact.")
             .act(Rich::new().text("Click ").strong("Next").text("."));
