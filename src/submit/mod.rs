@@ -217,38 +217,3 @@ fn status_words(status: &str) -> &'static str {
         _ => "errors remain: fix them before submitting",
     }
 }
-
-/// `claim.json` values from a model's optional fields (`null` when absent),
-/// shared by every kind's [`KindGuide::claim_values`].
-pub(crate) mod json_value {
-    use chrono::NaiveDate;
-    use serde_json::{Value, json};
-
-    use crate::decode::{Sp, StrEnum};
-    use crate::model::Contact;
-
-    pub fn string(v: &Option<Sp<String>>) -> Value {
-        json!(v.as_ref().map(|s| &s.value))
-    }
-
-    pub fn enumeration<E: StrEnum>(v: &Option<Sp<E>>) -> Value {
-        json!(v.as_ref().map(|s| s.value.as_str()))
-    }
-
-    pub fn boolean(v: &Option<Sp<bool>>) -> Value {
-        json!(v.as_ref().map(|s| s.value))
-    }
-
-    pub fn date(v: &Option<Sp<NaiveDate>>) -> Value {
-        json!(v.as_ref().map(|s| s.value.to_string()))
-    }
-
-    /// A contact table: name, email, title.
-    pub fn contact(c: &Option<Contact>) -> Value {
-        json!(c.as_ref().map(|c| json!({
-            "name": string(&c.name),
-            "email": string(&c.email),
-            "title": string(&c.title),
-        })))
-    }
-}

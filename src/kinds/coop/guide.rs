@@ -79,12 +79,6 @@ fn needs_rich(needs: &[Need]) -> Rich {
 }
 
 impl CoopClaim {
-    /// The claim's currency code as written (for display, even when
-    /// `coop-currency` reports it).
-    fn currency_code(&self) -> &str {
-        self.currency.as_ref().map_or("", |c| c.value.trim())
-    }
-
     fn amount(&self, a: rust_decimal::Decimal) -> String {
         money::format(a, self.currency_code())
     }
@@ -826,33 +820,7 @@ impl KindGuide for CoopClaim {
     }
 
     fn claim_values(&self) -> serde_json::Value {
-        use crate::submit::json_value::{enumeration as e, string as s};
-        let code = self.currency_code();
-        let amount = |v: &Option<Sp<rust_decimal::Decimal>>| {
-            json!(v.as_ref().map(|a| money::decimal_string(a.value, code)))
-        };
-        json!({
-            "program": s(&self.program),
-            "fund_category": s(&self.fund_category),
-            "partner_id": s(&self.partner_id),
-            "funding_pool": s(&self.funding_pool),
-            "usage_period": s(&self.usage_period),
-            "currency": s(&self.currency),
-            "available_funds": amount(&self.available_funds),
-            "submitter_email": s(&self.submitter_email),
-            "activity": self.activity.as_ref().map(|a| json!({
-                "name": s(&a.name),
-                "description": s(&a.description),
-                "category": e(&a.category),
-                "type": e(&a.activity_type),
-                "start_date": a.start_date.as_ref().map(|d| d.value.to_string()),
-                "end_date": a.end_date.as_ref().map(|d| d.value.to_string()),
-                "claimed_amount": amount(&a.claimed_amount),
-                "partial_claim_reason": s(&a.partial_claim_reason),
-                "pre_approval_id": s(&a.pre_approval_id),
-                "metrics": a.metrics.iter().map(|(k, v)| (k.value.clone(), json!(v.value))).collect::<serde_json::Map<_, _>>(),
-            })),
-        })
+        self.to_json()
     }
 
     fn totals(&self) -> serde_json::Value {

@@ -9,7 +9,6 @@
 //! [`crate::checklist::items`].
 
 use chrono::NaiveDate;
-use serde_json::json;
 
 use crate::calendar;
 use crate::checklist::items::{self, PARTNER_ID_RULES};
@@ -44,13 +43,6 @@ impl CporClaim {
     fn stage(&self) -> Option<(Stage, Option<NaiveDate>)> {
         let status = self.status.as_ref()?;
         Some((*status.stage.as_deref()?, status.since.as_deref().copied()))
-    }
-
-    fn workload_names(&self) -> Vec<&str> {
-        self.workloads
-            .as_ref()
-            .map(|w| w.value.iter().map(|s| s.value.as_str()).collect())
-            .unwrap_or_default()
     }
 
     /// The newest customer signature on a PoE document.
@@ -700,26 +692,7 @@ impl KindGuide for CporClaim {
     }
 
     fn claim_values(&self) -> serde_json::Value {
-        use crate::submit::json_value::{boolean as b, contact, enumeration as e, string as s};
-        json!({
-            "claim_name": s(&self.claim_name),
-            "partner_id": s(&self.partner_id),
-            "solution_area": e(&self.solution_area),
-            "partner_role": e(&self.partner_role),
-            "customer_name": s(&self.customer_name),
-            "customer_tenant_id": s(&self.customer_tenant_id),
-            "customer_domain": s(&self.customer_domain),
-            "subscription_id": s(&self.subscription_id),
-            "workloads": self.workload_names(),
-            "workloads_active": b(&self.workloads_active),
-            "recognition_only": b(&self.recognition_only),
-            "customer_contact": contact(&self.customer_contact),
-            "partner_contact": contact(&self.partner_contact),
-            "status": self.status.as_ref().map(|st| json!({
-                "stage": e(&st.stage),
-                "since": st.since.as_ref().map(|d| d.value.to_string()),
-            })),
-        })
+        self.to_json()
     }
 }
 
