@@ -14,6 +14,7 @@
 //! silently stops being checked. [`render`] turns the result into Markdown,
 //! HTML or JSON.
 
+pub mod items;
 pub mod render;
 
 use chrono::NaiveDate;

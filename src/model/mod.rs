@@ -7,6 +7,8 @@
 //! that could not be read are `None`, and the rules skip what is `None`
 //! (the structural finding already told the user).
 
+pub(crate) mod json;
+
 use std::ops::Range;
 
 use chrono::NaiveDate;

@@ -9,7 +9,13 @@
 //!
 //! [`Screen`]s are structured (fields, traps, notes) so that the one
 //! Markdown renderer ([`render_markdown`]) escapes every user value the same
-//! way.
+//! way. A guide writes one small function per Partner Center screen; the
+//! pieces that several kinds' screens share are in [`screens`], the shared
+//! checklist items in [`crate::checklist::items`].
+
+pub mod screens;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -58,64 +64,11 @@ pub(crate) fn text(v: &Option<crate::decode::Sp<String>>) -> Option<&str> {
 }
 
 /// "enter `value`", or a plain note when the claim has no value.
-/// "PartnerID 4871236 (Fabrikam Sydney)": the location as the checklist
-/// shows it, with its name from `claimtool.toml` when configured.
-pub(crate) fn partner_id_evidence(
-    partner_id: &Option<crate::decode::Sp<String>>,
-    ctx: &GuideCtx<'_>,
-) -> Rich {
-    let pid = Rich::new().text("PartnerID ");
-    match text(partner_id) {
-        Some(id) => {
-            let mut r = pid.value(id);
-            if let Some(name) = ctx.env.config.location(id).and_then(|l| l.name.clone()) {
-                r = r.text(" (").value(name).text(")");
-            }
-            r
-        }
-        None => pid.text("not set"),
-    }
-}
-
 pub(crate) fn enter(v: Option<&str>) -> Rich {
     match v {
         Some(v) => Rich::new().text("enter ").value(v),
         None => Rich::new().text("(not in the claim file)"),
     }
-}
-
-/// How a document is named in SUBMIT.md: its bundle file, else its URL.
-pub(crate) fn doc_ref(doc: &crate::model::Document, ctx: &GuideCtx<'_>) -> Rich {
-    match ctx.document_names.get(doc.index).cloned().flatten() {
-        Some(name) => Rich::new().code(format!("documents/{name}")),
-        None => Rich::new().value(doc.label()),
-    }
-}
-
-/// The *Contact information* fields of one contact (`who`: "customer",
-/// with the optional work title, or "partner").
-pub(crate) fn contact_fields(
-    screen: Screen,
-    who: &'static str,
-    c: Option<&crate::model::Contact>,
-) -> Screen {
-    let (name_label, email_label) = match who {
-        "customer" => ("Customer contact name*", "Customer contact email*"),
-        _ => ("Partner contact name*", "Partner contact email*"),
-    };
-    let mut s = screen
-        .field(name_label, enter(c.and_then(|c| text(&c.name))))
-        .field(email_label, enter(c.and_then(|c| text(&c.email))));
-    if who == "customer" {
-        s = s.field(
-            "Customer contact work title",
-            match c.and_then(|c| text(&c.title)) {
-                Some(t) => enter(Some(t)),
-                None => Rich::new().text("leave empty (optional; none in the claim file)"),
-            },
-        );
-    }
-    s
 }
 
 /// The guide of a claim's kind, when there is one.
@@ -257,40 +210,5 @@ fn status_words(status: &str) -> &'static str {
         "ok" => "no errors, no warnings",
         "warning" => "no errors; warnings are listed in checklist.md",
         _ => "errors remain: fix them before submitting",
-    }
-}
-
-/// `claim.json` values from a model's optional fields (`null` when absent),
-/// shared by every kind's [`KindGuide::claim_values`].
-pub(crate) mod json_value {
-    use chrono::NaiveDate;
-    use serde_json::{Value, json};
-
-    use crate::decode::{Sp, StrEnum};
-    use crate::model::Contact;
-
-    pub(crate) fn string(v: &Option<Sp<String>>) -> Value {
-        json!(v.as_ref().map(|s| &s.value))
-    }
-
-    pub(crate) fn enumeration<E: StrEnum>(v: &Option<Sp<E>>) -> Value {
-        json!(v.as_ref().map(|s| s.value.as_str()))
-    }
-
-    pub(crate) fn boolean(v: &Option<Sp<bool>>) -> Value {
-        json!(v.as_ref().map(|s| s.value))
-    }
-
-    pub(crate) fn date(v: &Option<Sp<NaiveDate>>) -> Value {
-        json!(v.as_ref().map(|s| s.value.to_string()))
-    }
-
-    /// A contact table: name, email, title.
-    pub(crate) fn contact(c: &Option<Contact>) -> Value {
-        json!(c.as_ref().map(|c| json!({
-            "name": string(&c.name),
-            "email": string(&c.email),
-            "title": string(&c.title),
-        })))
     }
 }

@@ -5,9 +5,12 @@
 
 use rust_decimal::Decimal;
 
+use serde_json::{Value, json};
+
 use crate::decode::{OPTIONAL, REQUIRED, Sp, Table};
 use crate::diag::Finding;
 use crate::model::{DocFields, Document};
+use crate::money;
 use crate::str_enum;
 
 str_enum! {
@@ -120,5 +123,42 @@ impl CoopClaim {
             }),
             documents: Document::decode_all(t, out, DocFields::Money),
         }
+    }
+
+    /// The claim's currency code as written (for display, even when
+    /// `coop-currency` reports it).
+    pub fn currency_code(&self) -> &str {
+        self.currency.as_ref().map_or("", |c| c.value.trim())
+    }
+
+    /// The claim's values, normalised (no spans), for `claim.json`.
+    pub fn to_json(&self) -> Value {
+        use crate::model::json::{enumeration as e, string as s};
+        let code = self.currency_code();
+        let amount = |v: &Option<Sp<Decimal>>| {
+            json!(v.as_ref().map(|a| money::decimal_string(a.value, code)))
+        };
+        json!({
+            "program": s(&self.program),
+            "fund_category": s(&self.fund_category),
+            "partner_id": s(&self.partner_id),
+            "funding_pool": s(&self.funding_pool),
+            "usage_period": s(&self.usage_period),
+            "currency": s(&self.currency),
+            "available_funds": amount(&self.available_funds),
+            "submitter_email": s(&self.submitter_email),
+            "activity": self.activity.as_ref().map(|a| json!({
+                "name": s(&a.name),
+                "description": s(&a.description),
+                "category": e(&a.category),
+                "type": e(&a.activity_type),
+                "start_date": a.start_date.as_ref().map(|d| d.value.to_string()),
+                "end_date": a.end_date.as_ref().map(|d| d.value.to_string()),
+                "claimed_amount": amount(&a.claimed_amount),
+                "partial_claim_reason": s(&a.partial_claim_reason),
+                "pre_approval_id": s(&a.pre_approval_id),
+                "metrics": a.metrics.iter().map(|(k, v)| (k.value.clone(), json!(v.value))).collect::<serde_json::Map<_, _>>(),
+            })),
+        })
     }
 }

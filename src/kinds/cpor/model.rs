@@ -2,6 +2,8 @@
 //! Partner Center's screen order (Associate customer, Associate workload,
 //! Contact information, then the claim for payment with its PoE).
 
+use serde_json::{Value, json};
+
 use crate::decode::{OPTIONAL, REQUIRED, Sp, Table};
 use crate::diag::Finding;
 use crate::model::{Contact, DocFields, Document, Status};
@@ -79,5 +81,37 @@ impl CporClaim {
             documents: Document::decode_all(t, out, DocFields::Signed),
             status: Status::decode(t, out, false),
         }
+    }
+
+    /// The claimed workloads' names, in order (none when not given).
+    pub fn workload_names(&self) -> Vec<&str> {
+        self.workloads
+            .as_ref()
+            .map(|w| w.value.iter().map(|s| s.value.as_str()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The claim's values, normalised (no spans), for `claim.json`.
+    pub fn to_json(&self) -> Value {
+        use crate::model::json::{boolean as b, contact, enumeration as e, string as s};
+        json!({
+            "claim_name": s(&self.claim_name),
+            "partner_id": s(&self.partner_id),
+            "solution_area": e(&self.solution_area),
+            "partner_role": e(&self.partner_role),
+            "customer_name": s(&self.customer_name),
+            "customer_tenant_id": s(&self.customer_tenant_id),
+            "customer_domain": s(&self.customer_domain),
+            "subscription_id": s(&self.subscription_id),
+            "workloads": self.workload_names(),
+            "workloads_active": b(&self.workloads_active),
+            "recognition_only": b(&self.recognition_only),
+            "customer_contact": contact(&self.customer_contact),
+            "partner_contact": contact(&self.partner_contact),
+            "status": self.status.as_ref().map(|st| json!({
+                "stage": e(&st.stage),
+                "since": st.since.as_ref().map(|d| d.value.to_string()),
+            })),
+        })
     }
 }

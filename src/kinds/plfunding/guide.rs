@@ -7,7 +7,6 @@
 //! [`PlfClaim::timeline`] the deadline rules check.
 
 use chrono::NaiveDate;
-use serde_json::json;
 
 use crate::calendar;
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
@@ -115,7 +114,7 @@ impl PlfClaim {
             files
                 .iter()
                 .map(|d| {
-                    crate::submit::doc_ref(d, ctx)
+                    crate::submit::screens::doc_ref(d, ctx)
                         .text(": ")
                         .then(Self::doc_details(d))
                 })
@@ -398,10 +397,16 @@ impl KindGuide for PlfClaim {
         screens.push(eng.act(Rich::new().text("Click ").strong("Next").text(".")));
 
         let mut contacts = Screen::new("Add customer | Contact information");
-        contacts =
-            crate::submit::contact_fields(contacts, "customer", self.customer_contact.as_ref());
-        contacts =
-            crate::submit::contact_fields(contacts, "partner", self.partner_contact.as_ref());
+        contacts = crate::submit::screens::contact_fields(
+            contacts,
+            "customer",
+            self.customer_contact.as_ref(),
+        );
+        contacts = crate::submit::screens::contact_fields(
+            contacts,
+            "partner",
+            self.partner_contact.as_ref(),
+        );
         contacts = contacts
             .note("use business email addresses. Microsoft sends the consent email and later the survey to the customer contact.")
             .act(Rich::new().text("Click ").strong("Next").text("."));
@@ -811,30 +816,7 @@ impl KindGuide for PlfClaim {
     }
 
     fn claim_values(&self) -> serde_json::Value {
-        use crate::submit::json_value::{
-            boolean as b, contact, date as d, enumeration as e, string as s,
-        };
-        json!({
-            "claim_name": s(&self.claim_name),
-            "partner_id": s(&self.partner_id),
-            "solution_area": e(&self.solution_area),
-            "engagement": s(&self.engagement),
-            "customer_name": s(&self.customer_name),
-            "customer_id_type": e(&self.customer_id_type),
-            "customer_id": s(&self.customer_id),
-            "hours": self.hours.as_ref().map(|h| h.value.to_string()),
-            "customer_informed_funding_not_guaranteed": b(&self.customer_informed_funding_not_guaranteed),
-            "customer_survey_completed": b(&self.customer_survey_completed),
-            "partner_survey_completed": b(&self.partner_survey_completed),
-            "customer_contact": contact(&self.customer_contact),
-            "partner_contact": contact(&self.partner_contact),
-            "status": self.status.as_ref().map(|st| json!({
-                "stage": e(&st.stage),
-                "since": d(&st.since),
-                "consent_requested_on": d(&st.consent_requested_on),
-                "consent_received_on": d(&st.consent_received_on),
-            })),
-        })
+        self.to_json()
     }
 }
 

@@ -2,6 +2,8 @@
 //! engagements such as Azure Migrate and Modernize), in Partner Center's
 //! order: Associate customer, Associate engagement, Contact information.
 
+use serde_json::{Value, json};
+
 use crate::decode::{OPTIONAL, REQUIRED, Sp, Table};
 use crate::diag::Finding;
 use crate::model::{Contact, DocFields, Document, Status};
@@ -84,6 +86,32 @@ impl PlfClaim {
             documents: Document::decode_all(t, out, DocFields::Signed),
             status: Status::decode(t, out, true),
         }
+    }
+
+    /// The claim's values, normalised (no spans), for `claim.json`.
+    pub fn to_json(&self) -> Value {
+        use crate::model::json::{boolean as b, contact, date as d, enumeration as e, string as s};
+        json!({
+            "claim_name": s(&self.claim_name),
+            "partner_id": s(&self.partner_id),
+            "solution_area": e(&self.solution_area),
+            "engagement": s(&self.engagement),
+            "customer_name": s(&self.customer_name),
+            "customer_id_type": e(&self.customer_id_type),
+            "customer_id": s(&self.customer_id),
+            "hours": self.hours.as_ref().map(|h| h.value.to_string()),
+            "customer_informed_funding_not_guaranteed": b(&self.customer_informed_funding_not_guaranteed),
+            "customer_survey_completed": b(&self.customer_survey_completed),
+            "partner_survey_completed": b(&self.partner_survey_completed),
+            "customer_contact": contact(&self.customer_contact),
+            "partner_contact": contact(&self.partner_contact),
+            "status": self.status.as_ref().map(|st| json!({
+                "stage": e(&st.stage),
+                "since": d(&st.since),
+                "consent_requested_on": d(&st.consent_requested_on),
+                "consent_received_on": d(&st.consent_received_on),
+            })),
+        })
     }
 }
 
