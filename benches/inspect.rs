@@ -37,6 +37,8 @@ fn peak_rss_mib() -> f64 {
         // SAFETY: getrusage only writes the struct it is given.
         let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
         if unsafe { libc::getrusage(libc::RUSAGE_SELF, &raw mut usage) } == 0 {
+            // KiB to MiB for a report; far below 2^52.
+            #[allow(clippy::cast_precision_loss)]
             return usage.ru_maxrss as f64 / 1024.0;
         }
     }

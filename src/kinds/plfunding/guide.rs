@@ -6,6 +6,8 @@
 //! submission and review dates (F§3.10), taken from the same
 //! [`PlfClaim::timeline`] the deadline rules check.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 
 use crate::calendar;
@@ -24,8 +26,8 @@ use crate::kinds::plfunding::rules::{
 use crate::model::{DocType, Document, Kind, Signature};
 use crate::rich::Rich;
 use crate::rules::any::{
-    business_email, date_in_future, document_empty, document_format, document_missing,
-    document_signed_on, document_undated, email_format, partner_id_format, partner_id_unknown,
+    date_in_future, document_empty, document_format, document_missing, document_signed_on,
+    document_undated, partner_id_format, partner_id_unknown,
 };
 
 use crate::submit::{GuideCtx, KindGuide, Screen, enter, text};
@@ -75,6 +77,558 @@ impl PlfClaim {
             Some(d) => Rich::new().text("by ").strong(d.to_string()),
             None => Rich::new().text(otherwise),
         }
+    }
+
+    /// Sign in (the roles claiming needs).
+    fn sign_in_screen() -> Screen {
+        Screen::new("Sign in to Partner Center")
+            .act("Go to https://partner.microsoft.com and sign in with your Partner Center credentials.")
+            .note("claiming needs the Incentives user or Incentives admin role, and a location enrolled in the MCI program (F§3.2).")
+    }
+
+    /// Incentives > Customer claims, on the solution area's tab.
+    fn tab_screen(&self, engagement: Option<&Engagement>) -> Screen {
+        let area = self.solution_area.as_deref().copied();
+        let mut tab = Screen::new("Incentives > Customer claims").act(
+            Rich::new()
+                .text("From the tiles menu, select ")
+                .strong("Incentives")
+                .text(", then ")
+                .strong("Customer claims")
+                .text("."),
+        );
+        tab = tab.field(
+            "Solution area tab",
+            match area {
+                Some(a) => Rich::new().text("select ").strong(tab_name(a)),
+                None => "(no solution_area in the claim file)".into(),
+            },
+        );
+        if let (Some(a), Some(e)) = (area, engagement)
+            && a != e.solution_area
+        {
+            tab = tab.trap(
+                Rich::new()
+                    .text("the engagement is on the ")
+                    .strong(tab_name(e.solution_area))
+                    .text(" tab: it will not be offered from this one."),
+            );
+        }
+        tab
+    }
+
+    /// Partner activities > + Add customer.
+    fn partner_activities_screen() -> Screen {
+        Screen::new("Partner activities")
+            .act(
+                Rich::new()
+                    .text("Click ")
+                    .strong("Partner activities")
+                    .text(", then ")
+                    .strong("+ Add customer")
+                    .text("."),
+            )
+            .note("Partner activities is the route for partner-led funding (unlike CPOR, which uses Use or Consume).")
+    }
+
+    /// Add customer | Associate customer: the location and the customer ID.
+    fn associate_customer_screen(
+        &self,
+        ctx: &GuideCtx<'_>,
+        engagement: Option<&Engagement>,
+    ) -> Screen {
+        let id_type = self.customer_id_type.as_deref().copied();
+        let partner_id = text(&self.partner_id);
+        let mut location = match partner_id {
+            Some(id) => Rich::new().text("select ").value(id),
+            None => "(no partner_id in the claim file)".into(),
+        };
+        if let Some(name) = partner_id
+            .and_then(|id| ctx.env.config.location(id))
+            .and_then(|l| l.name.clone())
+        {
+            location = location.text(" (").value(name).text(")");
+        }
+        let mut assoc = Screen::new("Add customer | Associate customer")
+            .field("Claim name*", enter(text(&self.claim_name)))
+            .field("Partner location*", location)
+            .trap(
+                "the Partner location is YOUR location's PartnerID (the one enrolled in the MCI \
+             program), not the global PartnerID: payouts go to the location (F§5.1).",
+            )
+            .field(
+                "Customer ID type*",
+                match id_type {
+                    Some(t) => Rich::new().text("select ").strong(id_type_name(t)),
+                    None => "(no customer_id_type in the claim file)".into(),
+                },
+            )
+            .field("Customer ID*", enter(text(&self.customer_id)));
+        assoc = match id_type {
+            Some(CustomerIdType::Domain) => assoc.note(
+                "enter the domain only: test.com if the customer's email address is abc@test.com. \
+             Partner Center finds the customer's tenant from it.",
+            ),
+            Some(CustomerIdType::MsxOpportunityId) => assoc.note(
+                "variable-pay engagements take the customer by MSX opportunity ID only (F§3.4).",
+            ),
+            _ => assoc.note(
+                "other IDs are checked exactly as given; the eligibility of one ID does not carry \
+             over to the customer's other IDs (F§3.5).",
+            ),
+        };
+        if let (Some(t), Some(e)) = (id_type, engagement)
+            && !e.accepts(t)
+        {
+            assoc = assoc.trap(
+            Rich::new()
+                .text("the engagement does not accept this customer ID type: Partner Center will list it as ")
+                .strong("Invalid customer ID type")
+                .text(". It takes ")
+                .values(", ", e.customer_id_types.iter().map(|t| id_type_name(*t)))
+                .text("."),
+        );
+        }
+        assoc.act(Rich::new().text("Click ").strong("Next").text("."))
+    }
+
+    /// Add customer | Associate engagement (and the hours of a variable-pay one).
+    fn associate_engagement_screen(&self, engagement: Option<&Engagement>) -> Screen {
+        let id_type = self.customer_id_type.as_deref().copied();
+        let partner_id = text(&self.partner_id);
+        let mut eng = Screen::new("Add customer | Associate engagement").act(
+            Rich::new()
+                .text("Partner Center lists what you and this customer are eligible for on the ")
+                .strong("Eligible")
+                .text(" tab, and the rest on ")
+                .strong("Ineligible")
+                .text(" with the reason."),
+        );
+        eng = eng.field(
+            "Engagement",
+            match text(&self.engagement) {
+                Some(name) => Rich::new().text("select ").value(name),
+                None => "(no engagement in the claim file)".into(),
+            },
+        );
+        if let Some(e) = engagement {
+            eng = eng.note(Rich::new().value(e.program.clone()).text(format!(
+                ", size {}, {} pay.",
+                e.size,
+                match e.pay {
+                    Pay::Fixed => "fixed",
+                    Pay::Variable => "variable",
+                }
+            )));
+            if e.pay == Pay::Variable {
+                eng = eng
+                    .field(
+                        "Number of hours",
+                        match &self.hours {
+                            Some(h) => Rich::new().text("enter ").value(h.value.to_string()),
+                            None => "(no hours in the claim file)".into(),
+                        },
+                    )
+                    .trap(
+                        "the number of hours can't be changed after the Add customer flow is \
+                     completed; for a variable-pay engagement select this one engagement \
+                     only (F§3.4).",
+                    );
+            }
+        }
+        let mut screen_cmd = String::from("claimtool plfunding engagements");
+        if let Some(t) = id_type {
+            let _ = write!(screen_cmd, " --customer-id-type {t}");
+        }
+        if let Some(id) = partner_id {
+            let _ = write!(screen_cmd, " --partner-id {}", id.trim());
+        }
+        eng = eng.note(
+            Rich::new()
+                .text("if the engagement is not on the Eligible tab, ")
+                .code(screen_cmd)
+                .text(" shows the same screen with the reasons."),
+        );
+        eng.act(Rich::new().text("Click ").strong("Next").text("."))
+    }
+
+    /// Add customer | Contact information.
+    fn contacts_screen(&self) -> Screen {
+        let mut contacts = Screen::new("Add customer | Contact information");
+        contacts = crate::submit::screens::contact_fields(
+            contacts,
+            "customer",
+            self.customer_contact.as_ref(),
+        );
+        contacts = crate::submit::screens::contact_fields(
+            contacts,
+            "partner",
+            self.partner_contact.as_ref(),
+        );
+        contacts = contacts
+        .note("use business email addresses. Microsoft sends the consent email and later the survey to the customer contact.")
+        .act(Rich::new().text("Click ").strong("Next").text("."));
+        contacts
+    }
+
+    /// Add customer | Review and complete, and the consent clock it starts.
+    fn review_screen(&self, engagement: Option<&Engagement>) -> Screen {
+        let timeline = self.timeline(engagement.map(|e| e.size));
+        let received = self
+            .status
+            .as_ref()
+            .and_then(|s| s.consent_received_on.as_ref())
+            .map(|d| d.value);
+        let consent = match (&timeline.consent_due, received) {
+        (_, Some(on)) => Rich::new().text(format!(
+            "The customer has {CONSENT_DAYS} days to consent; this customer consented on {on}."
+        )),
+        (Some(d), None) => Rich::new()
+            .text(format!(
+                "The customer has {CONSENT_DAYS} days to consent: consent requested on {}, due ",
+                d.start.value
+            ))
+            .strong(d.due.to_string())
+            .text("."),
+        (None, None) => Rich::new().text(format!(
+            "The customer then has {CONSENT_DAYS} days to consent (record the day as "
+        ))
+        .code("status.consent_requested_on")
+        .text(" and the checklist gives the date)."),
+    };
+        Screen::new("Add customer | Review and complete")
+            .act("Check every value against this page.")
+            .act(
+                Rich::new()
+                    .text("Click ")
+                    .strong("Submit")
+                    .text(": Partner Center creates the claim and emails the customer contact for consent (F§3.7). ")
+                    .then(consent),
+            )
+            .trap(
+                Rich::new()
+                    .text("tell the customer that the funding is ")
+                    .strong("subject to Microsoft's final approval")
+                    .text(" (no funding is approved until the final PoE is submitted) and that ")
+                    .strong("Microsoft will contact them to fill in a survey")
+                    .text(" to confirm the work was done (G)."),
+            )
+            .note("a claim that expires (consent not received in time, package not submitted in time) cannot be reactivated; before the first submission you can cancel it instead (F§3.12).")
+    }
+
+    /// The checklist's "Customer and engagement" items.
+    fn association_items(
+        &self,
+        ctx: &GuideCtx<'_>,
+        engagement: Option<&Engagement>,
+    ) -> Vec<ItemSpec> {
+        let mut assoc = Vec::new();
+
+        let pid = self.location_evidence(ctx);
+        assoc.push(ItemSpec {
+            text: "Partner location is your location's PartnerID, and it may claim this engagement"
+                .into(),
+            rules: const {
+                &[
+                    &partner_id_format::RULE,
+                    &partner_id_unknown::RULE,
+                    &location_ineligible::RULE,
+                ]
+            },
+            evidence: pid,
+        });
+
+        let eng = self.engagement_evidence(engagement);
+        assoc.push(ItemSpec {
+            text:
+                "The engagement is in the catalogue, open to new claims, on this solution-area tab"
+                    .into(),
+            rules: const {
+                &[
+                    &engagement_unknown::RULE,
+                    &engagement_closed::RULE,
+                    &solution_area::RULE,
+                ]
+            },
+            evidence: eng,
+        });
+
+        let cust = self.customer_evidence();
+        assoc.push(ItemSpec {
+            text: "The customer ID type is one the engagement accepts, and the ID has its form"
+                .into(),
+            rules: const { &[&customer_id_type::RULE, &customer_id::RULE] },
+            evidence: cust,
+        });
+
+        if engagement.is_some_and(|e| e.pay == Pay::Variable) {
+            assoc.push(ItemSpec {
+                text: "Variable pay: the agreed whole number of hours (it cannot be changed later)"
+                    .into(),
+                rules: const { &[&hours::RULE] },
+                evidence: self.hours.as_ref().map_or_else(Rich::new, |h| {
+                    Rich::new().value(h.value.to_string()).text(" hours")
+                }),
+            });
+        }
+
+        assoc.push(crate::checklist::items::contacts(
+            &self.customer_contact,
+            &self.partner_contact,
+        ));
+        assoc.push(ItemSpec {
+        text: "The customer knows the funding is subject to Microsoft's final approval, and that Microsoft will survey them".into(),
+        rules: const { &[&funding_caveat::RULE] },
+        evidence: Rich::new()
+            .code("customer_informed_funding_not_guaranteed")
+            .text(match flag(&self.customer_informed_funding_not_guaranteed) {
+                Some(true) => " is true",
+                Some(false) => " is false",
+                None => " is not set",
+            }),
+    });
+        assoc
+    }
+
+    /// The checklist's "Claim package" items: the calculator, the package,
+    /// the documents.
+    fn package_items(&self, engagement: Option<&Engagement>, stage: Stage) -> Vec<ItemSpec> {
+        let mut package = Vec::new();
+        if engagement.is_some_and(|e| e.requires_azure_calculator) {
+            let calc: Vec<String> = self
+                .documents
+                .iter()
+                .filter(|d| d.is_type(DocType::AzureCalculator))
+                .map(Document::label)
+                .collect();
+            package.push(ItemSpec {
+                text: "The Azure Pricing Calculator estimate (required for AMM)".into(),
+                rules: const { &[&azure_calculator::RULE] },
+                evidence: Rich::new().values(", ", calc),
+            });
+        }
+        package.push(self.claim_package_item(engagement, stage));
+        let mut dates = Rich::new();
+        for d in &self.documents {
+            if let Some(date) = d.date.as_deref() {
+                if !dates.is_empty() {
+                    dates = dates.text("; ");
+                }
+                dates = dates.value(d.label()).text(format!(" {date}"));
+            }
+        }
+        package.push(ItemSpec {
+            text: "Every document is readable, dated, and no date is in the future".into(),
+            rules: const {
+                &[
+                    &document_missing::RULE,
+                    &document_undated::RULE,
+                    &date_in_future::RULE,
+                    &document_signed_on::RULE,
+                ]
+            },
+            evidence: dates,
+        });
+        package.push(ItemSpec {
+            text:
+                "Files open and are of a type Partner Center accepts (by content, not only by name)"
+                    .into(),
+            rules: const { &[&document_format::RULE, &document_empty::RULE] },
+            evidence: Rich::new(),
+        });
+        package
+    }
+
+    /// The claim package as one item.
+    fn claim_package_item(&self, engagement: Option<&Engagement>, stage: Stage) -> ItemSpec {
+        // One item for the package: plf-claim-package checks all of it, so
+        // separate items would all open on any one finding. It runs from
+        // submission on; before that no rule has checked the package, and
+        // the item is for the user to check (never a tick no rule earned).
+        let workshop = engagement.is_some_and(|e| e.size == Size::Workshop);
+        let survey = engagement.is_none_or(|e| e.customer_survey);
+        let poe: Vec<String> = self
+            .documents
+            .iter()
+            .filter(|d| crate::kinds::plfunding::rules::claim_package::is_poe(d, workshop))
+            .map(Document::label)
+            .collect();
+        let state = |v: &Option<Sp<bool>>| match flag(v) {
+            Some(true) => " is true",
+            Some(false) => " is false",
+            None => " is not set",
+        };
+        let mut evidence = Rich::new().text(if workshop {
+            "findings and recommendations: "
+        } else {
+            "PoE: "
+        });
+        evidence = if poe.is_empty() {
+            evidence.text("none in the claim file")
+        } else {
+            evidence.values(", ", poe)
+        };
+        if survey {
+            evidence = evidence
+                .text("; ")
+                .code("customer_survey_completed")
+                .text(state(&self.customer_survey_completed));
+        }
+        evidence = evidence
+            .text("; ")
+            .code("partner_survey_completed")
+            .text(state(&self.partner_survey_completed));
+        let submitted = is_submitted(stage);
+        if !submitted {
+            evidence = evidence
+                .text("; ")
+                .code("plf-claim-package")
+                .text(" checks the package once the claim is submitted");
+        }
+        let mut what = String::from(if workshop {
+            "The claim package: the findings and recommendations document (a workshop's PoE)"
+        } else {
+            "The claim package: a proof of execution document (the signed SOW or similar)"
+        });
+        if survey {
+            what.push_str(", the customer survey completed by the customer");
+        }
+        what.push_str(", the partner survey completed");
+        ItemSpec {
+            text: Rich::new().text(what),
+            rules: if submitted {
+                const { &[&claim_package::RULE] }
+            } else {
+                &[]
+            },
+            evidence,
+        }
+    }
+
+    /// "PartnerID 4871236 (Fabrikam Sydney), segments ...": the location as
+    /// the checklist shows it.
+    fn location_evidence(&self, ctx: &GuideCtx<'_>) -> Rich {
+        let mut pid = Rich::new().text("PartnerID ");
+        pid = match text(&self.partner_id) {
+            Some(id) => {
+                let mut r = pid.value(id);
+                if let Some(l) = ctx.env.config.location(id) {
+                    if let Some(name) = &l.name {
+                        r = r.text(" (").value(name.clone()).text(")");
+                    }
+                    if !l.segments.is_empty() {
+                        r = r
+                            .text(", segments ")
+                            .values(", ", l.segments.iter().cloned());
+                    }
+                }
+                r
+            }
+            None => pid.text("not set"),
+        };
+        pid
+    }
+
+    /// The surveys of the claim package: the customer's (when the
+    /// engagement has one) and the partner's.
+    fn survey_fields(&self, mut s: Screen, engagement: Option<&Engagement>) -> Screen {
+        if engagement.is_none_or(|e| e.customer_survey) {
+            s = s.field(
+                "Customer survey",
+                Rich::new()
+                    .text("trigger it from the claim; the customer completes it (")
+                    .code("customer_survey_completed")
+                    .text(if flag(&self.customer_survey_completed) == Some(true) {
+                        " is true)."
+                    } else {
+                        " is not true yet)."
+                    }),
+            );
+        }
+        s = s.field(
+            "Partner survey",
+            Rich::new()
+                .text("complete it yourself (")
+                .code("partner_survey_completed")
+                .text(if flag(&self.partner_survey_completed) == Some(true) {
+                    " is true)."
+                } else {
+                    " is not true yet)."
+                }),
+        );
+        s
+    }
+
+    /// The engagement as the checklist shows it: its name, status, size,
+    /// pay and tab.
+    fn engagement_evidence(&self, engagement: Option<&Engagement>) -> Rich {
+        let mut eng = Rich::new();
+        if let Some(name) = text(&self.engagement) {
+            eng = eng.value(name);
+        }
+        if let Some(e) = engagement {
+            eng = eng.text(format!(" ({}, {}, {} pay", e.status, e.size, e.pay));
+            eng = eng.text(format!(", {} tab)", tab_name(e.solution_area)));
+        }
+        eng
+    }
+
+    /// The customer ID and its type.
+    fn customer_evidence(&self) -> Rich {
+        let mut cust = Rich::new();
+        if let Some(t) = self.customer_id_type.as_deref() {
+            cust = cust.text(id_type_name(*t)).text(" ");
+        }
+        if let Some(id) = text(&self.customer_id) {
+            cust = cust.value(id);
+        }
+        cust
+    }
+
+    /// The customer's consent, while it is awaited.
+    fn consent_deadline(
+        &self,
+        stage: Stage,
+        timeline: &crate::kinds::plfunding::model::Timeline,
+        today: NaiveDate,
+    ) -> Option<Deadline> {
+        match (stage, &timeline.consent_due) {
+        (Stage::Draft, _) => Some(Deadline::not_started(
+            "Customer consent".into(),
+            Rich::new()
+                .text(format!("{CONSENT_DAYS} days from the day you complete Add customer (the consent email goes out); record it as "))
+                .code("status.consent_requested_on"),
+        )),
+        (Stage::ConsentRequested, Some(d)) if self.status.as_ref().is_some_and(|s| s.consent_received_on.is_none()) => {
+            Some(Deadline::yours(
+                "Customer consent (else the claim expires)".into(),
+                d.due,
+                today,
+                Rich::new().text(format!(
+                    "{CONSENT_DAYS} days from the consent request on {} (F§3.10)",
+                    d.start.value
+                )),
+            ))
+        }
+        _ => None,
+    }
+    }
+
+    /// Online evidence (a `url`, no file) named on the package screen.
+    fn online_links_note(&self, mut s: Screen) -> Screen {
+        let links: Vec<&Document> = self
+            .documents
+            .iter()
+            .filter(|d| d.path.is_none() && d.url.is_some())
+            .collect();
+        if !links.is_empty() {
+            s = s.note(
+                Rich::new()
+                    .text("online evidence, which is not a file: ")
+                    .values(", ", links.iter().map(|d| d.label())),
+            );
+        }
+        s
     }
 
     fn package_screen(&self, ctx: &GuideCtx<'_>, engagement: Option<&Engagement>) -> Screen {
@@ -132,46 +686,12 @@ impl PlfClaim {
                  PoE; Microsoft expects no other calculation.",
             );
         }
-        let links: Vec<&Document> = self
-            .documents
-            .iter()
-            .filter(|d| d.path.is_none() && d.url.is_some())
-            .collect();
-        if !links.is_empty() {
-            s = s.note(
-                Rich::new()
-                    .text("online evidence, which is not a file: ")
-                    .values(", ", links.iter().map(|d| d.label())),
-            );
-        }
+        s = self.online_links_note(s);
         s = s.field(
             "Invoice",
             "upload it if the engagement's terms ask for one (\"if applicable\", F§3.8).".into(),
         );
-        if engagement.is_none_or(|e| e.customer_survey) {
-            s = s.field(
-                "Customer survey",
-                Rich::new()
-                    .text("trigger it from the claim; the customer completes it (")
-                    .code("customer_survey_completed")
-                    .text(if flag(&self.customer_survey_completed) == Some(true) {
-                        " is true)."
-                    } else {
-                        " is not true yet)."
-                    }),
-            );
-        }
-        s = s.field(
-            "Partner survey",
-            Rich::new()
-                .text("complete it yourself (")
-                .code("partner_survey_completed")
-                .text(if flag(&self.partner_survey_completed) == Some(true) {
-                    " is true)."
-                } else {
-                    " is not true yet)."
-                }),
-        );
+        s = self.survey_fields(s, engagement);
         s.trap(
             "changing the contact details voids the survey link, and once the customer survey is \
              completed the customer contact can't be changed; surveys can be re-sent before the \
@@ -238,443 +758,24 @@ impl KindGuide for PlfClaim {
 
     fn screens(&self, ctx: &GuideCtx<'_>) -> Vec<Screen> {
         let engagement = self.engagement_in(ctx);
-        let area = self.solution_area.as_deref().copied();
-        let id_type = self.customer_id_type.as_deref().copied();
-        let mut screens = Vec::new();
-
-        screens.push(
-            Screen::new("Sign in to Partner Center")
-                .act("Go to https://partner.microsoft.com and sign in with your Partner Center credentials.")
-                .note("claiming needs the Incentives user or Incentives admin role, and a location enrolled in the MCI program (F§3.2)."),
-        );
-
-        let mut tab = Screen::new("Incentives > Customer claims").act(
-            Rich::new()
-                .text("From the tiles menu, select ")
-                .strong("Incentives")
-                .text(", then ")
-                .strong("Customer claims")
-                .text("."),
-        );
-        tab = tab.field(
-            "Solution area tab",
-            match area {
-                Some(a) => Rich::new().text("select ").strong(tab_name(a)),
-                None => "(no solution_area in the claim file)".into(),
-            },
-        );
-        if let (Some(a), Some(e)) = (area, engagement)
-            && a != e.solution_area
-        {
-            tab = tab.trap(
-                Rich::new()
-                    .text("the engagement is on the ")
-                    .strong(tab_name(e.solution_area))
-                    .text(" tab: it will not be offered from this one."),
-            );
-        }
-        screens.push(tab);
-
-        screens.push(
-            Screen::new("Partner activities")
-                .act(
-                    Rich::new()
-                        .text("Click ")
-                        .strong("Partner activities")
-                        .text(", then ")
-                        .strong("+ Add customer")
-                        .text("."),
-                )
-                .note("Partner activities is the route for partner-led funding (unlike CPOR, which uses Use or Consume)."),
-        );
-
-        let partner_id = text(&self.partner_id);
-        let mut location = match partner_id {
-            Some(id) => Rich::new().text("select ").value(id),
-            None => "(no partner_id in the claim file)".into(),
-        };
-        if let Some(name) = partner_id
-            .and_then(|id| ctx.env.config.location(id))
-            .and_then(|l| l.name.clone())
-        {
-            location = location.text(" (").value(name).text(")");
-        }
-        let mut assoc = Screen::new("Add customer | Associate customer")
-            .field("Claim name*", enter(text(&self.claim_name)))
-            .field("Partner location*", location)
-            .trap(
-                "the Partner location is YOUR location's PartnerID (the one enrolled in the MCI \
-                 program), not the global PartnerID: payouts go to the location (F§5.1).",
-            )
-            .field(
-                "Customer ID type*",
-                match id_type {
-                    Some(t) => Rich::new().text("select ").strong(id_type_name(t)),
-                    None => "(no customer_id_type in the claim file)".into(),
-                },
-            )
-            .field("Customer ID*", enter(text(&self.customer_id)));
-        assoc = match id_type {
-            Some(CustomerIdType::Domain) => assoc.note(
-                "enter the domain only: test.com if the customer's email address is abc@test.com. \
-                 Partner Center finds the customer's tenant from it.",
-            ),
-            Some(CustomerIdType::MsxOpportunityId) => assoc.note(
-                "variable-pay engagements take the customer by MSX opportunity ID only (F§3.4).",
-            ),
-            _ => assoc.note(
-                "other IDs are checked exactly as given; the eligibility of one ID does not carry \
-                 over to the customer's other IDs (F§3.5).",
-            ),
-        };
-        if let (Some(t), Some(e)) = (id_type, engagement)
-            && !e.accepts(t)
-        {
-            assoc = assoc.trap(
-                Rich::new()
-                    .text("the engagement does not accept this customer ID type: Partner Center will list it as ")
-                    .strong("Invalid customer ID type")
-                    .text(". It takes ")
-                    .values(", ", e.customer_id_types.iter().map(|t| id_type_name(*t)))
-                    .text("."),
-            );
-        }
-        screens.push(assoc.act(Rich::new().text("Click ").strong("Next").text(".")));
-
-        let mut eng = Screen::new("Add customer | Associate engagement").act(
-            Rich::new()
-                .text("Partner Center lists what you and this customer are eligible for on the ")
-                .strong("Eligible")
-                .text(" tab, and the rest on ")
-                .strong("Ineligible")
-                .text(" with the reason."),
-        );
-        eng = eng.field(
-            "Engagement",
-            match text(&self.engagement) {
-                Some(name) => Rich::new().text("select ").value(name),
-                None => "(no engagement in the claim file)".into(),
-            },
-        );
-        if let Some(e) = engagement {
-            eng = eng.note(Rich::new().value(e.program.clone()).text(format!(
-                ", size {}, {} pay.",
-                e.size,
-                match e.pay {
-                    Pay::Fixed => "fixed",
-                    Pay::Variable => "variable",
-                }
-            )));
-            if e.pay == Pay::Variable {
-                eng = eng
-                    .field(
-                        "Number of hours",
-                        match &self.hours {
-                            Some(h) => Rich::new().text("enter ").value(h.value.to_string()),
-                            None => "(no hours in the claim file)".into(),
-                        },
-                    )
-                    .trap(
-                        "the number of hours can't be changed after the Add customer flow is \
-                         completed; for a variable-pay engagement select this one engagement \
-                         only (F§3.4).",
-                    );
-            }
-        }
-        let mut screen_cmd = String::from("claimtool plfunding engagements");
-        if let Some(t) = id_type {
-            screen_cmd.push_str(&format!(" --customer-id-type {t}"));
-        }
-        if let Some(id) = partner_id {
-            screen_cmd.push_str(&format!(" --partner-id {}", id.trim()));
-        }
-        eng = eng.note(
-            Rich::new()
-                .text("if the engagement is not on the Eligible tab, ")
-                .code(screen_cmd)
-                .text(" shows the same screen with the reasons."),
-        );
-        screens.push(eng.act(Rich::new().text("Click ").strong("Next").text(".")));
-
-        let mut contacts = Screen::new("Add customer | Contact information");
-        contacts = crate::submit::screens::contact_fields(
-            contacts,
-            "customer",
-            self.customer_contact.as_ref(),
-        );
-        contacts = crate::submit::screens::contact_fields(
-            contacts,
-            "partner",
-            self.partner_contact.as_ref(),
-        );
-        contacts = contacts
-            .note("use business email addresses. Microsoft sends the consent email and later the survey to the customer contact.")
-            .act(Rich::new().text("Click ").strong("Next").text("."));
-        screens.push(contacts);
-
-        let timeline = self.timeline(engagement.map(|e| e.size));
-        let received = self
-            .status
-            .as_ref()
-            .and_then(|s| s.consent_received_on.as_ref())
-            .map(|d| d.value);
-        let consent = match (&timeline.consent_due, received) {
-            (_, Some(on)) => Rich::new().text(format!(
-                "The customer has {CONSENT_DAYS} days to consent; this customer consented on {on}."
-            )),
-            (Some(d), None) => Rich::new()
-                .text(format!(
-                    "The customer has {CONSENT_DAYS} days to consent: consent requested on {}, due ",
-                    d.start.value
-                ))
-                .strong(d.due.to_string())
-                .text("."),
-            (None, None) => Rich::new().text(format!(
-                "The customer then has {CONSENT_DAYS} days to consent (record the day as "
-            ))
-            .code("status.consent_requested_on")
-            .text(" and the checklist gives the date)."),
-        };
-        screens.push(
-            Screen::new("Add customer | Review and complete")
-                .act("Check every value against this page.")
-                .act(
-                    Rich::new()
-                        .text("Click ")
-                        .strong("Submit")
-                        .text(": Partner Center creates the claim and emails the customer contact for consent (F§3.7). ")
-                        .then(consent),
-                )
-                .trap(
-                    Rich::new()
-                        .text("tell the customer that the funding is ")
-                        .strong("subject to Microsoft's final approval")
-                        .text(" (no funding is approved until the final PoE is submitted) and that ")
-                        .strong("Microsoft will contact them to fill in a survey")
-                        .text(" to confirm the work was done (G)."),
-                )
-                .note("a claim that expires (consent not received in time, package not submitted in time) cannot be reactivated; before the first submission you can cancel it instead (F§3.12)."),
-        );
-
-        screens.push(self.package_screen(ctx, engagement));
-        screens.push(self.next_steps(engagement));
-        screens
+        vec![
+            Self::sign_in_screen(),
+            self.tab_screen(engagement),
+            Self::partner_activities_screen(),
+            self.associate_customer_screen(ctx, engagement),
+            self.associate_engagement_screen(engagement),
+            self.contacts_screen(),
+            self.review_screen(engagement),
+            self.package_screen(ctx, engagement),
+            self.next_steps(engagement),
+        ]
     }
 
     fn checklist(&self, ctx: &GuideCtx<'_>) -> Vec<SectionSpec> {
         let engagement = self.engagement_in(ctx);
         let stage = self.stage();
-        let mut assoc = Vec::new();
-
-        let mut pid = Rich::new().text("PartnerID ");
-        pid = match text(&self.partner_id) {
-            Some(id) => {
-                let mut r = pid.value(id);
-                if let Some(l) = ctx.env.config.location(id) {
-                    if let Some(name) = &l.name {
-                        r = r.text(" (").value(name.clone()).text(")");
-                    }
-                    if !l.segments.is_empty() {
-                        r = r
-                            .text(", segments ")
-                            .values(", ", l.segments.iter().cloned());
-                    }
-                }
-                r
-            }
-            None => pid.text("not set"),
-        };
-        assoc.push(ItemSpec {
-            text: "Partner location is your location's PartnerID, and it may claim this engagement"
-                .into(),
-            rules: const {
-                &[
-                    &partner_id_format::RULE,
-                    &partner_id_unknown::RULE,
-                    &location_ineligible::RULE,
-                ]
-            },
-            evidence: pid,
-        });
-
-        let mut eng = Rich::new();
-        if let Some(name) = text(&self.engagement) {
-            eng = eng.value(name);
-        }
-        if let Some(e) = engagement {
-            eng = eng.text(format!(" ({}, {}, {} pay", e.status, e.size, e.pay));
-            eng = eng.text(format!(", {} tab)", tab_name(e.solution_area)));
-        }
-        assoc.push(ItemSpec {
-            text:
-                "The engagement is in the catalogue, open to new claims, on this solution-area tab"
-                    .into(),
-            rules: const {
-                &[
-                    &engagement_unknown::RULE,
-                    &engagement_closed::RULE,
-                    &solution_area::RULE,
-                ]
-            },
-            evidence: eng,
-        });
-
-        let mut cust = Rich::new();
-        if let Some(t) = self.customer_id_type.as_deref() {
-            cust = cust.text(id_type_name(*t)).text(" ");
-        }
-        if let Some(id) = text(&self.customer_id) {
-            cust = cust.value(id);
-        }
-        assoc.push(ItemSpec {
-            text: "The customer ID type is one the engagement accepts, and the ID has its form"
-                .into(),
-            rules: const { &[&customer_id_type::RULE, &customer_id::RULE] },
-            evidence: cust,
-        });
-
-        if engagement.is_some_and(|e| e.pay == Pay::Variable) {
-            assoc.push(ItemSpec {
-                text: "Variable pay: the agreed whole number of hours (it cannot be changed later)"
-                    .into(),
-                rules: const { &[&hours::RULE] },
-                evidence: self.hours.as_ref().map_or_else(Rich::new, |h| {
-                    Rich::new().value(h.value.to_string()).text(" hours")
-                }),
-            });
-        }
-
-        let mut contacts = Rich::new();
-        for (label, c) in [
-            ("customer ", &self.customer_contact),
-            ("; partner ", &self.partner_contact),
-        ] {
-            if let Some(email) = c.as_ref().and_then(|c| text(&c.email)) {
-                contacts = contacts.text(label).value(email);
-            }
-        }
-        assoc.push(ItemSpec {
-            text: "Customer and partner contacts with valid business email addresses".into(),
-            rules: const { &[&email_format::RULE, &business_email::RULE] },
-            evidence: contacts,
-        });
-        assoc.push(ItemSpec {
-            text: "The customer knows the funding is subject to Microsoft's final approval, and that Microsoft will survey them".into(),
-            rules: const { &[&funding_caveat::RULE] },
-            evidence: Rich::new()
-                .code("customer_informed_funding_not_guaranteed")
-                .text(match flag(&self.customer_informed_funding_not_guaranteed) {
-                    Some(true) => " is true",
-                    Some(false) => " is false",
-                    None => " is not set",
-                }),
-        });
-
-        let mut package = Vec::new();
-        if engagement.is_some_and(|e| e.requires_azure_calculator) {
-            let calc: Vec<String> = self
-                .documents
-                .iter()
-                .filter(|d| d.is_type(DocType::AzureCalculator))
-                .map(Document::label)
-                .collect();
-            package.push(ItemSpec {
-                text: "The Azure Pricing Calculator estimate (required for AMM)".into(),
-                rules: const { &[&azure_calculator::RULE] },
-                evidence: Rich::new().values(", ", calc),
-            });
-        }
-        // One item for the package: plf-claim-package checks all of it, so
-        // separate items would all open on any one finding. It runs from
-        // submission on; before that no rule has checked the package, and
-        // the item is for the user to check (never a tick no rule earned).
-        let workshop = engagement.is_some_and(|e| e.size == Size::Workshop);
-        let survey = engagement.is_none_or(|e| e.customer_survey);
-        let poe: Vec<String> = self
-            .documents
-            .iter()
-            .filter(|d| crate::kinds::plfunding::rules::claim_package::is_poe(d, workshop))
-            .map(Document::label)
-            .collect();
-        let state = |v: &Option<Sp<bool>>| match flag(v) {
-            Some(true) => " is true",
-            Some(false) => " is false",
-            None => " is not set",
-        };
-        let mut evidence = Rich::new().text(if workshop {
-            "findings and recommendations: "
-        } else {
-            "PoE: "
-        });
-        evidence = if poe.is_empty() {
-            evidence.text("none in the claim file")
-        } else {
-            evidence.values(", ", poe)
-        };
-        if survey {
-            evidence = evidence
-                .text("; ")
-                .code("customer_survey_completed")
-                .text(state(&self.customer_survey_completed));
-        }
-        evidence = evidence
-            .text("; ")
-            .code("partner_survey_completed")
-            .text(state(&self.partner_survey_completed));
-        let submitted = is_submitted(stage);
-        if !submitted {
-            evidence = evidence
-                .text("; ")
-                .code("plf-claim-package")
-                .text(" checks the package once the claim is submitted");
-        }
-        let mut what = String::from(if workshop {
-            "The claim package: the findings and recommendations document (a workshop's PoE)"
-        } else {
-            "The claim package: a proof of execution document (the signed SOW or similar)"
-        });
-        if survey {
-            what.push_str(", the customer survey completed by the customer");
-        }
-        what.push_str(", the partner survey completed");
-        package.push(ItemSpec {
-            text: Rich::new().text(what),
-            rules: if submitted {
-                const { &[&claim_package::RULE] }
-            } else {
-                &[]
-            },
-            evidence,
-        });
-        let mut dates = Rich::new();
-        for d in &self.documents {
-            if let Some(date) = d.date.as_deref() {
-                if !dates.is_empty() {
-                    dates = dates.text("; ");
-                }
-                dates = dates.value(d.label()).text(format!(" {date}"));
-            }
-        }
-        package.push(ItemSpec {
-            text: "Every document is readable, dated, and no date is in the future".into(),
-            rules: const {
-                &[
-                    &document_missing::RULE,
-                    &document_undated::RULE,
-                    &date_in_future::RULE,
-                    &document_signed_on::RULE,
-                ]
-            },
-            evidence: dates,
-        });
-        package.push(ItemSpec {
-            text:
-                "Files open and are of a type Partner Center accepts (by content, not only by name)"
-                    .into(),
-            rules: const { &[&document_format::RULE, &document_empty::RULE] },
-            evidence: Rich::new(),
-        });
-
+        let assoc = self.association_items(ctx, engagement);
+        let package = self.package_items(engagement, stage);
         let mut sections = vec![
             SectionSpec {
                 title: "Customer and engagement",
@@ -722,26 +823,7 @@ impl KindGuide for PlfClaim {
         );
         let group = size.map_or("", Size::timeline_group);
 
-        match (stage, &timeline.consent_due) {
-            (Stage::Draft, _) => out.push(Deadline::not_started(
-                "Customer consent".into(),
-                Rich::new()
-                    .text(format!("{CONSENT_DAYS} days from the day you complete Add customer (the consent email goes out); record it as "))
-                    .code("status.consent_requested_on"),
-            )),
-            (Stage::ConsentRequested, Some(d)) if self.status.as_ref().is_some_and(|s| s.consent_received_on.is_none()) => {
-                out.push(Deadline::yours(
-                    "Customer consent (else the claim expires)".into(),
-                    d.due,
-                    today,
-                    Rich::new().text(format!(
-                        "{CONSENT_DAYS} days from the consent request on {} (F§3.10)",
-                        d.start.value
-                    )),
-                ));
-            }
-            _ => {}
-        }
+        out.extend(self.consent_deadline(stage, &timeline, today));
 
         let before_submission = matches!(
             stage,
@@ -793,8 +875,21 @@ impl KindGuide for PlfClaim {
                 None => {}
             }
         }
-        match (stage, self.since()) {
-            (Stage::Rejected, Some(since)) => out.push(Deadline::yours(
+        out.extend(self.after_review_deadline(today));
+        out
+    }
+
+    fn claim_values(&self) -> serde_json::Value {
+        self.to_json()
+    }
+}
+
+impl PlfClaim {
+    /// After the review: the dispute window of a rejection, or the payment
+    /// of an approval.
+    fn after_review_deadline(&self, today: NaiveDate) -> Option<Deadline> {
+        match (self.stage(), self.since()) {
+            (Stage::Rejected, Some(since)) => Some(Deadline::yours(
                 "Dispute the rejection (allowed once)".into(),
                 calendar::add_days(since, DISPUTE_DAYS),
                 today,
@@ -802,7 +897,7 @@ impl KindGuide for PlfClaim {
                     "{DISPUTE_DAYS} days from the rejection on {since}; a rejection after the dispute is final (F§3.11)"
                 )),
             )),
-            (Stage::Approved, Some(since)) => out.push(Deadline::expected(
+            (Stage::Approved, Some(since)) => Some(Deadline::expected(
                 "Payment".into(),
                 calendar::add_days(since, PAYMENT_DAYS),
                 today,
@@ -810,13 +905,8 @@ impl KindGuide for PlfClaim {
                     "the standard {PAYMENT_DAYS}-day payment cycle of the MCI program from the approval on {since} (F§3.14)"
                 )),
             )),
-            _ => {}
+            _ => None,
         }
-        out
-    }
-
-    fn claim_values(&self) -> serde_json::Value {
-        self.to_json()
     }
 }
 
