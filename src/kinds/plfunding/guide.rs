@@ -482,7 +482,7 @@ impl PlfClaim {
         if !submitted {
             evidence = evidence
                 .text("; ")
-                .code("plf-claim-package")
+                .code(claim_package::RULE.id)
                 .text(" checks the package once the claim is submitted");
         }
         let mut what = String::from(if workshop {
