@@ -17,6 +17,7 @@
 //! `claimtool plfunding engagements` and the wizard.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -24,7 +25,7 @@ use serde::Serialize;
 use toml::de::DeTable;
 
 use crate::config::Config;
-use crate::decode::{OPTIONAL, REQUIRED, StrEnum, Table, quoted_list};
+use crate::decode::{OPTIONAL, REQUIRED, Sp, StrEnum, Table, quoted_list};
 use crate::diag::Finding;
 use crate::kinds::plfunding::model::{CustomerIdType, SolutionArea};
 use crate::rules::any::{missing_field, syntax, wrong_type};
@@ -429,94 +430,12 @@ impl Catalog {
                 .help("add one `[[engagement]]` table per engagement (see docs/plfunding.md)"),
             );
         }
-        let mut engagements = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for (index, mut t) in tables.into_iter().enumerate() {
-            let name = t.string(&mut out, "name", REQUIRED);
-            let program = t.string(&mut out, "program", REQUIRED);
-            let solution_area = t.enumeration::<SolutionArea>(&mut out, "solution_area", REQUIRED);
-            let size = t.enumeration::<Size>(&mut out, "size", REQUIRED);
-            let pay = t.enumeration::<Pay>(&mut out, "pay", REQUIRED);
-            let id_types = customer_id_types(&mut t, &mut out);
-            let status = t.enumeration::<EngagementStatus>(&mut out, "status", REQUIRED);
-            let segments = t.string_list(&mut out, "partner_segments", REQUIRED);
-            let calculator = t.boolean(&mut out, "requires_azure_calculator", REQUIRED);
-            let survey = t.boolean(&mut out, "customer_survey", OPTIONAL);
-            if let Some(name) = &name {
-                let trimmed = name.value.trim().to_string();
-                if let Some(first) = seen.get(&trimmed) {
-                    out.push(
-                        Finding::new(
-                            &wrong_type::RULE,
-                            format!("engagement \"{trimmed}\" is listed twice"),
-                        )
-                        .at(name)
-                        .label(format!("also engagement[{first}]"))
-                        .help("give each engagement once: claims name engagements by name"),
-                    );
-                } else {
-                    seen.insert(trimmed, index);
-                }
-            }
-            if let (Some(pay), Some((types, span))) = (&pay, &id_types) {
-                let msx_only = types == &[CustomerIdType::MsxOpportunityId];
-                let has_msx = types.contains(&CustomerIdType::MsxOpportunityId);
-                let problem = match pay.value {
-                    Pay::Variable if !msx_only => Some((
-                        "a variable-pay engagement takes only the MSX opportunity ID (F§3.4)",
-                        "write customer_id_types = [\"msx-opportunity-id\"]",
-                    )),
-                    Pay::Fixed if has_msx => Some((
-                        "the MSX opportunity ID is for variable-pay engagements only (F§3.4)",
-                        "remove \"msx-opportunity-id\", or set pay = \"variable\"",
-                    )),
-                    _ => None,
-                };
-                if let Some((message, help)) = problem {
-                    out.push(
-                        Finding::new(&wrong_type::RULE, message)
-                            .at_span(format!("{}.customer_id_types", t.path()), span.clone())
-                            .label(format!("pay is \"{}\"", pay.value))
-                            .help(help),
-                    );
-                }
-            }
-            t.finish(&mut out);
-            if let (
-                Some(name),
-                Some(program),
-                Some(solution_area),
-                Some(size),
-                Some(pay),
-                Some((customer_id_types, _)),
-                Some(status),
-                Some(segments),
-                Some(calculator),
-            ) = (
-                name,
-                program,
-                solution_area,
-                size,
-                pay,
-                id_types,
-                status,
-                segments,
-                calculator,
-            ) {
-                engagements.push(Engagement {
-                    name: name.value.trim().to_string(),
-                    program: program.value,
-                    solution_area: solution_area.value,
-                    size: size.value,
-                    pay: pay.value,
-                    customer_id_types,
-                    status: status.value,
-                    partner_segments: segments.value.into_iter().map(|s| s.value).collect(),
-                    requires_azure_calculator: calculator.value,
-                    customer_survey: survey.is_none_or(|s| s.value),
-                });
-            }
-        }
+        let engagements = tables
+            .into_iter()
+            .enumerate()
+            .filter_map(|(index, t)| engagement(index, t, &mut seen, &mut out))
+            .collect();
         root.finish(&mut out);
         out.sort_by_key(|f| f.span.as_ref().map_or(0, |s| s.start));
         if out.is_empty() {
@@ -530,11 +449,118 @@ impl Catalog {
     }
 }
 
+/// One `[[engagement]]` table of a catalogue: the engagement when every
+/// required field reads (`seen`: the names so far, by table index).
+fn engagement(
+    index: usize,
+    mut t: Table<'_, '_>,
+    seen: &mut HashMap<String, usize>,
+    out: &mut Vec<Finding>,
+) -> Option<Engagement> {
+    let name = t.string(out, "name", REQUIRED);
+    let program = t.string(out, "program", REQUIRED);
+    let solution_area = t.enumeration::<SolutionArea>(out, "solution_area", REQUIRED);
+    let size = t.enumeration::<Size>(out, "size", REQUIRED);
+    let pay = t.enumeration::<Pay>(out, "pay", REQUIRED);
+    let id_types = customer_id_types(&mut t, out);
+    let status = t.enumeration::<EngagementStatus>(out, "status", REQUIRED);
+    let segments = t.string_list(out, "partner_segments", REQUIRED);
+    let calculator = t.boolean(out, "requires_azure_calculator", REQUIRED);
+    let survey = t.boolean(out, "customer_survey", OPTIONAL);
+    if let Some(name) = &name {
+        let trimmed = name.value.trim().to_string();
+        if let Some(first) = seen.get(&trimmed) {
+            out.push(
+                Finding::new(
+                    &wrong_type::RULE,
+                    format!("engagement \"{trimmed}\" is listed twice"),
+                )
+                .at(name)
+                .label(format!("also engagement[{first}]"))
+                .help("give each engagement once: claims name engagements by name"),
+            );
+        } else {
+            seen.insert(trimmed, index);
+        }
+    }
+    if let (Some(pay), Some((types, span))) = (&pay, &id_types) {
+        check_pay(&t, pay, types, span, out);
+    }
+    t.finish(out);
+    if let (
+        Some(name),
+        Some(program),
+        Some(solution_area),
+        Some(size),
+        Some(pay),
+        Some((customer_id_types, _)),
+        Some(status),
+        Some(segments),
+        Some(calculator),
+    ) = (
+        name,
+        program,
+        solution_area,
+        size,
+        pay,
+        id_types,
+        status,
+        segments,
+        calculator,
+    ) {
+        return Some(Engagement {
+            name: name.value.trim().to_string(),
+            program: program.value,
+            solution_area: solution_area.value,
+            size: size.value,
+            pay: pay.value,
+            customer_id_types,
+            status: status.value,
+            partner_segments: segments.value.into_iter().map(|s| s.value).collect(),
+            requires_azure_calculator: calculator.value,
+            customer_survey: survey.is_none_or(|s| s.value),
+        });
+    }
+    None
+}
+
+/// Variable pay takes the customer by MSX opportunity ID only, and only
+/// variable pay does (F§3.4).
+fn check_pay(
+    t: &Table<'_, '_>,
+    pay: &Sp<Pay>,
+    types: &[CustomerIdType],
+    span: &Range<usize>,
+    out: &mut Vec<Finding>,
+) {
+    let msx_only = types == [CustomerIdType::MsxOpportunityId];
+    let has_msx = types.contains(&CustomerIdType::MsxOpportunityId);
+    let problem = match pay.value {
+        Pay::Variable if !msx_only => Some((
+            "a variable-pay engagement takes only the MSX opportunity ID (F§3.4)",
+            "write customer_id_types = [\"msx-opportunity-id\"]",
+        )),
+        Pay::Fixed if has_msx => Some((
+            "the MSX opportunity ID is for variable-pay engagements only (F§3.4)",
+            "remove \"msx-opportunity-id\", or set pay = \"variable\"",
+        )),
+        _ => None,
+    };
+    if let Some((message, help)) = problem {
+        out.push(
+            Finding::new(&wrong_type::RULE, message)
+                .at_span(format!("{}.customer_id_types", t.path()), span.clone())
+                .label(format!("pay is \"{}\"", pay.value))
+                .help(help),
+        );
+    }
+}
+
 /// `customer_id_types`: a non-empty list of known types, each once.
 fn customer_id_types(
     t: &mut Table<'_, '_>,
     out: &mut Vec<Finding>,
-) -> Option<(Vec<CustomerIdType>, std::ops::Range<usize>)> {
+) -> Option<(Vec<CustomerIdType>, Range<usize>)> {
     let list = t.string_list(out, "customer_id_types", REQUIRED)?;
     if list.value.is_empty() {
         out.push(
