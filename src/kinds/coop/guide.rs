@@ -17,8 +17,9 @@ use crate::checklist::items::{self, EMAIL_RULES, PARTNER_ID_RULES};
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
 use crate::decode::{Sp, StrEnum};
 use crate::kinds::coop::facts::{
-    self, ACTIVITY_REQUIREMENTS, DISPUTE_REVIEW_BUSINESS_DAYS, EVIDENCE_TYPES, INVOICE_TYPES,
-    InvoiceSum, Need, PAYMENT_BUSINESS_DAYS, PROGRAM, REVIEW_BUSINESS_DAYS, Summary, category_name,
+    self, ACTIVITY_REQUIREMENTS, DISPUTE_REVIEW_BUSINESS_DAYS, EVIDENCE_TYPES, FUND_CATEGORY,
+    GUIDE_FUND_CATEGORY, INVOICE_TYPES, InvoiceSum, Need, PAYMENT_BUSINESS_DAYS, PROGRAM,
+    REVIEW_BUSINESS_DAYS, Summary, category_name,
 };
 use crate::kinds::coop::fiscal::{RETENTION_MONTHS, WindowState};
 use crate::kinds::coop::model::{Activity, ActivityType, CoopClaim};
@@ -149,10 +150,10 @@ fn create_new_claim(c: &CoopClaim, summary: &Summary, ctx: &GuideCtx<'_>) -> Scr
                 .text(": CSP co-op funds are claimed under this program only."),
         )
         .field("Fund category", select(text(&c.fund_category)))
-        .note(
-            "the guide spells it \"Cloud Solutions Provider\"; Partner Center lists the CSP \
-             category.",
-        )
+        .note(Rich::new().text(format!(
+            "the guide spells it \"{}\"; Partner Center lists the CSP category.",
+            GUIDE_FUND_CATEGORY
+        )))
         .field(
             "Location",
             screens::location_choice(text(&c.partner_id), ctx, "(not in the claim file)"),
@@ -490,8 +491,7 @@ fn setup_items(c: &CoopClaim, summary: &Summary, ctx: &GuideCtx<'_>) -> Vec<Item
     }
     vec![
         ItemSpec {
-            text: "Program Microsoft Commerce Incentives, fund category Cloud Solution Provider"
-                .into(),
+            text: Rich::new().text(format!("Program {PROGRAM}, fund category {FUND_CATEGORY}")),
             rules: const { &[&program::RULE, &fund_category::RULE] },
             evidence: frame,
         },
