@@ -68,8 +68,26 @@ pub fn contacts(customer: &Option<Contact>, partner: &Option<Contact>) -> ItemSp
     }
 }
 
+/// The two items every kind's documents end with: each document dated
+/// (`text` and `rules`: what else the kind checks of the dates), and the
+/// files real and of an accepted type.
+pub fn document_checks(
+    text: &'static str,
+    rules: &'static [&'static Rule],
+    docs: &[Document],
+) -> [ItemSpec; 2] {
+    [
+        ItemSpec {
+            text: text.into(),
+            rules,
+            evidence: document_dates(docs),
+        },
+        files_open(),
+    ]
+}
+
 /// "sow.pdf 2026-09-01; mail.eml 2026-09-10": each dated document.
-pub fn document_dates(docs: &[Document]) -> Rich {
+fn document_dates(docs: &[Document]) -> Rich {
     let mut dates = Rich::new();
     for d in docs {
         if let Some(date) = d.date.as_deref() {
@@ -83,7 +101,7 @@ pub fn document_dates(docs: &[Document]) -> Rich {
 }
 
 /// The files are real and of an accepted type (every kind uploads files).
-pub fn files_open() -> ItemSpec {
+fn files_open() -> ItemSpec {
     ItemSpec {
         text: "Files open and are of a type Partner Center accepts (by content, not only by name)"
             .into(),

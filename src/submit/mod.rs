@@ -71,6 +71,22 @@ pub(crate) fn enter(v: Option<&str>) -> Rich {
     }
 }
 
+/// Writes the two methods of a [`KindGuide`] that only name the kind: its
+/// [`Kind`] and its title (the same two in every guide, but for the
+/// values).
+macro_rules! kind_and_title {
+    ($kind:expr, $title:expr) => {
+        fn kind(&self) -> $crate::model::Kind {
+            $kind
+        }
+
+        fn title(&self) -> &'static str {
+            $title
+        }
+    };
+}
+pub(crate) use kind_and_title;
+
 /// The guide of a claim's kind, when there is one.
 pub fn guide_for(claim: &Claim) -> Option<&dyn KindGuide> {
     (crate::kinds::spec(claim.kind()).guide)(claim)

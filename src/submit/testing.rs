@@ -1,22 +1,17 @@
 //! What the guides' unit tests share: a claim text loaded into a guide
-//! context, and the contacts every CPOR and partner-led test claim has.
+//! context, and a check that a walk-through says things in order.
 
 use std::path::Path;
 
+use crate::config::Config;
 use crate::model::Claim;
 use crate::rules::Env;
 use crate::submit::GuideCtx;
 
-/// Both contact tables, valid (TOML tables may come after `[status]`).
-pub(crate) const CONTACTS: &str = r#"
-[customer_contact]
-name = "Ada Lovelace"
-email = "ada.lovelace@contoso.com"
-
-[partner_contact]
-name = "Grace Hopper"
-email = "grace.hopper@fabrikam.com.au"
-"#;
+/// An environment with the default config, on `today` (YYYY-MM-DD).
+pub(crate) fn env(today: &str) -> Env {
+    Env::new(Config::default(), today.parse().expect("a date"))
+}
 
 /// Loads `text` and calls `f` with its claim and a guide context over
 /// `env`; `names` are the documents' bundle file names by index (a missing
@@ -37,4 +32,15 @@ pub(crate) fn with_claim(
         document_names: names,
     };
     f(claim, &ctx);
+}
+
+/// Asserts that each of `needles` occurs in `text` after the one before it.
+pub(crate) fn assert_in_order(text: &str, needles: &[&str]) {
+    let mut at = 0;
+    for needle in needles {
+        let found = text[at..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("missing {needle:?} after byte {at} in\n{text}"));
+        at += found + needle.len();
+    }
 }

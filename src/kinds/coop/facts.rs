@@ -28,8 +28,11 @@ pub const PROGRAM: &str = "Microsoft Commerce Incentives";
 /// The fund category as Partner Center lists it.
 pub const FUND_CATEGORY: &str = "Cloud Solution Provider";
 
-/// Both spellings seen: Partner Center's and the guide's (G step 4).
-pub const FUND_CATEGORIES: &[&str] = &[FUND_CATEGORY, "Cloud Solutions Provider"];
+/// The fund category as the guide spells it (G step 4).
+pub const GUIDE_FUND_CATEGORY: &str = "Cloud Solutions Provider";
+
+/// Both spellings seen: Partner Center's and the guide's.
+pub const FUND_CATEGORIES: &[&str] = &[FUND_CATEGORY, GUIDE_FUND_CATEGORY];
 
 /// Business days Microsoft takes to review a co-op claim (F§2.10, dated).
 pub const REVIEW_BUSINESS_DAYS: u32 = 2;

@@ -17,8 +17,9 @@ use crate::checklist::items::{self, EMAIL_RULES, PARTNER_ID_RULES};
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
 use crate::decode::{Sp, StrEnum};
 use crate::kinds::coop::facts::{
-    self, ACTIVITY_REQUIREMENTS, DISPUTE_REVIEW_BUSINESS_DAYS, EVIDENCE_TYPES, INVOICE_TYPES,
-    InvoiceSum, Need, PAYMENT_BUSINESS_DAYS, PROGRAM, REVIEW_BUSINESS_DAYS, Summary, category_name,
+    self, ACTIVITY_REQUIREMENTS, DISPUTE_REVIEW_BUSINESS_DAYS, EVIDENCE_TYPES, FUND_CATEGORY,
+    GUIDE_FUND_CATEGORY, INVOICE_TYPES, InvoiceSum, Need, PAYMENT_BUSINESS_DAYS, PROGRAM,
+    REVIEW_BUSINESS_DAYS, Summary, category_name,
 };
 use crate::kinds::coop::fiscal::{RETENTION_MONTHS, WindowState};
 use crate::kinds::coop::model::{Activity, ActivityType, CoopClaim};
@@ -30,9 +31,10 @@ use crate::kinds::coop::rules::{
 use crate::model::{DocType, Document, Kind};
 use crate::money;
 use crate::rich::Rich;
+use crate::rules::Rule;
 use crate::rules::any::{date_in_future, document_missing, document_undated, duplicate_claim};
 use crate::submit::screens::{self, Menu, click};
-use crate::submit::{GuideCtx, KindGuide, Screen, enter, text};
+use crate::submit::{GuideCtx, KindGuide, Screen, enter, kind_and_title, text};
 
 /// "select `value`", or a plain note when the claim has no value.
 fn select(v: Option<&str>) -> Rich {
@@ -148,10 +150,9 @@ fn create_new_claim(c: &CoopClaim, summary: &Summary, ctx: &GuideCtx<'_>) -> Scr
                 .text(": CSP co-op funds are claimed under this program only."),
         )
         .field("Fund category", select(text(&c.fund_category)))
-        .note(
-            "the guide spells it \"Cloud Solutions Provider\"; Partner Center lists the CSP \
-             category.",
-        )
+        .note(Rich::new().text(format!(
+            "the guide spells it \"{GUIDE_FUND_CATEGORY}\"; Partner Center lists the CSP category."
+        )))
         .field(
             "Location",
             screens::location_choice(text(&c.partner_id), ctx, "(not in the claim file)"),
@@ -489,8 +490,7 @@ fn setup_items(c: &CoopClaim, summary: &Summary, ctx: &GuideCtx<'_>) -> Vec<Item
     }
     vec![
         ItemSpec {
-            text: "Program Microsoft Commerce Incentives, fund category Cloud Solution Provider"
-                .into(),
+            text: Rich::new().text(format!("Program {PROGRAM}, fund category {FUND_CATEGORY}")),
             rules: const { &[&program::RULE, &fund_category::RULE] },
             evidence: frame,
         },
@@ -582,6 +582,14 @@ fn money_items(c: &CoopClaim) -> Vec<ItemSpec> {
     items
 }
 
+/// The rules behind the documents' dates: the co-op's own `coop-document-date`
+/// adds that no evidence predates the activity.
+static DATE_RULES: &[&Rule] = &[
+    &document_undated::RULE,
+    &document_date::RULE,
+    &date_in_future::RULE,
+];
+
 fn poe_items(c: &CoopClaim) -> Vec<ItemSpec> {
     let of_types = |types: &[DocType]| {
         Rich::new().values(
@@ -610,19 +618,11 @@ fn poe_items(c: &CoopClaim) -> Vec<ItemSpec> {
         },
     ];
     items.extend(type_needs_item(c));
-    items.push(ItemSpec {
-        text: "Every document dated; evidence not before the activity; no date in the future"
-            .into(),
-        rules: const {
-            &[
-                &document_undated::RULE,
-                &document_date::RULE,
-                &date_in_future::RULE,
-            ]
-        },
-        evidence: items::document_dates(&c.documents),
-    });
-    items.push(items::files_open());
+    items.extend(items::document_checks(
+        "Every document dated; evidence not before the activity; no date in the future",
+        DATE_RULES,
+        &c.documents,
+    ));
     items
 }
 
@@ -763,13 +763,7 @@ fn retention_deadline(
 }
 
 impl KindGuide for CoopClaim {
-    fn kind(&self) -> Kind {
-        Kind::Coop
-    }
-
-    fn title(&self) -> &'static str {
-        "Co-op claim (Microsoft Commerce Incentives)"
-    }
+    kind_and_title!(Kind::Coop, "Co-op claim (Microsoft Commerce Incentives)");
 
     fn bundle_name(&self) -> Option<&str> {
         self.activity_text(|a| &a.name)
@@ -852,100 +846,55 @@ impl KindGuide for CoopClaim {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::model::Claim;
-    use crate::rules::Env;
     use crate::submit::render_markdown;
-    use crate::submit::testing::with_claim;
+    use crate::submit::testing::{self, assert_in_order};
 
-    const CLAIM: &str = r#"kind = "coop"
-program = "Microsoft Commerce Incentives"
-fund_category = "Cloud Solution Provider"
-partner_id = "4871236"
-funding_pool = "CSP Indirect Reseller"
-usage_period = "FY27-H1"
-currency = "AUD"
-available_funds = "20000"
-submitter_email = "grace.hopper@fabrikam.com.au"
-
-[activity]
-name = "Azure <b>webinars</b>"
-description = "Three webinars"
-category = "demand-generation"
-type = "seminar"
-start_date = 2026-08-04
-end_date = 2026-08-20
-claimed_amount = "10000.00"
-partial_claim_reason = "Capped at the remaining balance"
-metrics = { registered_guests = 140 }
-
-[[documents]]
-path = "inv.pdf"
-type = "invoice"
-amount = "10000.10"
-number = "INV-1042"
-
-[[documents]]
-path = "inv2.pdf"
-type = "csr"
-amount = "2500.20"
-number = "CSR-7"
-
-[[documents]]
-url = "https://events.example/azure"
-type = "landing-page"
-"#;
-
+    /// The test claim in a guide context on `today`, with the bundle file
+    /// names of its two invoices (the third document is a link).
     fn with_guide(today: &str, f: impl FnOnce(&CoopClaim, &GuideCtx<'_>)) {
-        let env = Env::new(Config::default(), today.parse().unwrap());
+        let text = include_str!("guide_test.toml");
         let names = [
             Some("01-inv.pdf".to_string()),
             Some("02-inv2.pdf".to_string()),
             None,
         ];
-        with_claim(CLAIM, &env, &names, |claim, ctx| {
-            let Claim::Coop(claim) = claim else {
+        testing::with_claim(text, &testing::env(today), &names, |claim, ctx| {
+            let crate::model::Claim::Coop(claim) = claim else {
                 panic!("not a co-op claim")
             };
             f(claim, ctx);
         });
     }
 
+    /// What SUBMIT.md says of the test claim, in this order.
+    const WALKTHROUGH: &[&str] = &[
+        "Create new claim (G step 4)",
+        "**Program**: select `Microsoft Commerce Incentives`",
+        "**Fund category**: select `Cloud Solution Provider`",
+        "**Location**: select `4871236`",
+        "**Funding pool**: select `CSP Indirect Reseller`",
+        "**Usage period**: select `FY27-H1`: 2026-07-01 to 2026-12-31",
+        "accepted from 2026-08-16 to **2027-02-15**",
+        "Enter claim details (G step 5)",
+        "**Claimed amount**: enter `10000.00`",
+        "**Currency**: select `AUD`",
+        "`AUD 10,000.00` claimed; invoices and CSRs total `AUD 12,500.30`",
+        "say why in the description: `Capped at the remaining balance`",
+        "Upload supporting documentation (G step 6)",
+        "`documents/01-inv.pdf`: invoice `INV-1042`, `AUD 10,000.10`",
+        "`https://events.example/azure`",
+        "a `seminar` activity also needs",
+        "Review and submit (G step 7)",
+        "Keep the original documents (invoices, receipts, evidence) until **2028-08-20**",
+        "**One claim per activity**",
+        "**Business email**: submit with your professional address (`grace.hopper@fabrikam.com.au`)",
+    ];
+
     #[test]
     fn the_walkthrough_follows_the_guide_and_the_claim() {
         with_guide("2026-11-26", |claim, ctx| {
             let md = render_markdown(claim, ctx, "ok");
-            let order = [
-                "Create new claim (G step 4)",
-                "**Program**: select `Microsoft Commerce Incentives`",
-                "**Fund category**: select `Cloud Solution Provider`",
-                "**Location**: select `4871236`",
-                "**Funding pool**: select `CSP Indirect Reseller`",
-                "**Usage period**: select `FY27-H1`: 2026-07-01 to 2026-12-31",
-                "accepted from 2026-08-16 to **2027-02-15**",
-                "Enter claim details (G step 5)",
-                "**Claimed amount**: enter `10000.00`",
-                "**Currency**: select `AUD`",
-                "`AUD 10,000.00` claimed; invoices and CSRs total `AUD 12,500.30`",
-                "say why in the description: `Capped at the remaining balance`",
-                "Upload supporting documentation (G step 6)",
-                "`documents/01-inv.pdf`: invoice `INV-1042`, `AUD 10,000.10`",
-                "`https://events.example/azure`",
-                "a `seminar` activity also needs",
-                "Review and submit (G step 7)",
-                "Keep the original documents (invoices, receipts, evidence) until **2028-08-20**",
-                "**One claim per activity**",
-                "**Business email**: submit with your professional address (`grace.hopper@fabrikam.com.au`)",
-            ];
-            let mut at = 0;
-            for needle in order {
-                let found = md[at..].find(needle);
-                assert!(
-                    found.is_some(),
-                    "missing or out of order: {needle:?} in\n{md}"
-                );
-                at += found.unwrap_or(0);
-            }
+            assert_in_order(&md, WALKTHROUGH);
             // The activity name is a user value: a code span, never HTML.
             assert!(md.contains("# Submit in Partner Center: `Azure <b>webinars</b>`"));
         });

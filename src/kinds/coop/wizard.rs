@@ -108,12 +108,16 @@ fn create_new_claim(w: &mut Wizard<'_>) -> Result<(), WizardError> {
     );
     w.text(
         Ask::new("program", "Program")
-            .comment("\"Microsoft Commerce Incentives\" for CSP co-op funds")
+            .comment(format!("\"{}\" for CSP co-op funds", facts::PROGRAM))
             .default(Some(facts::PROGRAM)),
     )?;
     w.text(
         Ask::new("fund_category", "Fund category")
-            .comment("\"Cloud Solution Provider\" (the guide: \"Cloud Solutions Provider\")")
+            .comment(format!(
+                "\"{}\" (the guide: \"{}\")",
+                facts::FUND_CATEGORY,
+                facts::GUIDE_FUND_CATEGORY
+            ))
             .default(Some(facts::FUND_CATEGORY)),
     )?;
     location(w)?;

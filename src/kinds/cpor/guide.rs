@@ -30,7 +30,7 @@ use crate::model::{Document, Kind, Signature};
 use crate::rich::Rich;
 use crate::rules::any::{date_in_future, document_missing, document_signed_on, document_undated};
 use crate::submit::screens::{self, Menu, click};
-use crate::submit::{GuideCtx, KindGuide, Screen, enter, text};
+use crate::submit::{GuideCtx, KindGuide, Screen, enter, kind_and_title, text};
 
 impl CporClaim {
     fn area(&self) -> Option<SolutionArea> {
@@ -459,7 +459,7 @@ fn poe_items(c: &CporClaim) -> Vec<ItemSpec> {
     let mut types: Vec<&str> = c.documents.iter().map(screens::doc_type_words).collect();
     types.sort_unstable();
     types.dedup();
-    vec![
+    let mut items = vec![
         ItemSpec {
             text: "At least one PoE document, each one readable".into(),
             rules: const { &[&poe_missing::RULE, &document_missing::RULE] },
@@ -491,13 +491,13 @@ fn poe_items(c: &CporClaim) -> Vec<ItemSpec> {
             rules: const { &[&poe_template_only::RULE] },
             evidence: Rich::new().text(types.join(", ")),
         },
-        ItemSpec {
-            text: "Every document is dated, and no date is in the future".into(),
-            rules: const { &[&document_undated::RULE, &date_in_future::RULE] },
-            evidence: items::document_dates(&c.documents),
-        },
-        items::files_open(),
-    ]
+    ];
+    items.extend(items::document_checks(
+        "Every document is dated, and no date is in the future",
+        const { &[&document_undated::RULE, &date_in_future::RULE] },
+        &c.documents,
+    ));
+    items
 }
 
 fn signed_item(c: &CporClaim) -> ItemSpec {
@@ -658,13 +658,7 @@ fn poe_age_deadline(c: &CporClaim, today: NaiveDate) -> Option<Deadline> {
 }
 
 impl KindGuide for CporClaim {
-    fn kind(&self) -> Kind {
-        Kind::Cpor
-    }
-
-    fn title(&self) -> &'static str {
-        "CPOR customer association and claim"
-    }
+    kind_and_title!(Kind::Cpor, "CPOR customer association and claim");
 
     fn bundle_name(&self) -> Option<&str> {
         text(&self.claim_name)
@@ -720,38 +714,14 @@ impl KindGuide for CporClaim {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::config::Config;
     use crate::model::Claim;
-    use crate::rules::Env;
-    use crate::submit::render_markdown;
-    use crate::submit::testing::{CONTACTS, with_claim};
-
-    const CLAIM: &str = r#"kind = "cpor"
-claim_name = "Fabrikam - Dynamics 365 Sales"
-partner_id = "4871236"
-solution_area = "business-applications"
-partner_role = "build-intent-advisor"
-customer_name = "Fabrikam"
-customer_tenant_id = "3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b"
-subscription_id = "9f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b"
-workloads = ["Dynamics 365 Sales"]
-workloads_active = true
-recognition_only = true
-
-[[documents]]
-url = "https://example.com/case-study"
-type = "other"
-
-[status]
-stage = "rejected"
-since = 2026-11-10
-"#;
+    use crate::submit::{KindGuide, render_markdown, testing};
 
     #[test]
     fn the_walkthrough_follows_the_claim() {
-        let env = Env::new(Config::default(), "2026-11-26".parse().unwrap());
-        with_claim(&[CLAIM, CONTACTS].concat(), &env, &[], |claim, ctx| {
+        let env = testing::env("2026-11-26");
+        let text = include_str!("guide_test.toml");
+        testing::with_claim(text, &env, &[], |claim, ctx| {
             let Claim::Cpor(claim) = claim else {
                 panic!("not a CPOR claim")
             };

@@ -1,7 +1,7 @@
 //! `coop-fund-category`: the fund category is not "Cloud Solution Provider".
 
 use crate::diag::{Finding, Severity};
-use crate::kinds::coop::facts::FUND_CATEGORIES;
+use crate::kinds::coop::facts::{FUND_CATEGORIES, FUND_CATEGORY};
 use crate::kinds::coop::model::CoopClaim;
 use crate::rules::{Check, Rule, RuleCtx};
 
@@ -32,12 +32,14 @@ fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
         Finding::new(
             &RULE,
             format!(
-                "fund category \"{}\" is not \"Cloud Solution Provider\"",
+                "fund category \"{}\" is not \"{FUND_CATEGORY}\"",
                 category.value.trim()
             ),
         )
         .at(category)
         .label("not the CSP fund category")
-        .help("select \"Cloud Solution Provider\" and write `fund_category = \"Cloud Solution Provider\"`"),
+        .help(format!(
+            "select \"{FUND_CATEGORY}\" and write `fund_category = \"{FUND_CATEGORY}\"`"
+        )),
     );
 }
