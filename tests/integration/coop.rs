@@ -679,30 +679,12 @@ fn coop_new_without_a_terminal_refuses_at_once() {
 
 #[cfg(unix)]
 mod pty {
-    use std::time::Duration;
 
+    use crate::pty::{DOWN, answer, keys};
     use rexpect::process::WaitStatus;
-    use rexpect::session::{PtySession, spawn_command};
+    use rexpect::session::spawn_command;
 
     use super::{Test, repo};
-
-    const DOWN: &str = "\x1b[B";
-
-    fn answer(s: &mut PtySession, prompt: &str, reply: &str) {
-        s.exp_string(prompt)
-            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-        s.send_line(reply).unwrap();
-    }
-
-    fn keys(s: &mut PtySession, prompt: &str, keys: &[&str]) {
-        s.exp_string(prompt)
-            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-        for k in keys {
-            s.send(k).unwrap();
-            s.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
 
     #[test]
     fn a_coop_session_in_a_terminal_writes_a_claim_and_its_bundle() {

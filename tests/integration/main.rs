@@ -20,6 +20,8 @@ mod plfunding;
 mod por;
 mod por_wizard;
 mod properties;
+#[cfg(unix)]
+mod pty;
 mod robustness;
 mod rules_cmd;
 mod score;

@@ -801,40 +801,14 @@ fn without_a_terminal_plfunding_new_refuses_at_once() {
 
 #[cfg(unix)]
 mod pty {
-    use std::path::Path;
-    use std::time::Duration;
 
+    use crate::pty::{answer, keys, spawn};
     use rexpect::process::{Signal, WaitStatus};
-    use rexpect::session::{PtySession, spawn_command};
+    use rexpect::session::PtySession;
 
     use super::{Test, USER_CATALOGUE, wizard_workspace};
 
     const TENANT: &str = "3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b";
-
-    fn spawn(dir: &Path, args: &[&str]) -> PtySession {
-        let cmd = Test::new()
-            .current_dir(dir)
-            .today("2026-11-26")
-            .args(args)
-            .command();
-        spawn_command(cmd, Some(30_000)).expect("spawn claimtool in a pty")
-    }
-
-    fn answer(s: &mut PtySession, prompt: &str, reply: &str) {
-        s.exp_string(prompt)
-            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-        s.send_line(reply).unwrap();
-    }
-
-    fn keys(s: &mut PtySession, prompt: &str, keys: &[&str]) {
-        s.exp_string(prompt)
-            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-        for k in keys {
-            s.send(k).unwrap();
-            s.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
 
     fn customer(s: &mut PtySession, id_type_keys: &[&str], id: &str) {
         keys(s, "Solution area tab", &["\r"]);

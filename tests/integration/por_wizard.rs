@@ -5,37 +5,10 @@
 #[cfg(unix)]
 mod pty {
     use std::path::Path;
-    use std::time::Duration;
 
     use rexpect::process::WaitStatus;
-    use rexpect::session::{PtySession, spawn_command};
 
-    use crate::support::Test;
-
-    fn spawn(dir: &Path, args: &[&str]) -> PtySession {
-        let cmd = Test::new()
-            .current_dir(dir)
-            .today("2026-11-26")
-            .args(args)
-            .command();
-        spawn_command(cmd, Some(30_000)).expect("spawn claimtool in a pty")
-    }
-
-    fn answer(s: &mut PtySession, prompt: &str, reply: &str) {
-        s.exp_string(prompt)
-            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-        s.send_line(reply).unwrap();
-    }
-
-    fn keys(s: &mut PtySession, prompt: &str, keys: &[&str]) {
-        s.exp_string(prompt)
-            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-        for k in keys {
-            s.send(k).unwrap();
-            s.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
+    use crate::pty::{answer, keys, spawn};
 
     #[test]
     fn a_session_offers_eligible_resellers_and_writes_an_order() {

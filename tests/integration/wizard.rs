@@ -45,46 +45,11 @@ fn without_a_terminal_new_refuses_at_once_naming_the_other_way() {
 
 #[cfg(unix)]
 mod pty {
-    use std::path::Path;
 
     use super::*;
-    use rexpect::process::{Signal, WaitStatus};
-    use rexpect::session::{PtySession, spawn_command};
-
-    const DOWN: &str = "\x1b[B";
-
-    fn spawn(dir: &Path, args: &[&str]) -> PtySession {
-        let cmd = Test::new()
-            .current_dir(dir)
-            .today("2026-11-26")
-            .args(args)
-            .command();
-        spawn_command(cmd, Some(30_000)).expect("spawn claimtool in a pty")
-    }
-
-    fn exit_code(s: &PtySession) -> i32 {
-        match s.process().wait().unwrap() {
-            WaitStatus::Exited(_, code) => code,
-            other => panic!("not a normal exit: {other:?}"),
-        }
-    }
-
-    fn answer(s: &mut PtySession, prompt: &str, reply: &str) {
-        s.exp_string(prompt)
-            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-        s.send_line(reply).unwrap();
-    }
-
-    /// Keys for a select, multi-select or confirm, one at a time.
-    fn keys(s: &mut PtySession, prompt: &str, keys: &[&str]) {
-        s.exp_string(prompt)
-            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-        for k in keys {
-            s.send(k).unwrap();
-            s.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
+    use crate::pty::{DOWN, answer, exit_code, keys, spawn};
+    use rexpect::process::Signal;
+    use rexpect::session::PtySession;
 
     fn associate_customer(s: &mut PtySession) {
         answer(s, "Claim name", "Contoso - Microsoft 365 E5 rollout");
