@@ -239,6 +239,18 @@ fn an_empty_required_answer_is_missing_field_and_asked_again() {
     assert!(p.showed_rule("missing-field"), "{:#?}", p.log);
     assert_eq!(p.asked("Claim name"), 2);
     assert_eq!(p.asked("Partner location"), 1);
+    // Worded for the prompt (issue 15, item 13): the question, not the TOML.
+    let shown: Vec<&String> = p
+        .log
+        .iter()
+        .skip_while(|l| !l.starts_with("! missing-field:"))
+        .take(2)
+        .collect();
+    assert!(shown[0].contains("needs an answer"), "{shown:?}");
+    assert!(
+        shown[1].starts_with("  help: answer \"") && !shown[1].contains("top of the file"),
+        "{shown:?}"
+    );
 }
 
 #[test]

@@ -32,4 +32,5 @@ mod status_ics;
 mod support;
 mod walkthroughs;
 mod wizard;
+mod wizard_tmux;
 mod workspace;
