@@ -474,7 +474,7 @@ mod tests {
     use crate::diag::{Overrides, Severity};
 
     use crate::rules::Env;
-    use crate::wizard::scripted::text;
+    use crate::wizard::scripted::{MAX_REPEATS, text};
     use crate::wizard::{Finished, Reply, Scripted, Setup, draft_path};
 
     const TODAY: &str = "2026-11-26";
@@ -855,33 +855,78 @@ mod tests {
         assert_eq!(p.asked("Metric"), 0);
     }
 
-    /// Takes every default: Enter on every question.
-    struct AcceptAll(usize);
+    /// Takes every default: Enter on every question. Like [`Scripted`], it
+    /// stops the run when the same question comes back more than
+    /// [`MAX_REPEATS`] times in a row, or after [`MAX_QUESTIONS`] in all (a
+    /// default refused over and over, also when two questions alternate:
+    /// the answer and "Keep this answer anyway?", which defaults to no), so a
+    /// rule that always fires fails the test instead of hanging it.
+    ///
+    /// [`Scripted`]: crate::wizard::Scripted
+    /// Far more questions than editing the example asks (about 60).
+    const MAX_QUESTIONS: usize = 500;
+
+    #[derive(Default)]
+    struct AcceptAll {
+        asked: usize,
+        last: (String, usize),
+    }
+
+    impl AcceptAll {
+        fn ask(&mut self, prompt: &str) -> Result<(), crate::wizard::Stop> {
+            self.asked += 1;
+            if self.last.0 == prompt {
+                self.last.1 += 1;
+            } else {
+                self.last = (prompt.to_string(), 1);
+            }
+            if self.asked > MAX_QUESTIONS {
+                return Err(crate::wizard::Stop(format!(
+                    "{MAX_QUESTIONS} questions, the last `{prompt}`: the wizard is looping"
+                )));
+            }
+            if self.last.1 > MAX_REPEATS {
+                return Err(crate::wizard::Stop(format!(
+                    "`{prompt}` was asked {MAX_REPEATS} times in a row: its default is refused"
+                )));
+            }
+            Ok(())
+        }
+    }
 
     impl crate::wizard::Prompter for AcceptAll {
-        fn input(&mut self, _: &str, default: Option<&str>) -> Result<String, crate::wizard::Stop> {
-            self.0 += 1;
+        fn input(
+            &mut self,
+            prompt: &str,
+            default: Option<&str>,
+        ) -> Result<String, crate::wizard::Stop> {
+            self.ask(prompt)?;
             Ok(default.unwrap_or("").to_string())
         }
         fn select(
             &mut self,
-            _: &str,
+            prompt: &str,
             _: &[String],
             default: usize,
         ) -> Result<usize, crate::wizard::Stop> {
-            self.0 += 1;
+            self.ask(prompt)?;
             Ok(default)
         }
         fn multi_select(
             &mut self,
-            _: &str,
+            prompt: &str,
             _: &[String],
             checked: &[bool],
         ) -> Result<Vec<usize>, crate::wizard::Stop> {
+            self.ask(prompt)?;
             Ok((0..checked.len()).filter(|&i| checked[i]).collect())
         }
-        fn confirm(&mut self, _: &str, default: Option<bool>) -> Result<bool, crate::wizard::Stop> {
-            self.0 += 1;
+        fn confirm(
+            &mut self,
+            prompt: &str,
+            default: Option<bool>,
+        ) -> Result<bool, crate::wizard::Stop> {
+            self.ask(prompt)?;
             Ok(default.unwrap_or(true))
         }
         fn show(&mut self, _: crate::wizard::Message<'_>) {}
@@ -903,7 +948,7 @@ mod tests {
             fx.path("claim.toml"),
         )
         .unwrap();
-        let mut p = AcceptAll(0);
+        let mut p = AcceptAll::default();
         let setup = Setup {
             config: Config::default(),
             today: TODAY.parse().unwrap(),
@@ -916,7 +961,11 @@ mod tests {
         let result = Wizard::start(&mut p, &SCRIPT, setup).and_then(Wizard::run);
         let out = fx.path("edited.toml");
         assert_eq!(result.unwrap(), Finished::Written(out.clone()));
-        assert!(p.0 > 40, "every field was asked ({} questions)", p.0);
+        assert!(
+            p.asked > 40,
+            "every field was asked ({} questions)",
+            p.asked
+        );
         let text = std::fs::read_to_string(&out).unwrap();
         for kept in [
             "# Exactly the two invoices: 10,000.10 + 2,500.20.",
