@@ -81,6 +81,60 @@ impl Rich {
         self
     }
 
+    /// A finding's message in words: the values it quotes (in backticks
+    /// or double quotes: a path, a field, a name) become values, the rest
+    /// text; a word that a linkifier would turn into a link (`https://...`,
+    /// `www.`, an email address) stays a value. The text is not
+    /// claimtool's own, so it relies on [`escape_text`] (Markdown) and
+    /// askama (HTML) escaping running text.
+    pub fn from_message(message: &str) -> Self {
+        let mut r = Rich::new();
+        for (i, part) in message.split('`').enumerate() {
+            if i % 2 == 1 {
+                if !part.is_empty() {
+                    r = r.value(part);
+                }
+                continue;
+            }
+            for (j, piece) in part.split('"').enumerate() {
+                if piece.is_empty() {
+                    continue;
+                }
+                r = if j % 2 == 1 {
+                    r.value(piece)
+                } else {
+                    r.words(piece)
+                };
+            }
+        }
+        r
+    }
+
+    /// Running text of a message, link-like words set apart as values.
+    fn words(mut self, text: &str) -> Self {
+        let mut run = String::new();
+        for (j, word) in text.split(' ').enumerate() {
+            if j > 0 {
+                run.push(' ');
+            }
+            let linkish = word.contains("://")
+                || word.to_ascii_lowercase().starts_with("www.")
+                || word.contains('@');
+            if linkish {
+                if !run.is_empty() {
+                    self = self.text(std::mem::take(&mut run));
+                }
+                self = self.value(word);
+            } else {
+                run.push_str(word);
+            }
+        }
+        if !run.is_empty() {
+            self = self.text(run);
+        }
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -101,7 +155,11 @@ impl Rich {
     pub fn markdown(&self) -> String {
         self.0
             .iter()
-            .map(|i| match i {
+            .enumerate()
+            .map(|(n, i)| match i {
+                Inline::Text(t) if n == 0 && t.trim_start().starts_with('>') => {
+                    escape_text(t).replacen('>', "\\>", 1)
+                }
                 Inline::Text(t) => escape_text(t),
                 Inline::Strong(t) => format!("**{}**", escape_text(t)),
                 Inline::Value(v) => code_span(v),
@@ -122,17 +180,40 @@ impl Serialize for Rich {
     }
 }
 
-/// claimtool's own wording for Markdown: the characters that could start
-/// emphasis, code, a link, an image, HTML or an entity get a backslash
-/// (CommonMark allows one before any ASCII punctuation), so a `*` in a
-/// field label like "Claim name*" stays a star.
+/// claimtool's own wording for Markdown, escaped only where a character
+/// could start markup in running text, so that the file also reads as
+/// plain text ("Incentives > Customer claims", "Add customer | Associate
+/// customer" keep no backslash):
+///
+/// - always: `\\`, `` ` ``, `*`, `[`, `]`, `<`, `~` (escapes, code,
+///   emphasis, links and images, HTML and autolinks, strikethrough);
+/// - `_` unless it is inside a word (where it never opens or closes
+///   emphasis);
+/// - `&` before `#` or a letter or digit (an entity);
+/// - `>` only where [`Rich::markdown`] may start a line (a block quote):
+///   the first piece's leading `>`.
+///
+/// `!` needs nothing (an image needs the `[` after it), nor `|` (a table
+/// needs a delimiter row, and the text is one line: control characters
+/// become spaces). Safe for text that is not claimtool's own in running
+/// text (a finding's words, [`Rich::from_message`]): what it leaves
+/// unescaped cannot start markup inside a line.
 pub fn escape_text(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '!' | '|' | '~'
-        ) {
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '~' => true,
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
+            '&' => next.is_some_and(|n| n == '#' || n.is_ascii_alphanumeric()),
+            _ => false,
+        };
+        if escape {
             out.push('\\');
         }
         out.push(if c.is_control() { ' ' } else { c });
@@ -213,6 +294,41 @@ mod tests {
     #[test]
     fn own_text_escapes_markup() {
         assert_eq!(escape_text("Claim name*"), "Claim name\\*");
-        assert_eq!(escape_text("a <b> & [c]"), "a \\<b\\> \\& \\[c\\]");
+        assert_eq!(escape_text("a <b> & [c]"), "a \\<b> & \\[c\\]");
+        assert_eq!(escape_text("&amp; &#60;"), "\\&amp; \\&#60;");
+        assert_eq!(Rich::new().text(" > quote").markdown(), " \\> quote");
+        assert_eq!(Rich::new().strong("a").text(" > b").markdown(), "**a** > b");
+    }
+
+    #[test]
+    fn own_text_reads_as_plain_text_where_nothing_can_start_markup() {
+        for plain in [
+            "Incentives > Customer claims",
+            "Add customer | Associate customer",
+            "Hello! R & D, customer_name",
+        ] {
+            assert_eq!(escape_text(plain), plain);
+        }
+        assert_eq!(escape_text("_a_ b_"), "\\_a\\_ b\\_");
+    }
+
+    #[test]
+    fn messages_keep_quoted_values_and_links_apart() {
+        let r = Rich::from_message(
+            "claimtool cannot read `poe/a.pdf`: see https://x.example or a@b.c *now* \"<b>\"",
+        );
+        assert_eq!(
+            r.markdown(),
+            "claimtool cannot read `poe/a.pdf`: see `https://x.example` or `a@b.c` \\*now\\* `<b>`"
+        );
+        assert_eq!(
+            r.plain(),
+            "claimtool cannot read poe/a.pdf: see https://x.example or a@b.c *now* <b>"
+        );
+        let hostile = Rich::from_message("<img src=x onerror=alert(1)> [x](javascript:y) &lt;");
+        assert_eq!(
+            hostile.markdown(),
+            "\\<img src=x onerror=alert(1)> \\[x\\](javascript:y) \\&lt;"
+        );
     }
 }

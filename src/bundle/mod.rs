@@ -233,7 +233,7 @@ pub fn plan(
     let inspections = inspection::document_inspections(claim, env, &report.source);
     let claim_json = claim_json(report, claim, guide, &names, &inspections, &list);
     let mut submit_md = submit::render_markdown(guide, &ctx, report.status().as_str());
-    submit_md.push_str(&inspection::documents_markdown(claim, env, &report.source));
+    submit_md.push_str(&inspection::documents_markdown(claim, &ctx));
 
     let mut files = vec![
         PlannedFile {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::checklist::{ItemSpec, SectionSpec};
 use crate::decode::Sp;
-use crate::model::{Contact, Document};
+use crate::model::{Contact, Document, Signature};
 use crate::rich::Rich;
 use crate::rules::Rule;
 use crate::rules::any::{
@@ -75,29 +75,54 @@ pub fn document_checks(
     text: &'static str,
     rules: &'static [&'static Rule],
     docs: &[Document],
+    ctx: &GuideCtx<'_>,
 ) -> [ItemSpec; 2] {
     [
         ItemSpec {
             text: text.into(),
             rules,
-            evidence: document_dates(docs),
+            evidence: document_dates(docs, ctx),
         },
         files_open(),
     ]
 }
 
 /// "sow.pdf 2026-09-01; mail.eml 2026-09-10": each dated document.
-fn document_dates(docs: &[Document]) -> Rich {
+fn document_dates(docs: &[Document], ctx: &GuideCtx<'_>) -> Rich {
     let mut dates = Rich::new();
     for d in docs {
         if let Some(date) = d.date.as_deref() {
             if !dates.is_empty() {
                 dates = dates.text("; ");
             }
-            dates = dates.value(d.label()).text(format!(" {date}"));
+            dates = dates.value(ctx.doc_label(d)).text(format!(" {date}"));
         }
     }
     dates
+}
+
+/// "`documents/01-sow.pdf` signed digitally on 2026-09-03": each signature
+/// the claim file declares, or "no signature declared".
+pub fn signatures(docs: &[Document], ctx: &GuideCtx<'_>) -> Rich {
+    let mut signed = Rich::new();
+    for d in docs.iter().filter(|d| d.is_signed()) {
+        if !signed.is_empty() {
+            signed = signed.text("; ");
+        }
+        signed = signed
+            .value(ctx.doc_label(d))
+            .text(match d.signature.as_deref() {
+                Some(Signature::Wet) => " wet signature of ",
+                _ => " signed digitally on ",
+            });
+        if let Some(on) = d.signed_on.as_deref() {
+            signed = signed.text(on.to_string());
+        }
+    }
+    if signed.is_empty() {
+        signed = signed.text("no signature declared");
+    }
+    signed
 }
 
 /// The files are real and of an accepted type (every kind uploads files).
@@ -107,16 +132,6 @@ fn files_open() -> ItemSpec {
             .into(),
         rules: const { &[&document_format::RULE, &document_empty::RULE] },
         evidence: Rich::new(),
-    }
-}
-
-/// " is true", " is false" or " is not set": a flag of the claim file,
-/// after its key.
-pub fn flag_words(v: Option<bool>) -> &'static str {
-    match v {
-        Some(true) => " is true",
-        Some(false) => " is false",
-        None => " is not set",
     }
 }
 

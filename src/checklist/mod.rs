@@ -24,6 +24,7 @@ use crate::calendar::{self, DeadlineState};
 use crate::decode::StrEnum;
 use crate::diag::{Finding, Overrides, Severity};
 use crate::engine::FileReport;
+use crate::model::{Document, Signature};
 use crate::rich::Rich;
 use crate::rules::{self, Env, Rule};
 use crate::submit::{GuideCtx, KindGuide};
@@ -137,6 +138,15 @@ pub struct Note {
     pub line: Option<usize>,
 }
 
+/// What inspection found in one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentNote {
+    /// The document as the checklist names it (`documents/01-sow.pdf` in a
+    /// bundle, its path in the claim file otherwise).
+    pub document: String,
+    pub found: Rich,
+}
+
 /// A date that matters for the claim.
 #[derive(Debug, Clone, Serialize)]
 pub struct Deadline {
@@ -224,6 +234,9 @@ pub struct Checklist {
     pub status: &'static str,
     pub deadlines: Vec<Deadline>,
     pub sections: Vec<Section>,
+    /// What claimtool read in each document (signatures, text, what to
+    /// check by eye), in the words of SUBMIT.md.
+    pub documents: Vec<DocumentNote>,
     /// Error findings (a bundle is never written while there is one).
     pub errors: Vec<Note>,
     pub warnings: Vec<Note>,
@@ -259,7 +272,23 @@ pub fn build(
         })
         .collect::<Vec<_>>();
     let mut sections = sections;
-    mark_declared(&mut sections, &report.findings);
+    let documents = report.claim.as_ref().map_or_else(Vec::new, |claim| {
+        crate::bundle::inspection::documents_found(claim, ctx)
+    });
+    let names: Vec<String> = documents.iter().map(|d| d.name.clone()).collect();
+    let unreadable: Vec<usize> = (0..documents.len())
+        .filter(|&i| documents[i].unreadable)
+        .collect();
+    if let Some(claim) = &report.claim {
+        let declarations = &crate::kinds::spec(guide.kind()).declarations;
+        mark_declared(
+            &mut sections,
+            declarations,
+            claim.documents(),
+            &names,
+            &unreadable,
+        );
+    }
     let note = |f: &Finding| Note {
         rule: f.rule,
         severity: f.severity,
@@ -286,49 +315,143 @@ pub fn build(
         status: report.status().as_str(),
         deadlines: guide.deadlines(ctx),
         sections,
+        documents: documents
+            .into_iter()
+            .map(|d| DocumentNote {
+                document: d.name,
+                found: d.words,
+            })
+            .collect(),
         errors: by(Severity::Error),
         warnings: by(Severity::Warning),
         notes: by(Severity::Info),
     }
 }
 
-/// Rules that judge what the claim file declares a document shows.
-static DECLARATION_RULES: &[&Rule] = &[
-    &crate::kinds::cpor::rules::poe_unsigned::RULE,
-    &crate::kinds::cpor::rules::poe_workload_uncovered::RULE,
-    &crate::kinds::cpor::rules::poe_stale::RULE,
-];
+/// What tells a kind's declared items from its verified ones: kept with
+/// the kind ([`crate::kinds::KindSpec::declarations`]), read by
+/// [`mark_declared`].
+pub struct Declarations {
+    /// Rules that judge only what the claim file declares about its
+    /// documents (a signature, a date, the workloads, an amount): silent
+    /// rules of this list prove the declaration consistent, not the
+    /// document.
+    pub rules: &'static [&'static Rule],
+    /// Rules that read the documents themselves (`poe-*`,
+    /// `coop-invoice-amount-not-found`), each with the documents it reads.
+    pub reading: &'static [Reading],
+}
 
-/// Marks as [`ItemState::Declared`] the ticked items that rest on the
-/// claim file's declarations about documents alone: no inspection rule
-/// (`poe-*`, `coop-invoice-amount-not-found`) checks the item, or one of the
-/// claim's documents could not be read (`poe-unreadable`).
-pub fn mark_declared(sections: &mut [Section], findings: &[Finding]) {
-    let unreadable: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| f.rule == crate::rules::poe::poe_unreadable::RULE.id)
-        .collect();
+/// An inspection rule and the documents it reads.
+pub struct Reading {
+    pub rule: &'static Rule,
+    /// Whether the rule checks what this document of the claim declares.
+    pub reads: fn(&Document) -> Reads,
+}
+
+/// What an inspection rule does with one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// It does not look at it.
+    No,
+    /// It checks it in the document (when the document can be read).
+    Yes,
+    /// It concerns it but cannot check it: a wet signature is ink on
+    /// paper, not a signature field.
+    ByEye,
+}
+
+impl Reading {
+    /// A rule that reads every document of the claim.
+    pub const fn every(rule: &'static Rule) -> Self {
+        Reading {
+            rule,
+            reads: |_| Reads::Yes,
+        }
+    }
+
+    /// A signature rule: it checks the digital signatures declared, not a
+    /// wet one.
+    pub const fn signatures(rule: &'static Rule) -> Self {
+        Reading {
+            rule,
+            reads: |d| match d.signature.as_deref() {
+                Some(Signature::Digital) => Reads::Yes,
+                Some(Signature::Wet) => Reads::ByEye,
+                _ => Reads::No,
+            },
+        }
+    }
+}
+
+/// Marks as [`ItemState::Declared`] the ticked items that rest on what the
+/// claim file declares about documents: an item with a declaration rule
+/// and no inspection rule that checked its documents, or an item whose
+/// inspection rules could not check one of the documents they concern (a
+/// scan, a photo, an encrypted PDF, a wet signature). An item whose
+/// inspection rules checked every document they concern says it was
+/// verified in the documents. `names` are the documents as the checklist
+/// names them, `unreadable` the indexes of those that could not be read.
+pub fn mark_declared(
+    sections: &mut [Section],
+    declarations: &Declarations,
+    docs: &[Document],
+    names: &[String],
+    unreadable: &[usize],
+) {
     for item in sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+        if item.state != ItemState::Done {
+            continue;
+        }
         let declares = item
             .rules
             .iter()
-            .any(|r| DECLARATION_RULES.iter().any(|d| d.id == r.id));
-        let inspects = item.rules.iter().any(|r| {
-            crate::rules::poe::RULES.iter().any(|p| p.id == r.id)
-                || r.id == crate::kinds::coop::rules::invoice_amount_not_found::RULE.id
-        });
-        if item.state != ItemState::Done || !declares || (inspects && unreadable.is_empty()) {
-            continue;
+            .any(|r| declarations.rules.iter().any(|d| d.id == r.id));
+        let reading: Vec<&Reading> = declarations
+            .reading
+            .iter()
+            .filter(|p| item.rules.iter().any(|r| r.id == p.rule.id))
+            .collect();
+        let reads = |d: &Document| reading.iter().map(|p| (p.reads)(d)).collect::<Vec<_>>();
+        let name = |i: usize| names.get(i).cloned().unwrap_or_default();
+        let (mut unread, mut by_eye, mut looked_at) = (Vec::new(), Vec::new(), false);
+        for (i, d) in docs.iter().enumerate() {
+            let r = reads(d);
+            let concerned = r.iter().any(|&x| x != Reads::No);
+            looked_at |= concerned;
+            if concerned && unreadable.contains(&i) {
+                unread.push(name(i));
+            } else if r.contains(&Reads::ByEye) {
+                by_eye.push(name(i));
+            }
         }
+        let why = if !unread.is_empty() || !by_eye.is_empty() {
+            let mut why = Rich::new().text("not verified: ");
+            if !unread.is_empty() {
+                why = why.text("claimtool could not read ").values(", ", unread);
+                if !by_eye.is_empty() {
+                    why = why.text("; ");
+                }
+            }
+            if !by_eye.is_empty() {
+                why = why
+                    .text("a wet signature is checked by eye: ")
+                    .values(", ", by_eye);
+            }
+            why
+        } else if looked_at {
+            item.reasons.insert(
+                0,
+                Rich::new().text("verified in the documents by claimtool"),
+            );
+            continue;
+        } else if declares {
+            Rich::new().text("declared in the claim file, not verified in the documents")
+        } else {
+            continue;
+        };
         item.state = ItemState::Declared;
         item.done = false;
-        let why = if inspects {
-            Rich::new()
-                .text("declared in the claim file, not verified: claimtool could not read ")
-                .values(", ", unreadable.iter().map(|f| f.message.clone()))
-        } else {
-            Rich::new().text("declared in the claim file, not verified in the documents")
-        };
         item.reasons.insert(0, why);
     }
 }
@@ -362,10 +485,9 @@ fn decide(spec: ItemSpec, findings: &[Finding], overrides: &Overrides) -> Item {
             );
         }
         for f in findings.iter().filter(|f| f.rule == id) {
-            let mut reason = Rich::new().value(f.message.clone());
-            if let Some(help) = &f.help {
-                reason = reason.text(": ").value(help.clone());
-            }
+            // The finding's reason in words; its help (how to change the
+            // claim file) stays in the findings listed below the items.
+            let reason = Rich::from_message(&f.message);
             if f.severity >= Severity::Warning {
                 open.push(reason);
             } else {
@@ -408,11 +530,11 @@ fn decide(spec: ItemSpec, findings: &[Finding], overrides: &Overrides) -> Item {
 pub fn for_report(report: &FileReport, env: &Env, overrides: &Overrides) -> Option<Checklist> {
     let claim = report.claim.as_ref()?;
     let guide = crate::submit::guide_for(claim)?;
-    let names = crate::bundle::document_names(claim, env, &report.source);
+    // Not in a bundle: documents go by their path in the claim file.
     let ctx = GuideCtx {
         env,
         source: &report.source,
-        document_names: &names,
+        document_names: &[],
     };
     Some(build(report, guide, &ctx, overrides))
 }
@@ -454,7 +576,9 @@ mod tests {
         );
         assert_eq!(item.state, ItemState::Open);
         assert!(!item.done);
-        assert_eq!(item.reasons[0].plain(), "the <b>message</b>: do this");
+        // The finding's reason; its help (how to edit the claim file) is
+        // in the findings listed below the items.
+        assert_eq!(item.reasons[0].plain(), "the <b>message</b>");
 
         let item = decide(spec(const { &[&tenant_id::RULE] }), &[], &o);
         assert_eq!(item.state, ItemState::Done);
@@ -467,9 +591,150 @@ mod tests {
             &o,
         );
         assert_eq!(item.state, ItemState::Done);
+        assert_eq!(item.reasons[1].plain(), "noted: the <b>message</b>");
+    }
+
+    fn document(index: usize, toml: &str) -> Document {
+        let text = format!("kind = \"cpor\"\n{toml}");
+        let loaded = crate::load::load_text(text, std::path::Path::new("c.toml"), "c.toml");
+        let mut doc = loaded.claim.expect("decoded").documents()[0].clone();
+        doc.index = index;
+        doc
+    }
+
+    fn done_section(rules: &'static [&'static Rule]) -> Vec<Section> {
+        let o = Overrides::default();
+        vec![Section {
+            title: "PoE",
+            items: vec![decide(spec(rules), &[], &o)],
+        }]
+    }
+
+    /// The state and first reason of one ticked item with `rules` once
+    /// [`mark_declared`] has looked at it with `kind`'s declarations.
+    fn marked(
+        rules: &'static [&'static Rule],
+        kind: &crate::kinds::KindSpec,
+        docs: &[Document],
+        unreadable: &[usize],
+    ) -> (ItemState, String) {
+        let names = [
+            "documents/01-a.pdf".to_string(),
+            "documents/02-b.pdf".into(),
+        ];
+        let mut s = done_section(rules);
+        mark_declared(&mut s, &kind.declarations, docs, &names, unreadable);
+        let item = &s[0].items[0];
+        assert_eq!(item.done, item.state == ItemState::Done);
+        (item.state, item.reasons[0].plain())
+    }
+
+    fn signed(index: usize, how: &str) -> Document {
+        document(
+            index,
+            &format!(
+                "[[documents]]\npath = \"a.pdf\"\nsignature = \"{how}\"\nsigned_on = 2026-09-03\n"
+            ),
+        )
+    }
+
+    static SIGNED: &[&Rule] = &[
+        &crate::kinds::cpor::rules::poe_unsigned::RULE,
+        &crate::rules::poe::poe_signature_missing::RULE,
+    ];
+
+    static PLF: &[&Rule] = &[
+        &crate::rules::any::document_signed_on::RULE,
+        &crate::rules::poe::poe_signature_missing::RULE,
+    ];
+
+    static MONEY: &[&Rule] = &[
+        &crate::kinds::coop::rules::amount_mismatch::RULE,
+        &crate::kinds::coop::rules::invoice_amount_not_found::RULE,
+    ];
+
+    #[test]
+    fn a_declared_signature_is_verified_only_when_read_in_the_document() {
+        use crate::kinds::{cpor, plfunding};
+        let digital = [signed(0, "digital")];
         assert_eq!(
-            item.reasons[1].plain(),
-            "noted: the <b>message</b>: do this"
+            marked(SIGNED, &cpor::SPEC, &digital, &[]),
+            (
+                ItemState::Done,
+                "verified in the documents by claimtool".into()
+            )
+        );
+        assert_eq!(
+            marked(SIGNED, &cpor::SPEC, &digital, &[0]),
+            (
+                ItemState::Declared,
+                "not verified: claimtool could not read documents/01-a.pdf".into()
+            )
+        );
+        // A wet signature is ink: claimtool never verifies it.
+        let both = [signed(0, "digital"), signed(1, "wet")];
+        assert_eq!(
+            marked(SIGNED, &cpor::SPEC, &both, &[]),
+            (
+                ItemState::Declared,
+                "not verified: a wet signature is checked by eye: documents/02-b.pdf".into()
+            )
+        );
+        // Partner-led PoE signatures are read the same way.
+        assert_eq!(
+            marked(PLF, &plfunding::SPEC, &digital, &[]).0,
+            ItemState::Done
+        );
+        assert_eq!(
+            marked(PLF, &plfunding::SPEC, &digital, &[0]).0,
+            ItemState::Declared
+        );
+    }
+
+    #[test]
+    fn what_no_rule_reads_is_declared_in_every_kind() {
+        use crate::kinds::{coop, cpor, plfunding};
+        let docs = [signed(0, "digital")];
+        for kind in [&cpor::SPEC, &coop::SPEC, &plfunding::SPEC] {
+            assert_eq!(
+                marked(
+                    const { &[&crate::rules::any::document_undated::RULE] },
+                    kind,
+                    &docs,
+                    &[]
+                ),
+                (
+                    ItemState::Declared,
+                    "declared in the claim file, not verified in the documents".into()
+                ),
+                "{:?}",
+                kind.kind
+            );
+        }
+        let evidence = const { &[&coop::rules::evidence_missing::RULE] };
+        assert_eq!(
+            marked(evidence, &coop::SPEC, &docs, &[]).0,
+            ItemState::Declared
+        );
+        // A rule that checks the claim file's own values stays ticked.
+        let tenant = const { &[&tenant_id::RULE] };
+        assert_eq!(marked(tenant, &cpor::SPEC, &docs, &[0]).0, ItemState::Done);
+    }
+
+    #[test]
+    fn coop_invoice_amounts_are_verified_when_the_invoices_are_read() {
+        use crate::kinds::coop;
+        let invoice = document(0, "[[documents]]\npath = \"i.pdf\"\ntype = \"invoice\"\n");
+        let photo = document(1, "[[documents]]\npath = \"p.png\"\ntype = \"photo\"\n");
+        let docs = [invoice, photo];
+        // An unreadable photo does not matter to the invoices' amounts.
+        assert_eq!(marked(MONEY, &coop::SPEC, &docs, &[1]).0, ItemState::Done);
+        assert_eq!(
+            marked(MONEY, &coop::SPEC, &docs, &[0]),
+            (
+                ItemState::Declared,
+                "not verified: claimtool could not read documents/01-a.pdf".into()
+            )
         );
     }
 

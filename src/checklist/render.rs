@@ -33,8 +33,34 @@ fn deadline_when(d: &Deadline) -> String {
     }
 }
 
+/// What an item's box means, after it: ticked items were checked by
+/// claimtool; the others are for the person to check.
+fn state_word(state: ItemState) -> &'static str {
+    match state {
+        ItemState::Done => "checked by claimtool",
+        ItemState::Open => "open",
+        ItemState::Unchecked => "check by hand",
+        ItemState::Declared => "check in the document",
+    }
+}
+
+/// The lines a person fills in once the claim is submitted (not in the
+/// JSON: they are written on the printed or saved checklist).
+pub const SIGN_OFF: [&str; 3] = ["Partner Center claim ID", "Date submitted", "Initials"];
+
+/// The title of the documents section.
+const DOCUMENTS_TITLE: &str = "What claimtool read in the documents";
+
+/// The title of the sign-off section.
+const SIGN_OFF_TITLE: &str = "Submitted (fill in by hand)";
+
 fn note_line(n: &Note) -> Rich {
-    let mut r = Rich::new().code(n.rule).text(": ").then(n.message.clone());
+    // The finding's words, with the values it quotes set apart (the JSON
+    // keeps the message as `validate` writes it).
+    let mut r = Rich::new()
+        .code(n.rule)
+        .text(": ")
+        .then(Rich::from_message(&n.message.plain()));
     if let Some(line) = n.line {
         r = r.text(format!(" (line {line}"));
         if let Some(field) = &n.field {
@@ -43,7 +69,7 @@ fn note_line(n: &Note) -> Rich {
         r = r.text(")");
     }
     if let Some(help) = &n.help {
-        r = r.text(". Fix: ").then(help.clone());
+        r = r.text(". Fix: ").then(Rich::from_message(&help.plain()));
     }
     r
 }
@@ -83,12 +109,12 @@ pub fn markdown(list: &Checklist) -> String {
     for section in &list.sections {
         let _ = writeln!(md, "## {}\n", escape_text(section.title));
         for item in &section.items {
-            let (mark, word) = match item.state {
-                ItemState::Done => ("[x]", "done"),
-                ItemState::Open => ("[ ]", "open"),
-                ItemState::Unchecked => ("[ ]", "check by hand"),
-                ItemState::Declared => ("[~]", "declared, not verified"),
+            let mark = if item.state == ItemState::Done {
+                "[x]"
+            } else {
+                "[ ]"
             };
+            let word = state_word(item.state);
             let _ = write!(md, "- {mark} {} (*{word}*)", item.text.markdown());
             match item.reasons.as_slice() {
                 [] => md.push('\n'),
@@ -102,6 +128,17 @@ pub fn markdown(list: &Checklist) -> String {
                     }
                 }
             }
+        }
+        md.push('\n');
+    }
+    if !list.documents.is_empty() {
+        let _ = writeln!(md, "## {DOCUMENTS_TITLE}\n");
+        for d in &list.documents {
+            let line = Rich::new()
+                .value(d.document.clone())
+                .text(": ")
+                .then(d.found.clone());
+            let _ = writeln!(md, "- {}", line.markdown());
         }
         md.push('\n');
     }
@@ -120,7 +157,11 @@ pub fn markdown(list: &Checklist) -> String {
         md.push('\n');
     }
     if list.warnings.is_empty() && list.errors.is_empty() {
-        md.push_str("No warnings.\n");
+        md.push_str("No warnings.\n\n");
+    }
+    let _ = writeln!(md, "## {SIGN_OFF_TITLE}\n");
+    for label in SIGN_OFF {
+        let _ = writeln!(md, "- {label}: ____________________");
     }
     md
 }
@@ -195,7 +236,11 @@ struct HtmlPage {
     status_words: &'static str,
     deadlines: Vec<HtmlDeadline>,
     sections: Vec<HtmlSection>,
+    documents_title: &'static str,
+    documents: Vec<Vec<Piece>>,
     notes: Vec<HtmlNotes>,
+    sign_off_title: &'static str,
+    sign_off: [&'static str; 3],
 }
 
 /// checklist.html: one self-contained page (inline CSS, no script, no
@@ -229,18 +274,16 @@ pub fn html(list: &Checklist) -> Result<String, askama::Error> {
                     .items
                     .iter()
                     .map(|i| {
-                        let (state, mark, word) = match i.state {
-                            ItemState::Done => ("done", "\u{2611}", "done"),
-                            ItemState::Open => ("open", "\u{2610}", "open"),
-                            ItemState::Unchecked => ("unchecked", "\u{2610}", "check by hand"),
-                            ItemState::Declared => {
-                                ("declared", "\u{2610}", "declared, not verified")
-                            }
+                        let (state, mark) = match i.state {
+                            ItemState::Done => ("done", "\u{2611}"),
+                            ItemState::Open => ("open", "\u{2610}"),
+                            ItemState::Unchecked => ("unchecked", "\u{2610}"),
+                            ItemState::Declared => ("declared", "\u{2610}"),
                         };
                         HtmlItem {
                             state,
                             mark,
-                            word,
+                            word: state_word(i.state),
                             text: pieces(&i.text),
                             reasons: i.reasons.iter().map(pieces).collect(),
                         }
@@ -248,6 +291,21 @@ pub fn html(list: &Checklist) -> Result<String, askama::Error> {
                     .collect(),
             })
             .collect(),
+        documents_title: DOCUMENTS_TITLE,
+        documents: list
+            .documents
+            .iter()
+            .map(|d| {
+                pieces(
+                    &Rich::new()
+                        .value(d.document.clone())
+                        .text(": ")
+                        .then(d.found.clone()),
+                )
+            })
+            .collect(),
+        sign_off_title: SIGN_OFF_TITLE,
+        sign_off: SIGN_OFF,
         notes: [
             ("Errors (fix before submitting)", "error", &list.errors),
             ("Warnings", "warning", &list.warnings),
@@ -309,7 +367,16 @@ mod tests {
                         "Recent",
                         Rich::new().text("not checked"),
                     ),
+                    item(
+                        ItemState::Declared,
+                        "Named",
+                        Rich::new().text("declared in the claim file"),
+                    ),
                 ],
+            }],
+            documents: vec![crate::checklist::DocumentNote {
+                document: "documents/01-<b>sow</b>.pdf".into(),
+                found: Rich::new().text("signed digitally by Ada <i>L</i> on 2026-09-03"),
             }],
             errors: Vec::new(),
             warnings: vec![Note {
@@ -336,7 +403,15 @@ mod tests {
             md.contains("- **Dispute**: not started. after a rejection\n"),
             "{md}"
         );
-        assert!(md.contains("- [x] Signed (*done*): `sow.pdf`\n"), "{md}");
+        assert!(
+            md.contains("- [x] Signed (*checked by claimtool*): `sow.pdf`\n"),
+            "{md}"
+        );
+        // Only declared: an empty box for the person, never `[~]` or a tick.
+        assert!(
+            md.contains("- [ ] Named (*check in the document*): declared in the claim file\n"),
+            "{md}"
+        );
         assert!(md.contains("- [ ] Dated (*open*): `x <i>y</i>`\n"), "{md}");
         assert!(
             md.contains("- [ ] Recent (*check by hand*): not checked\n"),
@@ -344,7 +419,27 @@ mod tests {
         );
         assert!(
             md.contains(
-                "## Warnings\n\n- `document-undated`: `` `sow.pdf` has no date `` (line 12, `documents[0].date`). Fix: `` add `date` ``\n"
+                "## Warnings\n\n- `document-undated`: `sow.pdf` has no date (line 12, `documents[0].date`). Fix: add `date`\n"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "## What claimtool read in the documents\n\n- `documents/01-<b>sow</b>.pdf`: signed digitally by Ada \\<i>L\\</i> on 2026-09-03\n"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn markdown_ends_with_lines_to_fill_in() {
+        let md = markdown(&sample());
+        assert!(
+            md.ends_with(
+                "## Submitted (fill in by hand)\n\n\
+                 - Partner Center claim ID: ____________________\n\
+                 - Date submitted: ____________________\n\
+                 - Initials: ____________________\n"
             ),
             "{md}"
         );
@@ -366,6 +461,20 @@ mod tests {
         assert!(html.contains("<li class=\"unchecked\">"));
         assert!(html.contains("<tr class=\"near\">"), "{html}");
         assert!(html.contains("2026-12-10 (14 days left)"));
+        assert!(html.contains("<li class=\"declared\">"), "{html}");
+        assert!(html.contains("check in the document"), "{html}");
+        assert!(
+            html.contains("<code>documents/01-&#60;b&#62;sow&#60;/b&#62;.pdf</code>: signed digitally by Ada &#60;i&#62;L&#60;/i&#62;"),
+            "{html}"
+        );
+        for label in SIGN_OFF {
+            assert!(
+                html.contains(&format!(
+                    "<span class=\"label\">{label}:</span><span class=\"blank\"></span>"
+                )),
+                "{html}"
+            );
+        }
         assert!(!html.contains("<script") && !html.contains("<i>"));
     }
 

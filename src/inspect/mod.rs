@@ -63,6 +63,21 @@ impl Unreadable {
         }
     }
 
+    /// The reason in one or two words, for SUBMIT.md and the checklist
+    /// ("could not be read (scan)").
+    pub fn short(self) -> &'static str {
+        match self {
+            Unreadable::Encrypted => "encrypted",
+            Unreadable::NoTextLayer => "scan",
+            Unreadable::Image => "image",
+            Unreadable::LegacyOffice => "legacy Office file",
+            Unreadable::Unsupported => "format without a text reader",
+            Unreadable::Empty => "empty",
+            Unreadable::TooLarge => "too large",
+            Unreadable::Damaged => "damaged",
+        }
+    }
+
     /// The reason in words, for findings and checklists.
     pub fn describe(self) -> &'static str {
         match self {
@@ -150,8 +165,11 @@ impl Inspection {
         }
     }
 
-    /// A short sentence of what was found, for SUBMIT.md and checklists.
-    pub fn summary(&self) -> String {
+    /// A short sentence of what was found, for SUBMIT.md and checklists;
+    /// `check_by_eye` is what to look for in a document that could not be
+    /// read ("the customer's name, the workloads and the customer's
+    /// signature": the kind's words, from `poe-unreadable`).
+    pub fn summary(&self, check_by_eye: &str) -> String {
         let mut parts = Vec::new();
         for sig in &self.signatures {
             parts.push(signature_summary(sig));
@@ -161,9 +179,8 @@ impl Inspection {
         }
         if let Some(reason) = self.unreadable_reason {
             parts.push(format!(
-                "could not be read ({}): check by eye that it shows the customer's name, \
-                 the workloads and the customer's signature",
-                reason.as_str()
+                "could not be read ({}): check by eye that it shows {check_by_eye}",
+                reason.short()
             ));
         } else if self.signatures.is_empty() {
             parts.push("text read, no digital signature".to_string());

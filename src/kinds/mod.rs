@@ -20,6 +20,7 @@ pub mod plfunding;
 pub mod por;
 pub mod score;
 
+use crate::checklist::Declarations;
 use crate::model::{Claim, Kind};
 use crate::rules::deadline::Due;
 use crate::rules::{BatchKey, Rule, RuleCtx};
@@ -50,6 +51,11 @@ pub struct KindSpec {
     /// the deadline rules' own `deadlines` functions, the computation their
     /// findings use ([`crate::rules::deadline`]).
     pub deadlines: fn(&RuleCtx<'_>, &mut Vec<Due>),
+    /// Which of the kind's checklist rules judge only what the claim file
+    /// declares about a document, and which read the documents: the
+    /// checklist marks an item "declared" unless a reading rule verified it
+    /// ([`crate::checklist::mark_declared`]).
+    pub declarations: Declarations,
 }
 
 /// An example claim for `claimtool init`: `claims/<kind>-example.toml`

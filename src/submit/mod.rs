@@ -31,8 +31,22 @@ pub struct GuideCtx<'a> {
     pub env: &'a Env,
     pub source: &'a SourceFile,
     /// For each `[[documents]]` entry (by index), its file name inside the
-    /// bundle's `documents/` (`None` for an online `url`).
+    /// bundle's `documents/` (`None` for an online `url`). Empty when no
+    /// bundle is written (`<kind> checklist`): documents then go by their
+    /// path in the claim file.
     pub document_names: &'a [Option<String>],
+}
+
+impl GuideCtx<'_> {
+    /// How SUBMIT.md and the checklist name a document: in a bundle, its
+    /// copy (`documents/01-sow.pdf`); else its path (or URL) as the claim
+    /// file writes it.
+    pub fn doc_label(&self, doc: &crate::model::Document) -> String {
+        match self.document_names.get(doc.index).cloned().flatten() {
+            Some(name) => format!("documents/{name}"),
+            None => doc.label(),
+        }
+    }
 }
 
 /// The kind-specific knowledge behind SUBMIT.md, the checklist and
@@ -203,7 +217,7 @@ pub fn render_markdown(guide: &dyn KindGuide, ctx: &GuideCtx<'_>, status: &str) 
                     action,
                     details,
                 } => {
-                    let _ = writeln!(md, "- **{}**: {}", escape_text(label), action.markdown());
+                    let _ = writeln!(md, "- {}: {}", field_label(label), action.markdown());
                     for d in details {
                         let _ = writeln!(md, "  - {}", d.markdown());
                     }
@@ -219,6 +233,16 @@ pub fn render_markdown(guide: &dyn KindGuide, ctx: &GuideCtx<'_>, status: &str) 
         md.push('\n');
     }
     md
+}
+
+/// A field's label as Partner Center shows it, in bold; its required
+/// mark (`Claim name*`) said in words, so that the line reads the same as
+/// text and rendered: `**Claim name** (required)`.
+fn field_label(label: &str) -> String {
+    match label.strip_suffix('*') {
+        Some(name) => format!("**{}** (required)", escape_text(name.trim_end())),
+        None => format!("**{}**", escape_text(label)),
+    }
 }
 
 fn status_words(status: &str) -> &'static str {

@@ -130,10 +130,7 @@ pub fn contact_information(
 
 /// How a document is named in SUBMIT.md: its bundle file, else its URL.
 pub fn doc_ref(doc: &Document, ctx: &GuideCtx<'_>) -> Rich {
-    match ctx.document_names.get(doc.index).cloned().flatten() {
-        Some(name) => Rich::new().code(format!("documents/{name}")),
-        None => Rich::new().value(doc.label()),
-    }
+    Rich::new().value(ctx.doc_label(doc))
 }
 
 /// The documents copied into the bundle (those with a file).

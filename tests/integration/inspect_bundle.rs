@@ -65,16 +65,21 @@ fn a_scanned_poe_is_declared_not_verified() {
     std::fs::write(&path, claim).unwrap();
     let dir = bundle(&path, &tmp.path().join("out"));
     let checklist = std::fs::read_to_string(dir.join("checklist.md")).unwrap();
+    // An empty box for the person, saying why claimtool could not vouch.
     assert!(
-        checklist.contains("- [~] Signed by the customer"),
+        checklist.contains(
+            "- [ ] Signed by the customer: wet (scanned) or digital (DocuSign, Adobe Sign), with \
+             the signing date (*check in the document*)\n  \
+             - not verified: claimtool could not read `documents/01-scan.pdf`\n"
+        ),
         "{checklist}"
     );
-    assert!(checklist.contains("declared, not verified"), "{checklist}");
+    // What inspection found, in the same words in both files.
+    let found = "- `documents/01-scan.pdf`: could not be read (scan): check by eye that it shows \
+                 the customer's name, the workloads and the customer's signature\n";
+    assert!(checklist.contains(found), "{checklist}");
     let submit = std::fs::read_to_string(dir.join("SUBMIT.md")).unwrap();
-    assert!(
-        submit.contains("could not be read (no-text-layer): check by eye"),
-        "{submit}"
-    );
+    assert!(submit.contains(found), "{submit}");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("claim.json")).unwrap()).unwrap();
     assert_eq!(

@@ -594,12 +594,12 @@ fn the_bundle_walks_through_the_guides_steps_with_the_claims_dates() {
         "**Solution area tab**: select **Azure**",
         "## 3. Partner activities",
         "**+ Add customer**",
-        "## 4. Add customer \\| Associate customer",
-        "**Customer ID type\\***: select **Tenant ID**",
-        "## 5. Add customer \\| Associate engagement",
+        "## 4. Add customer | Associate customer",
+        "**Customer ID type** (required): select **Tenant ID**",
+        "## 5. Add customer | Associate engagement",
         "select `AMM PL: Infra/Database Migration SMB (Small)`",
-        "## 6. Add customer \\| Contact information",
-        "## 7. Add customer \\| Review and complete",
+        "## 6. Add customer | Contact information",
+        "## 7. Add customer | Review and complete",
         "this customer consented on 2026-10-02",
         "**subject to Microsoft's final approval**",
         "**Microsoft will contact them to fill in a survey**",
@@ -709,9 +709,12 @@ fn the_checklist_ticks_what_rules_checked_and_leaves_the_package_to_the_user_unt
             );
         }
         // Before submission no rule checks the surveys or the PoE: the
-        // user does, and nothing is ticked that no rule checked.
+        // user does, and nothing is ticked that no rule checked. The
+        // documents' dates rest on the claim file's word.
         let expected = if rules.is_empty() {
             "unchecked"
+        } else if rules.iter().any(|r| r == "document-undated") {
+            "declared"
         } else {
             "done"
         };
@@ -746,7 +749,19 @@ fn the_checklist_ticks_what_rules_checked_and_leaves_the_package_to_the_user_unt
     .unwrap();
     let (code, items) = checklist_items(&claim, "2026-11-26");
     assert_eq!(code, Some(0));
-    assert!(items.iter().all(|i| i.1 == "done"), "{items:?}");
+    assert!(
+        items
+            .iter()
+            .all(|i| i.1 == "done"
+                || (i.1 == "declared" && i.2.contains(&"document-undated".into()))),
+        "{items:?}"
+    );
+    // The PoE's declared digital signature was read in the document.
+    let signed = items
+        .iter()
+        .find(|i| i.2.contains(&"poe-signature-missing".into()))
+        .expect("a signature item");
+    assert_eq!(signed.1, "done", "{signed:?}");
     std::fs::write(&claim, submitted).unwrap();
     let (code, items) = checklist_items(&claim, "2026-11-26");
     assert_eq!(code, Some(1));

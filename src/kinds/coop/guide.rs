@@ -25,8 +25,9 @@ use crate::kinds::coop::fiscal::{RETENTION_MONTHS, WindowState};
 use crate::kinds::coop::model::{Activity, ActivityType, CoopClaim};
 use crate::kinds::coop::rules::{
     activity_dates, activity_outside_period, activity_requirements, amount, amount_mismatch,
-    claim_window, currency, document_date, evidence_missing, fund_category, invoice_details,
-    invoice_missing, over_available, program, receipt_missing, retention, usage_period,
+    claim_window, currency, document_date, evidence_missing, fund_category,
+    invoice_amount_not_found, invoice_details, invoice_missing, over_available, program,
+    receipt_missing, retention, usage_period,
 };
 use crate::model::{DocType, Document, Kind};
 use crate::money;
@@ -568,7 +569,13 @@ fn money_items(c: &CoopClaim) -> Vec<ItemSpec> {
             text: "Invoices and CSRs, each with amount and number, add up to the claimed amount \
                    to the cent"
                 .into(),
-            rules: const { &[&amount_mismatch::RULE, &invoice_details::RULE] },
+            rules: const {
+                &[
+                    &amount_mismatch::RULE,
+                    &invoice_details::RULE,
+                    &invoice_amount_not_found::RULE,
+                ]
+            },
             evidence: tie,
         },
     ];
@@ -590,14 +597,14 @@ static DATE_RULES: &[&Rule] = &[
     &date_in_future::RULE,
 ];
 
-fn poe_items(c: &CoopClaim) -> Vec<ItemSpec> {
+fn poe_items(c: &CoopClaim, ctx: &GuideCtx<'_>) -> Vec<ItemSpec> {
     let of_types = |types: &[DocType]| {
         Rich::new().values(
             ", ",
             c.documents
                 .iter()
                 .filter(|d| types.iter().any(|&t| d.is_type(t)))
-                .map(Document::label),
+                .map(|d| ctx.doc_label(d)),
         )
     };
     let mut items = vec![
@@ -617,24 +624,25 @@ fn poe_items(c: &CoopClaim) -> Vec<ItemSpec> {
             evidence: of_types(EVIDENCE_TYPES),
         },
     ];
-    items.extend(type_needs_item(c));
+    items.extend(type_needs_item(c, ctx));
     items.extend(items::document_checks(
         "Every document dated; evidence not before the activity; no date in the future",
         DATE_RULES,
         &c.documents,
+        ctx,
     ));
     items
 }
 
 /// What the activity type requires, with what the claim shows for each
 /// need (the rule decides).
-fn type_needs_item(c: &CoopClaim) -> Option<ItemSpec> {
+fn type_needs_item(c: &CoopClaim, ctx: &GuideCtx<'_>) -> Option<ItemSpec> {
     let (t, needs) = c.type_needs()?;
     let note = ACTIVITY_REQUIREMENTS
         .iter()
         .find(|r| r.activity == t)
         .map_or("", |r| r.note);
-    let mut evidence = Rich::new().code(t.as_str()).text(": ");
+    let mut evidence = Rich::new().text(t.as_str()).text(": ");
     if needs.is_empty() {
         evidence = evidence.text("nothing beyond the above");
     }
@@ -642,7 +650,7 @@ fn type_needs_item(c: &CoopClaim) -> Option<ItemSpec> {
         if i > 0 {
             evidence = evidence.text("; ");
         }
-        evidence = evidence.then(need_evidence(c, need));
+        evidence = evidence.then(need_evidence(c, need, ctx));
     }
     Some(ItemSpec {
         text: Rich::new()
@@ -654,18 +662,18 @@ fn type_needs_item(c: &CoopClaim) -> Option<ItemSpec> {
     })
 }
 
-/// "`agenda` agenda.pdf", "`registered_guests` 140", "`pre_approval_id` not
-/// given": what the claim has for one need.
-fn need_evidence(c: &CoopClaim, need: Need) -> Rich {
+/// "agenda `documents/05-agenda.pdf`", "registered guests 140",
+/// "pre-approval ID not given": what the claim has for one need.
+fn need_evidence(c: &CoopClaim, need: Need, ctx: &GuideCtx<'_>) -> Rich {
     match need {
         Need::Document(dt) => {
             let have: Vec<String> = c
                 .documents
                 .iter()
                 .filter(|d| d.is_type(dt))
-                .map(Document::label)
+                .map(|d| ctx.doc_label(d))
                 .collect();
-            let r = Rich::new().code(dt.as_str()).text(" ");
+            let r = Rich::new().text(dt.as_str()).text(" ");
             if have.is_empty() {
                 r.text("none")
             } else {
@@ -679,14 +687,14 @@ fn need_evidence(c: &CoopClaim, need: Need) -> Rich {
                     .find(|(k, _)| k.value == name)
                     .map(|(_, v)| v.value)
             });
-            let r = Rich::new().code(name).text(" ");
+            let r = Rich::new().text(name.replace('_', " ")).text(" ");
             match value {
                 Some(v) => r.text(v.to_string()),
                 None => r.text("not given"),
             }
         }
         Need::PreApproval => {
-            let r = Rich::new().code("pre_approval_id").text(" ");
+            let r = Rich::new().text("pre-approval ID ");
             match c.activity_text(|a| &a.pre_approval_id) {
                 Some(id) => r.value(id),
                 None => r.text("not given"),
@@ -796,7 +804,7 @@ impl KindGuide for CoopClaim {
             },
             SectionSpec {
                 title: "Proof of execution (PoE)",
-                items: poe_items(self),
+                items: poe_items(self, ctx),
             },
             SectionSpec {
                 title: "After submitting",

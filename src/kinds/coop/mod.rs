@@ -15,8 +15,10 @@ pub mod rules;
 pub mod wizard;
 
 use super::{Example, KindSpec};
+use crate::checklist::{Declarations, Reading, Reads};
 use crate::documents::DocRead;
 use crate::model::{Claim, DocType, Kind};
+use crate::rules::any::document_undated;
 use crate::rules::{BatchKey, RuleCtx};
 
 pub static SPEC: KindSpec = KindSpec {
@@ -53,6 +55,30 @@ pub static SPEC: KindSpec = KindSpec {
             out.extend(rules::claim_window::deadlines(ctx, c));
             out.extend(rules::retention::deadlines(ctx, c));
         }
+    },
+    // The invoices' amounts, the documents' types (receipts, evidence,
+    // what the activity needs) and dates as the claim file declares them;
+    // only the invoices' amounts are read in the documents.
+    declarations: Declarations {
+        rules: &[
+            &rules::amount_mismatch::RULE,
+            &rules::invoice_details::RULE,
+            &rules::receipt_missing::RULE,
+            &rules::evidence_missing::RULE,
+            &rules::activity_requirements::RULE,
+            &rules::document_date::RULE,
+            &document_undated::RULE,
+        ],
+        reading: &[Reading {
+            rule: &rules::invoice_amount_not_found::RULE,
+            reads: |d| {
+                if d.is_type(DocType::Invoice) {
+                    Reads::Yes
+                } else {
+                    Reads::No
+                }
+            },
+        }],
     },
 };
 

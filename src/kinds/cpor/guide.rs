@@ -26,7 +26,7 @@ use crate::kinds::cpor::rules::{
     poe_missing, poe_stale, poe_template_only, poe_unsigned, poe_workload_uncovered,
     recognition_only, subscription_id, tenant_id, unknown_workload, workloads, workloads_inactive,
 };
-use crate::model::{Document, Kind, Signature};
+use crate::model::{Document, Kind};
 use crate::rich::Rich;
 use crate::rules::any::{date_in_future, document_missing, document_signed_on, document_undated};
 use crate::submit::screens::{self, Menu, click};
@@ -312,15 +312,11 @@ fn reply_step(c: &CporClaim, holidays: &[NaiveDate]) -> Rich {
             .text(format!(
                 ": if Microsoft needs more information it sets this stage, and you then have \
                  {REPLY_BUSINESS_DAYS} business days to reply and resubmit, or the claim is \
-                 rejected. The clock starts on the day Microsoft sets the stage: record it in \
-                 the claim file as "
+                 rejected. The clock starts on the day Microsoft sets the stage: note that day \
+                 in the claim file's status, and the checklist (or "
             ))
-            .code("[status] stage = \"partner-action-required\"")
-            .text(" with ")
-            .code("since")
-            .text(" and run ")
             .code("claimtool cpor checklist")
-            .text(" to get the date.");
+            .text(") gives the date.");
     };
     head.text(format!(
         ": the claim entered this stage on {since}. Reply with the requested information and \
@@ -333,7 +329,7 @@ fn reply_step(c: &CporClaim, holidays: &[NaiveDate]) -> Rich {
         if holidays.is_empty() {
             ""
         } else {
-            " and your calendar.holidays"
+            " and your holidays"
         }
     ))
 }
@@ -439,22 +435,20 @@ fn opt_out_item(c: &CporClaim) -> ItemSpec {
     ItemSpec {
         text: "Opt-out (recognition only) box left unticked, so the claim earns incentives".into(),
         rules: const { &[&recognition_only::RULE] },
-        evidence: Rich::new()
-            .code("recognition_only")
-            .text(match c.recognition_only.as_deref() {
-                Some(true) => " is true (ticked)",
-                Some(false) => " is false",
-                None => " is not set (unticked)",
-            }),
+        evidence: Rich::new().text(match c.recognition_only.as_deref() {
+            Some(true) => "the claim file says to tick it (recognition only)",
+            Some(false) => "the claim file says to leave it unticked",
+            None => "the claim file does not say (leave it unticked)",
+        }),
     }
 }
 
-fn poe_items(c: &CporClaim) -> Vec<ItemSpec> {
+fn poe_items(c: &CporClaim, ctx: &GuideCtx<'_>) -> Vec<ItemSpec> {
     let mut docs = Rich::new().text(format!("{} document(s)", c.documents.len()));
     if !c.documents.is_empty() {
         docs = docs
             .text(": ")
-            .values(", ", c.documents.iter().map(Document::label));
+            .values(", ", c.documents.iter().map(|d| ctx.doc_label(d)));
     }
     let mut types: Vec<&str> = c.documents.iter().map(screens::doc_type_words).collect();
     types.sort_unstable();
@@ -465,8 +459,8 @@ fn poe_items(c: &CporClaim) -> Vec<ItemSpec> {
             rules: const { &[&poe_missing::RULE, &document_missing::RULE] },
             evidence: docs,
         },
-        signed_item(c),
-        named_item(c),
+        signed_item(c, ctx),
+        named_item(c, ctx),
         ItemSpec {
             text: "The PoE names the customer (its name, tenant ID or domain)".into(),
             rules: const { &[&poe::poe_customer_not_named::RULE] },
@@ -496,24 +490,13 @@ fn poe_items(c: &CporClaim) -> Vec<ItemSpec> {
         "Every document is dated, and no date is in the future",
         const { &[&document_undated::RULE, &date_in_future::RULE] },
         &c.documents,
+        ctx,
     ));
     items
 }
 
-fn signed_item(c: &CporClaim) -> ItemSpec {
-    let mut signed = Rich::new();
-    for d in c.documents.iter().filter(|d| d.is_signed()) {
-        if !signed.is_empty() {
-            signed = signed.text("; ");
-        }
-        signed = signed.value(d.label()).text(match d.signature.as_deref() {
-            Some(Signature::Wet) => " wet signature of ",
-            _ => " signed digitally on ",
-        });
-        if let Some(on) = d.signed_on.as_deref() {
-            signed = signed.text(on.to_string());
-        }
-    }
+fn signed_item(c: &CporClaim, ctx: &GuideCtx<'_>) -> ItemSpec {
+    let signed = items::signatures(&c.documents, ctx);
     ItemSpec {
         text: "Signed by the customer: wet (scanned) or digital (DocuSign, Adobe Sign), with the \
                signing date"
@@ -533,7 +516,7 @@ fn signed_item(c: &CporClaim) -> ItemSpec {
 }
 
 /// What each document says it names (the rule does the matching).
-fn named_item(c: &CporClaim) -> ItemSpec {
+fn named_item(c: &CporClaim, ctx: &GuideCtx<'_>) -> ItemSpec {
     let mut named = Rich::new();
     for d in &c.documents {
         if let Some(w) = d.workloads.as_ref().filter(|w| !w.value.is_empty()) {
@@ -541,7 +524,7 @@ fn named_item(c: &CporClaim) -> ItemSpec {
                 named = named.text("; ");
             }
             named = named
-                .value(d.label())
+                .value(ctx.doc_label(d))
                 .text(" names ")
                 .values(", ", w.value.iter().map(|n| n.value.as_str()));
         }
@@ -565,15 +548,11 @@ fn reply_deadline(c: &CporClaim, ctx: &GuideCtx<'_>) -> Deadline {
     let Some((Stage::PartnerActionRequired, Some(since))) = c.stage() else {
         return Deadline::not_started(
             "Reply to Partner action required".into(),
-            Rich::new()
-                .text(format!(
-                    "{REPLY_BUSINESS_DAYS} business days from the day Microsoft sets the claim \
-                     to Partner action required (record that day as "
-                ))
-                .code("[status] stage = \"partner-action-required\"")
-                .text(" with ")
-                .code("since")
-                .text(")"),
+            Rich::new().text(format!(
+                "{REPLY_BUSINESS_DAYS} business days from the day Microsoft sets the claim to \
+                 Partner action required; when it does, note that day in the claim file's \
+                 status and claimtool gives the date"
+            )),
         );
     };
     Deadline::yours(
@@ -586,7 +565,7 @@ fn reply_deadline(c: &CporClaim, ctx: &GuideCtx<'_>) -> Deadline {
             if holidays.is_empty() {
                 ""
             } else {
-                " and calendar.holidays"
+                " and your holidays"
             }
         )),
     )
@@ -686,7 +665,7 @@ impl KindGuide for CporClaim {
             },
             SectionSpec {
                 title: "Proof of execution (PoE)",
-                items: poe_items(self),
+                items: poe_items(self, ctx),
             },
         ];
         if let Some((stage, since)) = self.stage() {
@@ -729,7 +708,7 @@ mod tests {
             for needle in [
                 "select **Business Applications**",
                 "select **Build intent - Advisor** (`build-intent-advisor`)",
-                "**Subscription ID\\***: enter `9f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b`",
+                "**Subscription ID** (required): enter `9f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b`",
                 "**tick it**: the claim file says `recognition_only = true`",
                 "set `recognition_only = false`",
                 "add the online evidence, which is not a file: `https://example.com/case-study`",
@@ -738,6 +717,11 @@ mod tests {
                 assert!(md.contains(needle), "missing {needle:?} in\n{md}");
             }
             let deadlines = claim.deadlines(ctx);
+            // Deadlines are read by people: no TOML, no code.
+            for d in &deadlines {
+                let md = d.what.markdown() + &d.note.markdown();
+                assert!(!md.contains('`') && !md.contains(" = "), "{md}");
+            }
             let dispute = deadlines
                 .iter()
                 .find(|d| d.what.plain().starts_with("Dispute"))

@@ -14,7 +14,10 @@ pub mod wizard;
 pub mod workload_names;
 
 use super::{Example, KindSpec};
+use crate::checklist::{Declarations, Reading};
 use crate::model::{Claim, Kind};
+use crate::rules::any::{document_signed_on, document_undated};
+use crate::rules::poe;
 use crate::rules::{BatchKey, RuleCtx};
 
 pub static SPEC: KindSpec = KindSpec {
@@ -41,6 +44,25 @@ pub static SPEC: KindSpec = KindSpec {
             out.extend(rules::action_required::deadlines(ctx, c));
             out.extend(rules::dispute_window::deadlines(ctx, c));
         }
+    },
+    // The PoE's signature, workloads, age and dates as the claim file
+    // declares them; the poe- rules read every document of a CPOR claim.
+    declarations: Declarations {
+        rules: &[
+            &rules::poe_unsigned::RULE,
+            &rules::poe_workload_uncovered::RULE,
+            &rules::poe_stale::RULE,
+            &document_signed_on::RULE,
+            &document_undated::RULE,
+        ],
+        reading: &[
+            Reading::signatures(&poe::poe_signature_missing::RULE),
+            Reading::signatures(&poe::poe_signature_broken::RULE),
+            Reading::signatures(&poe::poe_modified_after_signing::RULE),
+            Reading::signatures(&poe::poe_signed_on_mismatch::RULE),
+            Reading::every(&poe::poe_customer_not_named::RULE),
+            Reading::every(&poe::poe_workload_not_named::RULE),
+        ],
     },
 };
 

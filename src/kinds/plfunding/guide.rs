@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use std::fmt::Write as _;
 
 use crate::calendar;
-use crate::checklist::items::{self, flag_words};
+use crate::checklist::items;
 use crate::checklist::{Deadline, ItemSpec, SectionSpec};
 use crate::decode::Sp;
 use crate::kinds::plfunding::catalog::{Engagement, Pay, Size};
@@ -29,11 +29,11 @@ use crate::kinds::plfunding::rules::{
 };
 use crate::model::{DocType, Document, Kind};
 use crate::rich::Rich;
-use crate::rules::Rule;
 use crate::rules::any::{
     date_in_future, document_missing, document_signed_on, document_undated, partner_id_format,
     partner_id_unknown,
 };
+use crate::rules::{Rule, poe};
 use crate::submit::screens::{self, Menu, click};
 use crate::submit::{GuideCtx, KindGuide, Screen, enter, kind_and_title, text};
 
@@ -471,13 +471,29 @@ fn association_items(
                Microsoft will survey them"
             .into(),
         rules: const { &[&funding_caveat::RULE] },
-        evidence: Rich::new()
-            .code("customer_informed_funding_not_guaranteed")
-            .text(flag_words(flag(
-                &c.customer_informed_funding_not_guaranteed,
-            ))),
+        evidence: Rich::new().text(told_words(flag(
+            &c.customer_informed_funding_not_guaranteed,
+        ))),
     });
     items
+}
+
+/// What the claim file says of the funding caveat, in words.
+fn told_words(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "the claim file says the customer was told",
+        Some(false) => "the claim file says the customer was not told",
+        None => "the claim file does not say",
+    }
+}
+
+/// Whether a survey is completed, as the claim file records it.
+fn done_words(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "completed",
+        Some(false) => "not completed yet",
+        None => "not recorded",
+    }
 }
 
 fn engagement_item(c: &PlfClaim, engagement: Option<&Engagement>) -> ItemSpec {
@@ -512,14 +528,18 @@ static DATE_RULES: &[&Rule] = &[
     &document_signed_on::RULE,
 ];
 
-fn package_items(c: &PlfClaim, engagement: Option<&Engagement>) -> Vec<ItemSpec> {
+fn package_items(
+    c: &PlfClaim,
+    ctx: &GuideCtx<'_>,
+    engagement: Option<&Engagement>,
+) -> Vec<ItemSpec> {
     let mut items = Vec::new();
     if engagement.is_some_and(|e| e.requires_azure_calculator) {
         let calc: Vec<String> = c
             .documents
             .iter()
             .filter(|d| d.is_type(DocType::AzureCalculator))
-            .map(Document::label)
+            .map(|d| ctx.doc_label(d))
             .collect();
         items.push(ItemSpec {
             text: "The Azure Pricing Calculator estimate (required for AMM)".into(),
@@ -527,11 +547,33 @@ fn package_items(c: &PlfClaim, engagement: Option<&Engagement>) -> Vec<ItemSpec>
             evidence: Rich::new().values(", ", calc),
         });
     }
-    items.push(package_item(c, engagement));
+    items.push(package_item(c, ctx, engagement));
+    items.push(ItemSpec {
+        text: "Each signature the claim file declares is on the document, intact, and of the \
+               date declared"
+            .into(),
+        rules: const {
+            &[
+                &document_signed_on::RULE,
+                &poe::poe_signature_missing::RULE,
+                &poe::poe_signature_broken::RULE,
+                &poe::poe_modified_after_signing::RULE,
+                &poe::poe_signed_on_mismatch::RULE,
+            ]
+        },
+        evidence: items::signatures(&c.documents, ctx),
+    });
+    items.push(ItemSpec {
+        text: "The PoE names the customer (its name, or the customer ID)".into(),
+        rules: const { &[&poe::poe_customer_not_named::RULE] },
+        evidence: text(&c.customer_name)
+            .map_or_else(Rich::new, |n| Rich::new().text("customer ").value(n)),
+    });
     items.extend(items::document_checks(
         "Every document is readable, dated, and no date is in the future",
         DATE_RULES,
         &c.documents,
+        ctx,
     ));
     items
 }
@@ -540,14 +582,14 @@ fn package_items(c: &PlfClaim, engagement: Option<&Engagement>) -> Vec<ItemSpec>
 /// separate items would all open on any one finding. It runs from
 /// submission on; before that no rule has checked the package, and the item
 /// is for the user to check (never a tick no rule earned).
-fn package_item(c: &PlfClaim, engagement: Option<&Engagement>) -> ItemSpec {
+fn package_item(c: &PlfClaim, ctx: &GuideCtx<'_>, engagement: Option<&Engagement>) -> ItemSpec {
     let workshop = engagement.is_some_and(|e| e.size == Size::Workshop);
     let survey = engagement.is_none_or(|e| e.customer_survey);
     let poe: Vec<String> = c
         .documents
         .iter()
         .filter(|d| claim_package::is_poe(d, workshop))
-        .map(Document::label)
+        .map(|d| ctx.doc_label(d))
         .collect();
     let mut evidence = Rich::new().text(if workshop {
         "findings and recommendations: "
@@ -567,21 +609,16 @@ fn package_item(c: &PlfClaim, engagement: Option<&Engagement>) -> ItemSpec {
     if survey {
         what.push_str(", the customer survey completed by the customer");
         evidence = evidence
-            .text("; ")
-            .code("customer_survey_completed")
-            .text(flag_words(flag(&c.customer_survey_completed)));
+            .text("; customer survey ")
+            .text(done_words(flag(&c.customer_survey_completed)));
     }
     what.push_str(", the partner survey completed");
     evidence = evidence
-        .text("; ")
-        .code("partner_survey_completed")
-        .text(flag_words(flag(&c.partner_survey_completed)));
+        .text("; partner survey ")
+        .text(done_words(flag(&c.partner_survey_completed)));
     let submitted = is_submitted(c.stage());
     if !submitted {
-        evidence = evidence
-            .text("; ")
-            .code(claim_package::RULE.id)
-            .text(" checks the package once the claim is submitted");
+        evidence = evidence.text("; claimtool checks the package once the claim is submitted");
     }
     ItemSpec {
         text: Rich::new().text(what),
@@ -615,12 +652,11 @@ fn consent_clock(c: &PlfClaim, timeline: &Timeline, today: NaiveDate) -> Option<
     match (c.stage(), &timeline.consent_due) {
         (Stage::Draft, _) => Some(Deadline::not_started(
             "Customer consent".into(),
-            Rich::new()
-                .text(format!(
-                    "{CONSENT_DAYS} days from the day you complete Add customer (the consent \
-                     email goes out); record it as "
-                ))
-                .code("status.consent_requested_on"),
+            Rich::new().text(format!(
+                "{CONSENT_DAYS} days from the day you complete Add customer (the consent \
+                     email goes out); note that day in the claim file's status and claimtool \
+                     gives the date"
+            )),
         )),
         (Stage::ConsentRequested, Some(d))
             if c.status
@@ -670,12 +706,11 @@ fn package_clocks(c: &PlfClaim, size: Option<Size>, today: NaiveDate) -> Vec<Dea
             Some(d) => from_consent("Submit the claim package (first submission)", d),
             None => Deadline::not_started(
                 "Submit the claim package (first submission)".into(),
-                Rich::new()
-                    .text(format!(
-                        "counted from the day the customer consents ({}); record it as ",
-                        size_limits(size)
-                    ))
-                    .code("status.consent_received_on"),
+                Rich::new().text(format!(
+                    "counted from the day the customer consents ({}); note that day in the \
+                         claim file's status and claimtool gives the date",
+                    size_limits(size)
+                )),
             ),
         });
     }
@@ -686,12 +721,11 @@ fn package_clocks(c: &PlfClaim, size: Option<Size>, today: NaiveDate) -> Vec<Dea
         )),
         None if in_review => out.push(Deadline::not_started(
             "Review complete".into(),
-            Rich::new()
-                .text(format!(
-                    "counted from the day the customer consented ({}); add ",
-                    size_limits(size)
-                ))
-                .code("status.consent_received_on"),
+            Rich::new().text(format!(
+                "counted from the day the customer consented ({}); note that day in the \
+                     claim file's status and claimtool gives the date",
+                size_limits(size)
+            )),
         )),
         _ => {}
     }
@@ -758,7 +792,7 @@ impl KindGuide for PlfClaim {
             },
             SectionSpec {
                 title: "Claim package",
-                items: package_items(self, engagement),
+                items: package_items(self, ctx, engagement),
             },
         ];
         if self.status.is_some() {
@@ -837,16 +871,16 @@ mod tests {
         with_claim(CLAIM, |claim, ctx| {
             let md = render_markdown(claim, ctx, "ok");
             let order = [
-                "## 2. Incentives \\> Customer claims",
+                "## 2. Incentives > Customer claims",
                 "select **Azure**",
                 "## 3. Partner activities",
-                "## 4. Add customer \\| Associate customer",
-                "**Customer ID type\\***: select **MSX opportunity ID**",
-                "## 5. Add customer \\| Associate engagement",
+                "## 4. Add customer | Associate customer",
+                "**Customer ID type** (required): select **MSX opportunity ID**",
+                "## 5. Add customer | Associate engagement",
                 "**Number of hours**: enter `40`",
                 "can't be changed after the Add customer flow",
-                "## 6. Add customer \\| Contact information",
-                "## 7. Add customer \\| Review and complete",
+                "## 6. Add customer | Contact information",
+                "## 7. Add customer | Review and complete",
                 "consent requested on 2026-11-20, due **2026-12-20**",
                 "**subject to Microsoft's final approval**",
                 "**Microsoft will contact them to fill in a survey**",
@@ -883,6 +917,27 @@ mod tests {
                 [Some("2027-06-09".into()), Some("2027-07-09".into())]
             );
         });
+    }
+
+    /// Deadlines are read by people who never opened the claim file: no
+    /// key, no code, whatever the stage.
+    #[test]
+    fn deadlines_speak_no_toml() {
+        for stage in [
+            "stage = \"draft\"\n",
+            "stage = \"consent-requested\"\n",
+            "stage = \"submitted\"\n",
+        ] {
+            let text = CLAIM.replace("stage = \"consent-requested\"\n", stage);
+            with_claim(&text, |claim, ctx| {
+                for d in claim.deadlines(ctx) {
+                    let md = d.what.markdown() + &d.note.markdown();
+                    for toml in ["`", "status.", "_on", " = "] {
+                        assert!(!md.contains(toml), "{stage}: {md}");
+                    }
+                }
+            });
+        }
     }
 
     #[test]

@@ -14,7 +14,10 @@ pub mod rules;
 pub mod wizard;
 
 use super::{Example, KindSpec};
+use crate::checklist::{Declarations, Reading, Reads};
 use crate::model::{Claim, Kind};
+use crate::rules::any::{document_signed_on, document_undated};
+use crate::rules::poe;
 
 pub static SPEC: KindSpec = KindSpec {
     kind: Kind::Plfunding,
@@ -40,5 +43,27 @@ pub static SPEC: KindSpec = KindSpec {
             out.extend(rules::consent_deadline::deadlines(ctx, c));
             out.extend(rules::expiry::deadlines(ctx, c));
         }
+    },
+    // The PoE's signature and the documents' dates as the claim file
+    // declares them; the signature rules read every document, the
+    // customer's name is looked for in the PoE documents.
+    declarations: Declarations {
+        rules: &[&document_signed_on::RULE, &document_undated::RULE],
+        reading: &[
+            Reading::signatures(&poe::poe_signature_missing::RULE),
+            Reading::signatures(&poe::poe_signature_broken::RULE),
+            Reading::signatures(&poe::poe_modified_after_signing::RULE),
+            Reading::signatures(&poe::poe_signed_on_mismatch::RULE),
+            Reading {
+                rule: &poe::poe_customer_not_named::RULE,
+                reads: |d| {
+                    if poe::is_plf_poe(d) {
+                        Reads::Yes
+                    } else {
+                        Reads::No
+                    }
+                },
+            },
+        ],
     },
 };

@@ -25,6 +25,7 @@ pub mod rules;
 pub mod wizard;
 
 use super::{Example, KindSpec};
+use crate::checklist::Declarations;
 use crate::engine::FileReport;
 use crate::model::{Claim, Kind};
 use crate::rules::{BatchKey, Env, RuleCtx};
@@ -45,6 +46,10 @@ pub static SPEC: KindSpec = KindSpec {
     input_reports: Some(input_reports),
     // The order's date is when it will be placed, not a deadline.
     deadlines: |_, _| {},
+    declarations: Declarations {
+        rules: &[],
+        reading: &[],
+    },
 };
 
 /// `duplicate-claim`: two orders with the same `order` reference.

@@ -18,6 +18,7 @@ mod year_month;
 pub use eligibility::*;
 
 use super::{Example, KindSpec};
+use crate::checklist::Declarations;
 use crate::model::{Claim, Kind};
 use crate::rules::deadline::Due;
 
@@ -41,6 +42,10 @@ pub static SPEC: KindSpec = KindSpec {
         {
             out.extend(deadlines(&e));
         }
+    },
+    declarations: Declarations {
+        rules: &[],
+        reading: &[],
     },
 };
 

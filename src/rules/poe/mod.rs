@@ -91,21 +91,21 @@ pub fn inspected<'a>(
         .collect()
 }
 
+/// Whether a partner-led document is PoE for the text rules (not money,
+/// estimate or survey).
+pub fn is_plf_poe(doc: &Document) -> bool {
+    doc.doc_type
+        .as_deref()
+        .is_none_or(|t| !PLF_NOT_POE.contains(t))
+}
+
 /// The PoE documents of a claim for the text rules: every document of a
 /// CPOR claim; a partner-led claim's documents except money, estimate and
 /// survey types.
 pub fn poe_documents(claim: &Claim) -> Vec<&Document> {
     match claim {
         Claim::Cpor(c) => c.documents.iter().collect(),
-        Claim::Plfunding(c) => c
-            .documents
-            .iter()
-            .filter(|d| {
-                d.doc_type
-                    .as_deref()
-                    .is_none_or(|t| !PLF_NOT_POE.contains(t))
-            })
-            .collect(),
+        Claim::Plfunding(c) => c.documents.iter().filter(|d| is_plf_poe(d)).collect(),
         _ => Vec::new(),
     }
 }

@@ -50,8 +50,10 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// What the reviewer looks for in a document of this kind and type.
-fn what_to_check(claim: &Claim, doc_type: Option<&DocType>) -> &'static str {
+/// What the reviewer looks for in a document of this kind and type: the
+/// finding's help, and what SUBMIT.md and the checklist say to check by eye
+/// (one wording per kind and type, here).
+pub fn what_to_check(claim: &Claim, doc_type: Option<&DocType>) -> &'static str {
     match (claim, doc_type) {
         (Claim::Coop(_), Some(DocType::Invoice | DocType::Csr)) => {
             "the supplier, the invoice number, the date and the total you declared"
