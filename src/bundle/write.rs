@@ -11,7 +11,7 @@
 //! temporary folder, which deletes the old bundle with it → release the lock.
 //!
 //! Any failure before the journal leaves DIR as it was (the temporary
-//! folder is removed on drop); a failed rename puts the old bundle back
+//! folder is removed on drop, and DIR itself when this run created it); a failed rename puts the old bundle back
 //! ([`super::swap::rollback`]). A run killed outright leaves a hidden
 //! `.claimtool-bundle-*` folder whose journal lets the next run finish or
 //! undo the swap: never a half bundle for longer than that.
@@ -116,9 +116,59 @@ pub fn write_with_notes(
     options: WriteOptions,
     on_note: &mut dyn FnMut(String),
 ) -> Result<Written, WriteError> {
+    let mut created = Vec::new();
+    let written = create_dirs(out, &mut created)
+        .map_err(io_err("create", out))
+        .and_then(|()| write_locked(plan, out, options, on_note));
+    if written.is_err() {
+        remove_created(&created);
+    }
+    written
+}
+
+/// Creates `out` and its missing parents, pushing onto `created` each
+/// folder this call made (outermost first): a folder another process made
+/// meanwhile is not pushed.
+fn create_dirs(out: &Path, created: &mut Vec<PathBuf>) -> io::Result<()> {
+    let missing: Vec<&Path> = out
+        .ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .take_while(|p| !exists(p))
+        .collect();
+    for dir in missing.into_iter().rev() {
+        match fs::create_dir(dir) {
+            Ok(()) => created.push(dir.to_path_buf()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if out.is_dir() {
+        Ok(())
+    } else {
+        fs::create_dir(out)
+    }
+}
+
+/// After a failed write, DIR is left as it was: the folders [`create_dirs`]
+/// made are removed, innermost first, each only while empty (a folder
+/// holding anything, e.g. what a failed rollback kept, stays).
+fn remove_created(created: &[PathBuf]) {
+    for dir in created.iter().rev() {
+        if fs::remove_dir(dir).is_err() {
+            break;
+        }
+    }
+}
+
+/// [`write_with_notes`] once `out` exists: under its lock.
+fn write_locked(
+    plan: &BundlePlan,
+    out: &Path,
+    options: WriteOptions,
+    on_note: &mut dyn FnMut(String),
+) -> Result<Written, WriteError> {
     let final_dir = out.join(&plan.slug);
     let final_zip = out.join(format!("{}.zip", plan.slug));
-    fs::create_dir_all(out).map_err(io_err("create", out))?;
     let lock = DirLock::acquire(out).map_err(io_err("lock", &out.join(swap::LOCK_NAME)))?;
     swap::recover(out).into_iter().for_each(&mut *on_note);
     if !options.force {
@@ -673,7 +723,8 @@ mod tests {
                 let err = write(&p, &ws.join("out"), WriteOptions::default()).unwrap_err();
                 assert!(matches!(err, WriteError::OutsideWorkspace { .. }), "{err}");
                 assert!(err.to_string().contains("outside the workspace"), "{err}");
-                assert!(listing(&ws.join("out")).is_empty());
+                // DIR is left as it was: not there.
+                assert!(!ws.join("out").exists());
             }
         }
     }
