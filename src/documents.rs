@@ -377,6 +377,30 @@ mod tests {
         assert_eq!(Detected::Pdf.matches_extension("exe"), None);
     }
 
+    /// One read per file however it is spelled (issue 16, item 8): the
+    /// same cell for `a/../shared/x.pdf`, `b/../shared/x.pdf` and a link.
+    #[test]
+    fn the_store_reads_a_file_once_whatever_its_spelling() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for sub in ["a", "b", "shared"] {
+            std::fs::create_dir(d.join(sub)).unwrap();
+        }
+        std::fs::write(d.join("shared/x.pdf"), b"%PDF-1.4\n").unwrap();
+        let store = DocumentStore::default();
+        let first = store.read(&d.join("a/../shared/x.pdf"));
+        let mut spellings = vec![d.join("b/../shared/x.pdf"), d.join("shared/./x.pdf")];
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("../shared/x.pdf", d.join("a/link.pdf")).unwrap();
+            spellings.push(d.join("a/link.pdf"));
+        }
+        for path in spellings {
+            assert!(Arc::ptr_eq(&first, &store.read(&path)), "{}", path.display());
+        }
+        assert!(matches!(*first, DocRead::Ok(_)));
+    }
+
     #[test]
     fn office_zips_are_told_apart_by_their_parts() {
         let mut buf = std::io::Cursor::new(Vec::new());
