@@ -11,7 +11,7 @@
 //! [`crate::inspect::MAX_FILE`] is hashed as a stream and never loaded whole.
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -182,22 +182,35 @@ fn read_document(path: &Path) -> DocRead {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return DocRead::Missing,
         Err(e) => return DocRead::Unreadable(e.to_string()),
     };
+    // Checked before opening: opening a FIFO would block.
     if !meta.is_file() {
         return DocRead::NotAFile;
     }
-    if meta.len() > MAX_FILE {
-        return match read_large(path) {
-            Ok(info) => DocRead::Ok(info),
-            Err(e) => DocRead::Unreadable(e.to_string()),
-        };
+    match read_file(path, meta.len()) {
+        Ok(info) => DocRead::Ok(info),
+        Err(e) => DocRead::Unreadable(e.to_string()),
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return DocRead::Unreadable(e.to_string()),
-    };
+}
+
+/// A regular file of `len` bytes (as `metadata` said): loaded whole and
+/// inspected when at most [`MAX_FILE`], otherwise (also when it grew past
+/// the cap since) streamed: never more than [`MAX_FILE`] bytes in memory.
+fn read_file(path: &Path, len: u64) -> std::io::Result<DocInfo> {
+    let mut file = std::fs::File::open(path)?;
+    if len > MAX_FILE {
+        return read_large(file);
+    }
+    let capacity = usize::try_from(len).unwrap_or(0).saturating_add(1);
+    let mut bytes = Vec::with_capacity(capacity);
+    (&mut file).take(MAX_FILE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE {
+        drop(bytes);
+        file.seek(SeekFrom::Start(0))?;
+        return read_large(file);
+    }
     let detected = detect(&bytes);
     let (inspection, text) = crate::inspect::inspect(&bytes, detected);
-    DocRead::Ok(DocInfo {
+    Ok(DocInfo {
         size: bytes.len() as u64,
         sha256: hex::encode(Sha256::digest(&bytes)),
         detected,
@@ -211,41 +224,71 @@ fn read_document(path: &Path) -> DocRead {
 }
 
 /// A file above the inspection cap: hashed in chunks, its type from its
-/// first bytes, never parsed (unreadable, `too-large`).
-fn read_large(path: &Path) -> std::io::Result<DocInfo> {
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut head = Vec::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut size = 0u64;
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        if head.len() < 8192 {
-            head.extend_from_slice(&buf[..n.min(8192 - head.len())]);
-        }
-        hasher.update(&buf[..n]);
-        size += n as u64;
-    }
-    let detected = if head.starts_with(b"PK\x03\x04") {
-        std::fs::File::open(path)
-            .ok()
-            .and_then(|f| zip::ZipArchive::new(f).ok())
-            .map_or(Detected::Other("broken zip"), |mut a| {
-                detect_zip_names(&mut a)
-            })
-    } else {
-        detect(&head)
-    };
+/// first bytes (and a zip's central directory), never parsed (unreadable,
+/// `too-large`).
+fn read_large(mut file: std::fs::File) -> std::io::Result<DocInfo> {
+    let streamed = stream(&mut file, &mut std::io::sink())?;
+    let detected = detect_file(&streamed.head, &mut file);
     Ok(DocInfo {
-        size,
-        sha256: hex::encode(hasher.finalize()),
+        size: streamed.size,
+        sha256: streamed.sha256,
         detected,
         placeholder: false,
         inspection: Inspection::unreadable(Unreadable::TooLarge),
         text: None,
+    })
+}
+
+/// How many first bytes of a stream [`stream`] keeps for [`detect`].
+pub const HEAD: usize = 8192;
+
+/// What [`stream`] learnt of the bytes it passed on.
+#[derive(Debug, Clone)]
+pub struct Streamed {
+    pub size: u64,
+    /// 64 lower-case hex digits.
+    pub sha256: String,
+    /// The first [`HEAD`] bytes (fewer for a shorter stream).
+    pub head: Vec<u8>,
+}
+
+/// Copies `reader` into `sink` in 256 KiB chunks, hashing on the way and
+/// keeping the first bytes: memory does not grow with the size.
+pub fn stream(reader: &mut impl Read, sink: &mut impl Write) -> std::io::Result<Streamed> {
+    let mut hasher = Sha256::new();
+    let mut head = Vec::with_capacity(HEAD);
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if head.len() < HEAD {
+            head.extend_from_slice(&buf[..n.min(HEAD - head.len())]);
+        }
+        hasher.update(&buf[..n]);
+        sink.write_all(&buf[..n])?;
+        size += n as u64;
+    }
+    Ok(Streamed {
+        size,
+        sha256: hex::encode(hasher.finalize()),
+        head,
+    })
+}
+
+/// The type of a file from its first bytes ([`Streamed::head`]); a zip's
+/// parts are listed from `file`'s central directory (read from its end,
+/// not loaded whole).
+pub fn detect_file<F: Read + Seek>(head: &[u8], file: &mut F) -> Detected {
+    if !head.starts_with(b"PK\x03\x04") {
+        return detect(head);
+    }
+    zip::ZipArchive::new(file).map_or(Detected::Other("broken zip"), |mut a| {
+        detect_zip_names(&mut a)
     })
 }
 
@@ -375,6 +418,34 @@ mod tests {
         );
         assert_eq!(Detected::Png.matches_extension("pdf"), Some(false));
         assert_eq!(Detected::Pdf.matches_extension("exe"), None);
+    }
+
+    /// One read per file however it is spelled (issue 16, item 8): the
+    /// same cell for `a/../shared/x.pdf`, `b/../shared/x.pdf` and a link.
+    #[test]
+    fn the_store_reads_a_file_once_whatever_its_spelling() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for sub in ["a", "b", "shared"] {
+            std::fs::create_dir(d.join(sub)).unwrap();
+        }
+        std::fs::write(d.join("shared/x.pdf"), b"%PDF-1.4\n").unwrap();
+        let store = DocumentStore::default();
+        let first = store.read(&d.join("a/../shared/x.pdf"));
+        let mut spellings = vec![d.join("b/../shared/x.pdf"), d.join("shared/./x.pdf")];
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("../shared/x.pdf", d.join("a/link.pdf")).unwrap();
+            spellings.push(d.join("a/link.pdf"));
+        }
+        for path in spellings {
+            assert!(
+                Arc::ptr_eq(&first, &store.read(&path)),
+                "{}",
+                path.display()
+            );
+        }
+        assert!(matches!(*first, DocRead::Ok(_)));
     }
 
     #[test]

@@ -401,6 +401,10 @@ fn finish<T: Send + Sync>(
             .into_iter()
             .filter_map(|f| overrides.apply(f))
             .collect();
+        // The cross-file findings pushed above doubled the room of most
+        // files' lists (kept by the in-place collect): give it back, it is
+        // held until the whole report is written.
+        file.findings.shrink_to_fit();
         file.findings.sort_by(|a, b| {
             let pos = |f: &Finding| f.span.as_ref().map_or(usize::MAX, |s| s.start);
             pos(a).cmp(&pos(b)).then_with(|| a.rule.cmp(b.rule))

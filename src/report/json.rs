@@ -1,7 +1,7 @@
 //! `--format json`: the shape of spec/cli.md ("JSON output").
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::engine::{FileReport, Report, Status};
 
@@ -9,8 +9,23 @@ use crate::engine::{FileReport, Report, Status};
 struct JsonReport<'a> {
     version: u32,
     today: String,
-    files: Vec<JsonFile<'a>>,
+    files: Files<'a>,
     summary: Summary,
+}
+
+/// The files, each turned into its JSON shape only as it is written: the
+/// report is never held twice.
+struct Files<'a>(&'a [FileReport]);
+
+impl Serialize for Files<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|f| JsonFile {
+            path: &f.source.display,
+            kind: f.kind.map(crate::decode::StrEnum::as_str),
+            status: f.status().as_str(),
+            diagnostics: Diagnostics(f),
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -18,7 +33,16 @@ struct JsonFile<'a> {
     path: &'a str,
     kind: Option<&'static str>,
     status: &'static str,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Diagnostics<'a>,
+}
+
+/// One file's findings, each turned into its JSON shape as it is written.
+struct Diagnostics<'a>(&'a FileReport);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.findings.iter().map(|d| diagnostic(self.0, d)))
+    }
 }
 
 #[derive(Serialize)]
@@ -64,20 +88,10 @@ pub fn value(report: &Report, today: NaiveDate) -> serde_json::Value {
 }
 
 fn document(report: &Report, today: NaiveDate) -> JsonReport<'_> {
-    let files = report
-        .files
-        .iter()
-        .map(|f| JsonFile {
-            path: &f.source.display,
-            kind: f.kind.map(crate::decode::StrEnum::as_str),
-            status: f.status().as_str(),
-            diagnostics: diagnostics(f),
-        })
-        .collect();
     JsonReport {
         version: 1,
         today: today.to_string(),
-        files,
+        files: Files(&report.files),
         summary: Summary {
             files: report.files.len(),
             ok: report.count(Status::Ok),
@@ -87,26 +101,21 @@ fn document(report: &Report, today: NaiveDate) -> JsonReport<'_> {
     }
 }
 
-fn diagnostics(f: &FileReport) -> Vec<JsonDiagnostic<'_>> {
-    f.findings
-        .iter()
-        .map(|d| {
-            let pos = f.position(d);
-            JsonDiagnostic {
-                rule: d.rule,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                field: d.field.as_deref().filter(|f| !f.is_empty()),
-                line: pos.map(|p| p.line),
-                column: pos.map(|p| p.column),
-                help: d.help.as_deref(),
-            }
-        })
-        .collect()
+fn diagnostic<'a>(f: &'a FileReport, d: &'a crate::diag::Finding) -> JsonDiagnostic<'a> {
+    let pos = f.position(d);
+    JsonDiagnostic {
+        rule: d.rule,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        field: d.field.as_deref().filter(|f| !f.is_empty()),
+        line: pos.map(|p| p.line),
+        column: pos.map(|p| p.column),
+        help: d.help.as_deref(),
+    }
 }
 
 /// One file's findings in the shape of the report's `diagnostics` (for
 /// claim.json).
 pub fn file_diagnostics(f: &FileReport) -> serde_json::Value {
-    serde_json::to_value(diagnostics(f)).unwrap_or_default()
+    serde_json::to_value(Diagnostics(f)).unwrap_or_default()
 }

@@ -137,8 +137,10 @@ impl RuleCtx<'_> {
 /// place in the file to point at when it collides.
 #[derive(Debug, Clone)]
 pub struct BatchKey {
-    /// Equal keys in two files mean the same thing is claimed or attached.
-    pub key: String,
+    /// Equal keys in two files mean the same thing is claimed or attached:
+    /// the first 128 bits of the SHA-256 of the key's text ([`key_hash`]),
+    /// so a run of 100,000 files does not hold 100,000 key texts.
+    pub key: u128,
     /// The thing, in words ("customer tenant ... and workload ...").
     pub what: String,
     pub field: String,
@@ -151,13 +153,23 @@ impl BatchKey {
     /// A key pointing at the value `at` (the field to show on a collision).
     pub fn new<T>(key: String, what: String, at: &crate::decode::Sp<T>) -> Self {
         BatchKey {
-            key,
+            key: key_hash(&key),
             what,
             field: at.path.clone(),
             span: at.span.clone(),
             position: None,
         }
     }
+}
+
+/// A cross-file key's text, compacted: the first 128 bits of its SHA-256
+/// (two different texts collide with odds of about 2^-64 among 2^32 keys).
+pub fn key_hash(text: &str) -> u128 {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&digest[..16]);
+    u128::from_be_bytes(first)
 }
 
 /// One file of a batch, as the cross-file rules judge it: its name and the

@@ -178,3 +178,54 @@ fn killed_at(syscalls: &str, n: usize) -> bool {
     );
     true
 }
+
+/// `bundle --out OUT` with the first fsync failing (strace injects EIO):
+/// the write fails after claimtool created OUT.
+fn bundle_failing_fsync(dir: &Path, out: &str) -> Test {
+    Test::new()
+        .current_dir(dir)
+        .today(TODAY)
+        .wrapped_in([
+            "strace",
+            "-f",
+            "-qq",
+            "-o",
+            "/dev/null",
+            "-e",
+            "trace=fsync",
+            "-e",
+            "inject=fsync:error=EIO:when=1",
+        ])
+        .args(["cpor", "bundle", "claims/contoso.toml", "--out", out])
+}
+
+/// A failed write leaves DIR as it was (issue 16, item 9): the folders
+/// claimtool created for `--out` are removed, a folder that was there
+/// before is kept (empty, as it was).
+#[test]
+fn a_failed_write_removes_the_out_folders_it_created_and_only_those() {
+    if !strace_available() {
+        return;
+    }
+    let ws = workspace(&valid_claim());
+    bundle_failing_fsync(ws.path(), "new/deeper")
+        .run()
+        .code(2)
+        .stderr_contains("cannot sync");
+    assert!(
+        !ws.path().join("new").exists(),
+        "the created --out folders are left behind: {:?}",
+        tree(ws.path())
+    );
+
+    fs::create_dir(ws.path().join("there")).unwrap();
+    bundle_failing_fsync(ws.path(), "there/deeper")
+        .run()
+        .code(2)
+        .stderr_contains("cannot sync");
+    assert!(
+        ws.path().join("there").is_dir(),
+        "a folder that was there is removed"
+    );
+    assert!(names(&ws.path().join("there")).is_empty());
+}

@@ -365,6 +365,19 @@ fn linked_claims_are_checked_and_nothing_is_skipped_silently() {
         .run()
         .code(2)
         .stderr_contains("claims/up leads back to");
+    // A link to itself is a loop, not a broken link (issue 16, item 9).
+    std::fs::remove_file(dir.path().join("claims/up")).unwrap();
+    std::os::unix::fs::symlink("self.toml", dir.path().join("claims/self.toml")).unwrap();
+    for path in ["claims", "claims/self.toml"] {
+        let run = Test::new()
+            .current_dir(dir.path())
+            .args(["validate", path])
+            .run();
+        run.code(2)
+            .stderr_contains("claims/self.toml is a symbolic link that loops");
+        assert!(!run.stderr().contains("broken"), "{}", run.stderr());
+    }
+    std::fs::remove_file(dir.path().join("claims/self.toml")).unwrap();
     Test::new()
         .args(["validate", "/dev/null"])
         .run()

@@ -393,3 +393,88 @@ fn twenty_thousand_findings_on_one_line_render_in_human_format() {
     assert!(out.len() < 20_000 * 2_000, "{} bytes", out.len());
     assert!(out.contains("--> many.toml:2:"));
 }
+
+/// Runs `test` under `/usr/bin/time` and returns its run and peak resident
+/// memory in KiB; `None` (the test skips) when `/usr/bin/time` is missing,
+/// which fails under CI=true (.ci/run installs it).
+fn with_peak_memory(test: Test, dir: &Path) -> Option<(crate::support::Run, u64)> {
+    if !Path::new("/usr/bin/time").exists() {
+        assert!(
+            std::env::var_os("CI").is_none_or(|v| v != "true"),
+            "/usr/bin/time is required under CI=true (.ci/run installs it)"
+        );
+        eprintln!("/usr/bin/time not available: skipping (apt-get install time)");
+        return None;
+    }
+    let report = dir.join("peak-kib");
+    let run = test
+        .wrapped_in([
+            "/usr/bin/time".into(),
+            "-f".into(),
+            "%M".into(),
+            "-o".into(),
+            report.clone().into_os_string(),
+        ])
+        .timeout(Duration::from_secs(300))
+        .run();
+    let kib = std::fs::read_to_string(&report).unwrap();
+    Some((run, kib.trim().parse().unwrap()))
+}
+
+/// Documents are hashed, sniffed and copied streaming (issue 16, item 2):
+/// validating a claim whose document is a 1 GiB file, and bundling one
+/// whose document is 128 MiB (above the 100 MiB inspection cap), each stay
+/// under 100 MiB of memory. The files are sparse: nothing on disk.
+#[cfg(target_os = "linux")]
+#[test]
+fn large_documents_are_hashed_and_copied_in_chunks() {
+    const LIMIT_KIB: u64 = 100 * 1024;
+    let dir = cpor_example();
+    let d = dir.path();
+    std::fs::write(d.join("claimtool.toml"), "").unwrap();
+    let text = example_text(d);
+    let pdf = std::fs::read(d.join("poe/contoso-sow-signed.pdf")).unwrap();
+    for (size, command) in [(1u64 << 30, "validate"), (128 << 20, "bundle")] {
+        let big = d.join(format!("poe/big-{size}.pdf"));
+        std::fs::write(&big, &pdf).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&big)
+            .unwrap()
+            .set_len(size)
+            .unwrap();
+        let claim = text.replacen(
+            "poe/contoso-sow-signed.pdf",
+            &format!("poe/big-{size}.pdf"),
+            1,
+        );
+        std::fs::write(d.join("contoso-e5.toml"), claim).unwrap();
+        let test = Test::new().current_dir(d).today("2026-11-26");
+        let test = if command == "validate" {
+            test.args(["validate", "contoso-e5.toml", "--format", "json"])
+        } else {
+            test.args(["cpor", "bundle", "contoso-e5.toml", "--out", "out", "--zip"])
+        };
+        let Some((run, kib)) = with_peak_memory(test, d) else {
+            return;
+        };
+        run.code(0);
+        assert!(
+            kib < LIMIT_KIB,
+            "{command} of a {size}-byte document: peak {kib} KiB, at least {LIMIT_KIB} KiB"
+        );
+        std::fs::remove_file(&big).unwrap();
+    }
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(d.join("out/contoso-microsoft-365-e5-deployment/manifest.json")).unwrap(),
+    )
+    .unwrap();
+    let copy = &manifest["files"].as_array().unwrap().iter().find(|f| {
+        f["source"]
+            .as_str()
+            .is_some_and(|s| s.ends_with("big-134217728.pdf"))
+    });
+    let copy = copy.expect("the large document is in the manifest");
+    assert_eq!(copy["size"], 128 << 20);
+    assert_eq!(copy["type"], "pdf");
+}

@@ -29,7 +29,7 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
             && info.size > 0
         {
             out.push(BatchKey {
-                key: info.sha256.clone(),
+                key: crate::rules::key_hash(&info.sha256),
                 what: path.value.clone(),
                 field: path.path.clone(),
                 span: path.span.clone(),
@@ -41,10 +41,10 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
 
 fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
     // sha256 → the files holding it, in file order, and each use.
-    let mut by_hash: BTreeMap<&str, Vec<(usize, &BatchKey)>> = BTreeMap::new();
+    let mut by_hash: BTreeMap<u128, Vec<(usize, &BatchKey)>> = BTreeMap::new();
     for (i, f) in files.iter().enumerate() {
         for key in f.keys {
-            by_hash.entry(key.key.as_str()).or_default().push((i, key));
+            by_hash.entry(key.key).or_default().push((i, key));
         }
     }
     for uses in by_hash.values() {

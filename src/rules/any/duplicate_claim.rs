@@ -33,10 +33,10 @@ fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
     // Key → the files holding it, in file order without repeats. Nearly
     // every key of a large run has one owner, so a hash map with an inline
     // first owner (no allocation) keeps this step small.
-    let mut owners: HashMap<&str, (usize, Vec<usize>)> = HashMap::new();
+    let mut owners: HashMap<u128, (usize, Vec<usize>)> = HashMap::new();
     for (i, file) in files.iter().enumerate() {
         for key in file.keys {
-            let (first, others) = owners.entry(key.key.as_str()).or_insert((i, Vec::new()));
+            let (first, others) = owners.entry(key.key).or_insert((i, Vec::new()));
             if *first != i && others.last() != Some(&i) {
                 others.push(i);
             }
@@ -46,15 +46,15 @@ fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
     // of a group of copies, so worked out once per set of shared keys (a
     // thousand copies of one claim would otherwise cost a million steps).
     // The size of the group, and its first two files.
-    let mut groups: HashMap<Vec<&str>, (usize, [usize; 2])> = HashMap::new();
+    let mut groups: HashMap<Vec<u128>, (usize, [usize; 2])> = HashMap::new();
     for (i, file) in files.iter().enumerate() {
-        let mut shared: Vec<&str> = file
+        let mut shared: Vec<u128> = file
             .keys
             .iter()
-            .map(|k| k.key.as_str())
+            .map(|k| k.key)
             .filter(|k| !owners[k].1.is_empty())
             .collect();
-        let Some(first) = file.keys.iter().find(|k| shared.contains(&k.key.as_str())) else {
+        let Some(first) = file.keys.iter().find(|k| shared.contains(&k.key)) else {
             continue;
         };
         shared.sort_unstable();
@@ -112,7 +112,7 @@ mod tests {
 
     fn key(k: &str) -> BatchKey {
         BatchKey {
-            key: k.to_string(),
+            key: crate::rules::key_hash(k),
             what: format!("thing {k}"),
             field: "f".to_string(),
             span: 0..1,
