@@ -691,3 +691,52 @@ fn a_plan_for_the_current_month_is_judged_not_pending() {
     assert_eq!(e.verdict_month, ym("2026-11"));
     assert!(!e.eligible_now);
 }
+
+// Boundaries found by mutation testing (docs/testing.md): each test below
+// fails when the comparison it pins is moved by one.
+
+#[test]
+fn a_plan_scores_from_zero_to_the_maximum_inclusive() {
+    for ok in ["2026-12=0", "2026-12=100"] {
+        assert!(ok.parse::<PlanEntry>().is_ok(), "{ok}");
+    }
+    for bad in ["2026-12=-0.01", "2026-12=100.01"] {
+        assert!(bad.parse::<PlanEntry>().is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn a_revenue_threshold_of_zero_is_accepted() {
+    let h = with_revenue(&[month("2026-11", "30", "0")]);
+    let settings = ScoreSettings {
+        threshold_points: dec("25"),
+        threshold_revenue_usd: Decimal::ZERO,
+    };
+    assert!(evaluate(&h, day("2026-11-26"), &settings, &[]).is_ok());
+}
+
+#[test]
+fn a_plan_exactly_two_years_ahead_is_accepted() {
+    let h = parse("modern-work", &[month("2026-11", "30", "30000.00")]);
+    let edge = PlanEntry {
+        month: ym("2028-11"),
+        points: dec("30"),
+    };
+    assert!(evaluate(&h, day("2026-11-26"), &ScoreSettings::default(), &[edge]).is_ok());
+}
+
+#[test]
+fn points_that_end_this_month_are_not_called_the_designation_alone() {
+    // Qualifying five months back: eligible on the points through this
+    // month only. The sentence is the points one, not the designation one.
+    let h = with_revenue(&[month("2026-06", "30", "2500.00")]);
+    let e = run(&h, "2026-11-26");
+    assert!(e.current().unwrap().points_ok);
+    assert_eq!(e.eligible_through, Some(ym("2026-11")));
+    let summary = e.summary();
+    assert!(
+        summary.starts_with("Eligible through 2026-11."),
+        "{summary}"
+    );
+    assert!(!summary.contains("designation alone"), "{summary}");
+}
