@@ -234,6 +234,9 @@ pub fn plan(
     let claim_json = claim_json(report, claim, guide, &names, &inspections, &list);
     let mut submit_md = submit::render_markdown(guide, &ctx, report.status().as_str());
     submit_md.push_str(&inspection::documents_markdown(claim, &ctx));
+    // Last: every reference the page cites, in words with its page.
+    let sources = crate::rules::sources::markdown_section(&submit_md);
+    submit_md.push_str(&sources);
 
     let mut files = vec![
         PlannedFile {

@@ -159,6 +159,8 @@ pub fn markdown(list: &Checklist) -> String {
     if list.warnings.is_empty() && list.errors.is_empty() {
         md.push_str("No warnings.\n\n");
     }
+    let sources = crate::rules::sources::markdown_section(&md);
+    md.push_str(&sources);
     let _ = writeln!(md, "## {SIGN_OFF_TITLE}\n");
     for label in SIGN_OFF {
         let _ = writeln!(md, "- {label}: ____________________");
@@ -241,6 +243,9 @@ struct HtmlPage {
     notes: Vec<HtmlNotes>,
     sign_off_title: &'static str,
     sign_off: [&'static str; 3],
+    sources_title: &'static str,
+    /// What the page cites (`F§1.11`...), in words, with its page.
+    sources: Vec<crate::rules::sources::Cited>,
 }
 
 /// checklist.html: one self-contained page (inline CSS, no script, no
@@ -306,6 +311,9 @@ pub fn html(list: &Checklist) -> Result<String, askama::Error> {
             .collect(),
         sign_off_title: SIGN_OFF_TITLE,
         sign_off: SIGN_OFF,
+        sources_title: crate::rules::sources::SECTION_TITLE,
+        // The same text as checklist.md: the same references.
+        sources: crate::rules::sources::cite(&markdown(list)),
         notes: [
             ("Errors (fix before submitting)", "error", &list.errors),
             ("Warnings", "warning", &list.warnings),

@@ -198,11 +198,9 @@ pub fn render_markdown(guide: &dyn KindGuide, ctx: &GuideCtx<'_>, status: &str) 
             .text(
                 "). Go through the screens in this order and enter exactly the values shown; \
                    the traps are where claims usually go wrong. checklist.md lists what the PoE \
-                   must show. Sources in brackets: F§n is a section of the Partner Center facts \
-                   that claimtool's rules cite (see "
+                   must show. The sources in brackets (F§n, R#n, G) are listed in words, with \
+                   their pages, at the end.",
             )
-            .code("claimtool rules")
-            .text(").")
             .markdown()
     );
     for (i, screen) in guide.screens(ctx).iter().enumerate() {

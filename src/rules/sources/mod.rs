@@ -64,6 +64,34 @@ pub fn cite(source: &str) -> Vec<Cited> {
     out
 }
 
+/// The heading of the list of sources at the end of SUBMIT.md and the
+/// checklist.
+pub const SECTION_TITLE: &str = "Sources";
+
+/// The "Sources" section of a Markdown page for people: every source the
+/// page cites in brackets (`F§1.11`, `R#6`, `G`), in words with its page,
+/// so a printed checklist explains its own references. Empty when the page
+/// cites none.
+pub fn markdown_section(page: &str) -> String {
+    use std::fmt::Write as _;
+    let cited = cite(page);
+    if cited.is_empty() {
+        return String::new();
+    }
+    let mut md = format!("## {SECTION_TITLE}\n\n");
+    for c in cited {
+        let _ = write!(md, "- {}: {}", c.token, crate::rich::escape_text(&c.text));
+        match c.url {
+            Some(url) => {
+                let _ = writeln!(md, " <{url}>");
+            }
+            None => md.push('\n'),
+        }
+    }
+    md.push('\n');
+    md
+}
+
 /// The tokens of a source text: `F§2.4–2.5` gives `F§2.4` and `F§2.5`.
 fn tokens(source: &str) -> Vec<String> {
     let mut found = Vec::new();
@@ -119,6 +147,22 @@ fn number(text: &str) -> (String, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_lists_the_sources_it_cites_in_words() {
+        let section = markdown_section("due by then (F§2.4–2.5); partners report it (R#6).");
+        assert!(
+            section.starts_with("## Sources\n\n- F§2.4: Partner Center facts"),
+            "{section}"
+        );
+        assert!(section.contains("- F§2.5: "), "{section}");
+        assert!(section.contains("- R#6: rejection reason 6"), "{section}");
+        assert!(
+            section.contains(" <https://learn.microsoft.com/"),
+            "{section}"
+        );
+        assert_eq!(markdown_section("no reference here"), "");
+    }
 
     #[test]
     fn sources_are_cited_in_words_with_their_pages() {
