@@ -33,39 +33,47 @@ const LEGAL_FORMS: &[&str] = &[
 
 /// NFKC, lower case, every run of non-letters/digits as one space, trimmed.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.nfkc().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(c);
-        } else {
-            pending_space = true;
-        }
-    }
-    out
+    collapse(text, char::is_alphanumeric)
 }
 
 /// NFKC, lower case, every run of whitespace (no-break spaces included) as
 /// one space.
 pub fn fold(text: &str) -> String {
+    collapse(text, |c| !c.is_whitespace())
+}
+
+/// NFKC and lower case, the characters `keep` refuses dropped and each run
+/// of them between kept ones written as one space. ASCII text is its own
+/// NFKC form: it skips the normaliser (names and workloads are matched once
+/// per claim, 10,000 times in a large batch, and NFKC was most of that).
+fn collapse(text: &str, keep: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        let lower = text.bytes().map(|b| char::from(b.to_ascii_lowercase()));
+        push_collapsed(&mut out, lower, keep);
+    } else {
+        push_collapsed(&mut out, text.nfkc().flat_map(char::to_lowercase), keep);
+    }
+    out
+}
+
+fn push_collapsed(
+    out: &mut String,
+    chars: impl Iterator<Item = char>,
+    keep: impl Fn(char) -> bool,
+) {
     let mut pending_space = false;
-    for c in text.nfkc().flat_map(char::to_lowercase) {
-        if c.is_whitespace() {
-            pending_space = true;
-        } else {
+    for c in chars {
+        if keep(c) {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
             out.push(c);
+        } else {
+            pending_space = true;
         }
     }
-    out
 }
 
 /// Whether the normalised `needle` occurs in the normalised `words` at word
@@ -75,7 +83,9 @@ pub fn words_contain(words: &str, needle: &str) -> bool {
         return false;
     }
     let bytes = words.as_bytes();
-    words.match_indices(needle).any(|(i, _)| {
+    // memchr's searcher: about 1,000 instructions a search of the validate
+    // benchmark's page of text, against 1,700 for `str::match_indices`.
+    memchr::memmem::find_iter(bytes, needle.as_bytes()).any(|i| {
         let end = i + needle.len();
         (i == 0 || bytes[i - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ')
     })
@@ -88,7 +98,7 @@ pub fn customer_needle(name: &str) -> String {
     loop {
         let Some(form) = LEGAL_FORMS
             .iter()
-            .find(|f| n.len() > f.len() && n.ends_with(&format!(" {f}")))
+            .find(|f| n.strip_suffix(*f).is_some_and(|rest| rest.ends_with(' ')))
         else {
             return n;
         };
@@ -178,6 +188,28 @@ mod tests {
         assert!(!words_contain(&text, &customer_needle("Conto")));
         assert_eq!(customer_needle("Ltd"), "ltd");
         assert!(words_contain(&normalize("ｃｏｎｔｏｓｏ"), "contoso"));
+    }
+
+    /// The ASCII shortcut gives what NFKC and Unicode lower case give.
+    #[test]
+    fn ascii_text_skips_the_normaliser_with_the_same_result() {
+        let all: String = (0u8..128).map(char::from).collect();
+        for text in [all.as_str(), "Customer 12 Pty. Ltd.\t\x0b", "  A--b  "] {
+            let mut slow = String::new();
+            push_collapsed(
+                &mut slow,
+                text.nfkc().flat_map(char::to_lowercase),
+                char::is_alphanumeric,
+            );
+            assert_eq!(normalize(text), slow);
+            let mut slow = String::new();
+            push_collapsed(&mut slow, text.nfkc().flat_map(char::to_lowercase), |c| {
+                !c.is_whitespace()
+            });
+            assert_eq!(fold(text), slow);
+        }
+        assert_eq!(customer_needle("Customer 7 Pty Ltd"), "customer 7");
+        assert_eq!(customer_needle("Acme Co Co"), "acme");
     }
 
     #[test]

@@ -154,16 +154,20 @@ impl CustomerNeedles {
 
     /// Whether `text` names the customer one of these ways.
     pub fn named_in(&self, text: &DocText) -> bool {
-        let name = self
-            .name
-            .as_deref()
-            .map(customer_needle)
-            .is_some_and(|n| words_contain(&text.words, &n));
-        let id = [&self.tenant, &self.domain]
-            .into_iter()
-            .flatten()
-            .any(|needle| text.folded.contains(needle.as_str()));
-        name || id
+        // The name first; the IDs are looked for only when it is not found.
+        let name = || {
+            self.name
+                .as_deref()
+                .map(customer_needle)
+                .is_some_and(|n| words_contain(&text.words, &n))
+        };
+        let id = || {
+            [&self.tenant, &self.domain]
+                .into_iter()
+                .flatten()
+                .any(|needle| text.folded.contains(needle.as_str()))
+        };
+        name() || id()
     }
 }
 
