@@ -83,7 +83,7 @@ pub(super) fn run(global: &GlobalArgs, args: &StatusArgs) -> anyhow::Result<Outc
     let (report, facts) =
         engine::check_paths_extracting(&inputs, &env, &overrides, keep, &|| {}, &status::facts)
             .map_err(|(path, e)| anyhow::Error::new(e).context(format!("cannot read {path}")))?;
-    let portfolio = Portfolio::build(&report, facts, env.today, args.within);
+    let portfolio = Portfolio::build(&report, facts, &env, args.within);
     drop(report);
     let format = args.format.unwrap_or_default();
     let bytes = render(&portfolio, format, args.out.is_none())?;

@@ -1,7 +1,8 @@
 //! `status --format ics`: an RFC 5545 calendar, one all-day `VEVENT` per
 //! deadline that has not passed, each with a display alarm 3 days before.
 //!
-//! The `UID` is a hash of the claim's path, the rule and the date only, so
+//! The `UID` is a hash of the claim's path (from the workspace root:
+//! [`super::ClaimStatus::id`]), the rule and the date only, so
 //! importing (or subscribing to) a newer file updates events instead of
 //! duplicating them. `DTSTAMP` is `--today` at midnight UTC, so a run is
 //! reproducible. Lines end in CRLF and are folded so that no line, a
@@ -49,7 +50,7 @@ fn event(out: &mut String, d: &Deadline, c: &ClaimStatus, stamp: &str) {
     );
     let end = d.date.succ_opt().unwrap_or(d.date);
     push_line(out, "BEGIN:VEVENT");
-    push_line(out, &format!("UID:{}", uid(&c.path, d.rule, d.date)));
+    push_line(out, &format!("UID:{}", uid(&c.id, d.rule, d.date)));
     push_line(out, &format!("DTSTAMP:{stamp}"));
     push_line(
         out,

@@ -31,8 +31,8 @@ use crate::diag::Severity;
 use crate::engine::{FileReport, Report, Status};
 use crate::kinds::score::{YearMonth, evaluate};
 use crate::model::{Claim, Kind};
-use crate::rules::RuleCtx;
 use crate::rules::deadline::{self, Due};
+use crate::rules::{Env, RuleCtx};
 
 /// Days ahead within which a deadline is `due` (today included).
 pub const DUE_DAYS: i64 = 14;
@@ -147,6 +147,9 @@ impl Verdict {
 pub struct ClaimStatus {
     /// The path as `validate` names the file.
     pub path: String,
+    /// The file's identity for calendars ([`identity`]): the same file gives
+    /// the same event UIDs from whichever folder `status` runs.
+    pub id: String,
     pub kind: Option<Kind>,
     pub name: Option<String>,
     /// `None` for a file that cannot be read and a score history.
@@ -284,14 +287,19 @@ impl Portfolio {
     pub fn build(
         report: &Report,
         facts: Vec<Option<Facts>>,
-        today: NaiveDate,
+        env: &Env,
         within: Option<u32>,
     ) -> Portfolio {
+        let today = env.today;
         let claims = report
             .files
             .iter()
             .zip(facts)
-            .map(|(file, facts)| claim_status(file, facts, today, within))
+            .map(|(file, facts)| {
+                let mut status = claim_status(file, facts, today, within);
+                status.id = identity(env, &file.source);
+                status
+            })
             .collect();
         Portfolio { today, claims }
     }
@@ -361,6 +369,32 @@ impl Portfolio {
     }
 }
 
+/// A claim file's identity for calendar UIDs: its path from the workspace
+/// root (the folder of the `claimtool.toml` in use), so running `status` from
+/// another folder, or naming the file another way, gives the same events;
+/// its canonical path when there is no workspace or the file is outside it;
+/// the path as named when it cannot be resolved.
+fn identity(env: &Env, source: &crate::source::SourceFile) -> String {
+    let Some(real) = env.workspace.canonical(&source.path) else {
+        return source.display.clone();
+    };
+    let root = env
+        .config
+        .workspace_dir()
+        .and_then(|dir| env.workspace.canonical(&dir));
+    let shown = match root.as_deref().map(|root| real.strip_prefix(root)) {
+        Some(Ok(relative)) => relative,
+        _ => real.as_path(),
+    };
+    // `/` whatever the platform, so a calendar made on Windows and one made
+    // on Linux agree.
+    shown
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 fn claim_status(
     file: &FileReport,
     facts: Option<Facts>,
@@ -406,6 +440,7 @@ fn claim_status(
         .collect();
     ClaimStatus {
         path: file.source.display.clone(),
+        id: file.source.display.clone(),
         kind: file.kind,
         name: facts.name,
         stage: facts.stage,

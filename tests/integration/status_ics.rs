@@ -167,6 +167,38 @@ fn uids_are_stable_across_runs_and_days() {
 }
 
 #[test]
+fn uids_do_not_depend_on_the_folder_status_runs_from() {
+    // The same claims of the same workspace (tests/fixtures and its
+    // claimtool.toml), named from the repository root, from the workspace
+    // root and from inside: a calendar subscribed to any of them gets the
+    // same events, not a second copy.
+    let config = crate::support::repo().join("tests/fixtures/claimtool.toml");
+    let uids = |dir: std::path::PathBuf, path: &str| {
+        let run = Test::new()
+            .current_dir(dir)
+            .today("2026-11-26")
+            .args(["status", path, "--format", "ics", "--config"])
+            .arg(&config)
+            .run();
+        let mut uids: Vec<String> = events(run.stdout())
+            .iter()
+            .map(|e| e.get_uid().unwrap().to_string())
+            .collect();
+        uids.sort();
+        uids
+    };
+    let from_root = uids(crate::support::repo(), FIXTURES);
+    let from_inside = uids(crate::support::repo().join("tests/fixtures"), "status");
+    let via_dots = uids(
+        crate::support::repo().join("tests/fixtures/status"),
+        "../status",
+    );
+    assert!(!from_root.is_empty());
+    assert_eq!(from_root, from_inside);
+    assert_eq!(from_root, via_dots);
+}
+
+#[test]
 fn example_workspace_calendar_parses() {
     let text = ics("2026-11-20", "examples");
     let events = events(&text);
