@@ -126,3 +126,26 @@ pub fn domain_problem(text: &str) -> Option<&'static str> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::domain_problem;
+
+    /// The DNS limits are inclusive: 253 characters for the name, 63 for a
+    /// label (boundaries found by mutation testing, docs/testing.md).
+    #[test]
+    fn domain_limits_are_inclusive() {
+        let label = |n: usize| "a".repeat(n);
+        assert_eq!(domain_problem(&format!("{}.com", label(63))), None);
+        assert_eq!(
+            domain_problem(&format!("{}.com", label(64))),
+            Some("a label longer than 63 characters")
+        );
+        // 63 + 1 + 63 + 1 + 63 + 1 + 61 = 253 characters.
+        let at_limit = format!("{0}.{0}.{0}.{1}", label(63), label(61));
+        assert_eq!(at_limit.len(), 253);
+        assert_eq!(domain_problem(&at_limit), None);
+        let over = format!("{0}.{0}.{0}.{1}", label(63), label(62));
+        assert_eq!(domain_problem(&over), Some("longer than 253 characters"));
+    }
+}
