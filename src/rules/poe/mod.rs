@@ -175,3 +175,64 @@ impl CustomerNeedles {
 pub fn names(text: &DocText, what: &str) -> bool {
     words_contain(&text.words, &normalize(what))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::CustomerNeedles;
+
+    /// The partner-led example with another customer ID.
+    fn plfunding(id_type: &str, id: &str) -> CustomerNeedles {
+        let example = include_str!("../../../examples/plfunding/contoso-dc-exit.toml")
+            .replace(
+                "customer_id_type = \"tenant-id\"",
+                &format!("customer_id_type = \"{id_type}\""),
+            )
+            .replace(
+                "customer_id = \"3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b\"",
+                &format!("customer_id = \"{id}\""),
+            );
+        let loaded = crate::load::load_text(example, Path::new("c.toml"), "c.toml");
+        CustomerNeedles::of(loaded.claim.as_ref().expect("the example decodes"))
+    }
+
+    /// Only a tenant ID or a domain names the customer in a document; a
+    /// TPID or a subscription ID is not looked for (the spec's list).
+    #[test]
+    fn a_partner_led_customer_id_counts_only_as_a_tenant_or_a_domain() {
+        let tenant = plfunding("tenant-id", "3F2A1C9E-8B7D-4E6F-9A1B-2C3D4E5F6A7B");
+        assert_eq!(
+            tenant.tenant.as_deref(),
+            Some("3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b")
+        );
+        assert_eq!(tenant.domain, None);
+        let domain = plfunding("domain", "Contoso.onmicrosoft.com");
+        assert_eq!(domain.domain.as_deref(), Some("contoso.onmicrosoft.com"));
+        assert_eq!(domain.tenant, None);
+        let tpid = plfunding("tpid", "12345678");
+        assert_eq!((tpid.tenant, tpid.domain), (None, None));
+        assert_eq!(tpid.name.as_deref(), Some("Contoso Ltd"));
+    }
+
+    #[test]
+    fn needles_are_empty_only_when_all_three_are_missing() {
+        assert!(CustomerNeedles::default().is_empty());
+        for one in [
+            CustomerNeedles {
+                name: Some("Contoso".into()),
+                ..CustomerNeedles::default()
+            },
+            CustomerNeedles {
+                tenant: Some("3f2a".into()),
+                ..CustomerNeedles::default()
+            },
+            CustomerNeedles {
+                domain: Some("contoso.com".into()),
+                ..CustomerNeedles::default()
+            },
+        ] {
+            assert!(!one.is_empty());
+        }
+    }
+}
