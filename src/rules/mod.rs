@@ -172,21 +172,44 @@ pub fn key_hash(text: &str) -> u128 {
     u128::from_be_bytes(first)
 }
 
-/// One file of a batch, as the cross-file rules judge it: its name and the
-/// keys it contributed (claims themselves are not kept, so memory stays
-/// flat however many files a run checks).
+/// One file of a batch (one claim of a several-claims file), as the
+/// cross-file rules judge it: the hashes of the keys it contributed, in the
+/// order it contributed them. Neither the claims nor the keys' words are
+/// kept, so memory grows by a few bytes a key however many files a run
+/// checks; the words are looked up only for the keys that collide.
 #[derive(Debug)]
 pub struct BatchEntry<'a> {
-    pub display: &'a str,
-    pub keys: &'a [BatchKey],
+    pub keys: &'a [u128],
 }
 
-/// A cross-file rule in two steps: `collect` runs on each claim as it is
-/// checked (in parallel), `judge` once over what every file contributed and
-/// returns findings with the index of their file.
+/// A cross-file finding before it is put in words: which key of which
+/// entry collided, the first other entry holding it, and how many entries
+/// take part. [`BatchCheck::finding`] makes the finding of it once the
+/// key's words and the other entry's name are at hand (for `validate`, as
+/// the report is written), so 100,000 collisions are 100,000 of these
+/// small records, not 100,000 messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    /// The entry the finding belongs to.
+    pub entry: usize,
+    /// The index of the key in that entry's keys (its words and place).
+    pub key: usize,
+    /// The first other entry holding the key (or the group).
+    pub other: usize,
+    /// How many entries share it.
+    pub count: usize,
+}
+
+/// A cross-file rule in three steps: `collect` runs on each claim as it is
+/// checked (in parallel), `judge` once over the hashes every file
+/// contributed, and `finding` turns each verdict into the finding shown:
+/// the key (words and place), the other entry's name, the count. A
+/// finding is made by `Finding::new` with the rule's default severity
+/// (the engine counts each file's status before the words are made).
 pub struct BatchCheck {
     pub collect: fn(&RuleCtx<'_>, &mut Vec<BatchKey>),
-    pub judge: fn(&[BatchEntry<'_>], &mut Vec<(usize, Finding)>),
+    pub judge: fn(&[BatchEntry<'_>], &mut Vec<Verdict>),
+    pub finding: fn(&BatchKey, &str, usize) -> Finding,
 }
 
 /// How and when a rule runs.

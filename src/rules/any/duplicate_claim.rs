@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::{Finding, Severity};
-use crate::rules::{BatchCheck, BatchEntry, BatchKey, Check, Rule, RuleCtx};
+use crate::rules::{BatchCheck, BatchEntry, BatchKey, Check, Rule, RuleCtx, Verdict};
 
 pub static RULE: Rule = Rule {
     id: "duplicate-claim",
@@ -18,7 +18,11 @@ twice (same PartnerID, activity name and dates), or the same invoice file attach
 to two claims. One finding per file, naming the first other file and how many files \
 share the claim.\n\nHow to fix: keep one claim and delete or merge the others; if \
 they are different activities, give them distinct names and dates.",
-    check: Check::Batch(BatchCheck { collect, judge }),
+    check: Check::Batch(BatchCheck {
+        collect,
+        judge,
+        finding,
+    }),
 };
 
 /// What a file claims, as comparable keys: each kind's own part
@@ -29,14 +33,14 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
     }
 }
 
-fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
+fn judge(files: &[BatchEntry<'_>], out: &mut Vec<Verdict>) {
     // Key → the files holding it, in file order without repeats. Nearly
     // every key of a large run has one owner, so a hash map with an inline
     // first owner (no allocation) keeps this step small.
     let mut owners: HashMap<u128, (usize, Vec<usize>)> = HashMap::new();
     for (i, file) in files.iter().enumerate() {
-        for key in file.keys {
-            let (first, others) = owners.entry(key.key).or_insert((i, Vec::new()));
+        for &key in file.keys {
+            let (first, others) = owners.entry(key).or_insert((i, Vec::new()));
             if *first != i && others.last() != Some(&i) {
                 others.push(i);
             }
@@ -51,10 +55,10 @@ fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
         let mut shared: Vec<u128> = file
             .keys
             .iter()
-            .map(|k| k.key)
+            .copied()
             .filter(|k| !owners[k].1.is_empty())
             .collect();
-        let Some(first) = file.keys.iter().find(|k| shared.contains(&k.key)) else {
+        let Some(first) = file.keys.iter().position(|k| shared.contains(k)) else {
             continue;
         };
         shared.sort_unstable();
@@ -72,25 +76,31 @@ fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
             (group.len(), [one, firsts.next().unwrap_or(one)])
         });
         let other = if firsts[0] == i { firsts[1] } else { firsts[0] };
-        out.push((
-            i,
-            Finding::new(
-                &RULE,
-                format!(
-                    "{} is also claimed in {} ({} files claim it)",
-                    first.what,
-                    files[other].display,
-                    group_digits(size)
-                ),
-            )
-            .at_key(first)
-            .label(match size {
-                2 => "claimed twice".to_string(),
-                n => format!("claimed in {} files", group_digits(n)),
-            })
-            .help("keep one claim and remove the other, or make them distinct activities"),
-        ));
+        out.push(Verdict {
+            entry: i,
+            key: first,
+            other,
+            count: size,
+        });
     }
+}
+
+/// `... is also claimed in b.toml (3 files claim it)`.
+fn finding(key: &BatchKey, other: &str, size: usize) -> Finding {
+    Finding::new(
+        &RULE,
+        format!(
+            "{} is also claimed in {other} ({} files claim it)",
+            key.what,
+            group_digits(size)
+        ),
+    )
+    .at_key(key)
+    .label(match size {
+        2 => "claimed twice".to_string(),
+        n => format!("claimed in {} files", group_digits(n)),
+    })
+    .help("keep one claim and remove the other, or make them distinct activities")
 }
 
 /// `20,000`: a count with thousands separators.
@@ -120,6 +130,23 @@ mod tests {
         }
     }
 
+    /// The judge's verdicts put in words, as the engine does.
+    fn judged(keys: &[Vec<BatchKey>]) -> Vec<(usize, Finding)> {
+        let hashes: Vec<Vec<u128>> = keys
+            .iter()
+            .map(|k| k.iter().map(|k| k.key).collect())
+            .collect();
+        let files: Vec<BatchEntry<'_>> = hashes.iter().map(|keys| BatchEntry { keys }).collect();
+        let mut out = Vec::new();
+        judge(&files, &mut out);
+        out.into_iter()
+            .map(|v| {
+                let other = format!("f{}", v.other);
+                (v.entry, finding(&keys[v.entry][v.key], &other, v.count))
+            })
+            .collect()
+    }
+
     #[test]
     fn each_file_names_the_first_other_file_and_the_size_of_its_group() {
         let keys: Vec<Vec<BatchKey>> = vec![
@@ -130,15 +157,10 @@ mod tests {
             vec![key("k2")],
             vec![key("k3")],
         ];
-        let names: Vec<String> = (0..keys.len()).map(|i| format!("f{i}")).collect();
-        let files: Vec<BatchEntry<'_>> = keys
-            .iter()
-            .zip(&names)
-            .map(|(keys, display)| BatchEntry { display, keys })
+        let found: Vec<(usize, String)> = judged(&keys)
+            .into_iter()
+            .map(|(i, f)| (i, f.message))
             .collect();
-        let mut out = Vec::new();
-        judge(&files, &mut out);
-        let found: Vec<(usize, String)> = out.into_iter().map(|(i, f)| (i, f.message)).collect();
         assert_eq!(
             found,
             [
@@ -170,18 +192,10 @@ mod tests {
     #[test]
     fn the_label_says_how_many_files_claim_it() {
         let keys: Vec<Vec<BatchKey>> = (0..1200).map(|_| vec![key("k1")]).collect();
-        let names: Vec<String> = (0..keys.len()).map(|i| format!("f{i}")).collect();
-        let files: Vec<BatchEntry<'_>> = keys
-            .iter()
-            .zip(&names)
-            .map(|(keys, display)| BatchEntry { display, keys })
-            .collect();
-        let mut out = Vec::new();
-        judge(&files, &mut out);
+        let out = judged(&keys);
         assert_eq!(out[0].1.label.as_deref(), Some("claimed in 1,200 files"));
         assert!(out[0].1.message.ends_with("(1,200 files claim it)"));
-        let mut two = Vec::new();
-        judge(&files[..2], &mut two);
+        let two = judged(&keys[..2]);
         assert_eq!(two[0].1.label.as_deref(), Some("claimed twice"));
     }
 }
