@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::diag::{Finding, Overrides, Severity};
 use crate::load::{Loaded, load_path};
 use crate::model::{Claim, Kind};
-use crate::rules::{self, BatchCheck, BatchEntry, BatchKey, Check, Env, RuleCtx, Verdict};
+use crate::rules::{self, BatchCheck, BatchKey, BatchKeys, Check, Env, RuleCtx, Verdict};
 use crate::source::{Position, SourceFile};
 
 /// The outcome for one file.
@@ -405,51 +405,17 @@ pub(crate) fn check_one<T>(
     }
 }
 
-/// The hashes of one cross-file rule's keys for every entry, end to end
-/// (one allocation for a whole run), with where each entry's start.
-#[derive(Debug, Default)]
-pub(crate) struct KeyTable {
-    hashes: Vec<u128>,
-    starts: Vec<u32>,
-}
-
-impl KeyTable {
-    /// Adds the next entry's keys.
-    pub(crate) fn push(&mut self, keys: impl IntoIterator<Item = u128>) {
-        let start = u32::try_from(self.hashes.len()).unwrap_or(u32::MAX);
-        self.starts.push(start);
-        self.hashes.extend(keys);
-    }
-
-    /// The entries, in the order they were pushed.
-    pub(crate) fn entries(&self) -> Vec<BatchEntry<'_>> {
-        let ends = self.starts.iter().skip(1).map(|&e| e as usize);
-        self.starts
-            .iter()
-            .zip(ends.chain([self.hashes.len()]))
-            .map(|(&start, end)| BatchEntry {
-                keys: &self.hashes[start as usize..end],
-            })
-            .collect()
-    }
-
-    pub(crate) fn shrink_to_fit(&mut self) {
-        self.hashes.shrink_to_fit();
-        self.starts.shrink_to_fit();
-    }
-}
-
 /// Runs each cross-file rule's judge over its table (in parallel: they
 /// judge independently, and with thousands of files none is negligible):
 /// the verdicts of each rule, in the order of [`batch_rules`].
-pub(crate) fn judge_all(tables: &[KeyTable]) -> Vec<Vec<Verdict>> {
+pub(crate) fn judge_all(tables: &[BatchKeys]) -> Vec<Vec<Verdict>> {
     let judges: Vec<&BatchCheck> = batch_rules().collect();
     judges
         .par_iter()
         .zip(tables)
         .map(|(rule, table)| {
             let mut found = Vec::new();
-            (rule.judge)(&table.entries(), &mut found);
+            (rule.judge)(table, &mut found);
             found
         })
         .collect()
@@ -472,7 +438,7 @@ fn finish<T: Send + Sync>(
     let rules: Vec<&BatchCheck> = batch_rules().collect();
     // One entry per claim; `owner` maps it back to its file, `unit` to
     // its keys and name.
-    let mut tables: Vec<KeyTable> = rules.iter().map(|_| KeyTable::default()).collect();
+    let mut tables: Vec<BatchKeys> = rules.iter().map(|_| BatchKeys::default()).collect();
     let mut units: Vec<(usize, &Unit)> = Vec::new();
     for (i, c) in checked.iter().enumerate() {
         for u in &c.units {
@@ -492,8 +458,9 @@ fn finish<T: Send + Sync>(
     let mut cross: Vec<(usize, Finding)> = Vec::new();
     for (n, (rule, verdicts)) in rules.iter().zip(verdicts).enumerate() {
         for v in verdicts {
-            let (i, u) = units[v.entry];
-            let finding = (rule.finding)(&u.keys[n][v.key], display(v.other), v.count);
+            let (i, u) = units[v.entry as usize];
+            let key = &u.keys[n][v.key as usize];
+            let finding = (rule.finding)(key, display(v.other as usize), v.count as usize);
             cross.push((i, finding));
         }
     }

@@ -7,7 +7,7 @@
 //! files of a chunk in parallel ([`engine::check_one`], the same per-file
 //! step as every other command). Each file leaves behind, in memory, only
 //! its status, the index of its input and the 128-bit hashes of its
-//! cross-file keys ([`engine::KeyTable`]); everything else (findings, the
+//! cross-file keys ([`crate::rules::BatchKeys`]); everything else (findings, the
 //! text the human report quotes, the words and places of its keys) goes to
 //! the spill, in file order. The judges then run over the hashes and give
 //! verdicts (which key of which file collided, with which other file, in a
@@ -24,10 +24,10 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::diag::{Finding, Overrides, Severity};
-use crate::engine::{self, Counts, FileReport, Input, Keep, KeyTable, ReportSource, Status};
+use crate::engine::{self, Counts, FileReport, Input, Keep, ReportSource, Status};
 use crate::load::load_path;
 use crate::model::Kind;
-use crate::rules::{BatchCheck, Env};
+use crate::rules::{BatchCheck, BatchKeys, Env};
 use crate::source::SourceFile;
 use crate::spill::{self, Record, Spill, SpillReader};
 
@@ -85,7 +85,7 @@ pub fn check_paths<'a>(
     on_checked: &(dyn Fn() + Sync),
 ) -> Result<Streamed<'a>, Failure> {
     let rules: Vec<&BatchCheck> = engine::batch_rules().collect();
-    let mut tables: Vec<KeyTable> = rules.iter().map(|_| KeyTable::default()).collect();
+    let mut tables: Vec<BatchKeys> = rules.iter().map(|_| BatchKeys::default()).collect();
     let mut input_of = Vec::new();
     let mut status = Vec::new();
     let mut spill = Spill::new();
@@ -112,7 +112,7 @@ pub fn check_paths<'a>(
         }
         spill.append(&bytes).map_err(Failure::Spill)?;
     }
-    tables.iter_mut().for_each(KeyTable::shrink_to_fit);
+    tables.iter_mut().for_each(BatchKeys::shrink_to_fit);
     let verdicts = verdicts(&rules, &tables, &mut status, overrides);
     drop(tables);
     let extra = extra_reports(env, overrides, options);
@@ -202,7 +202,7 @@ fn status_of(worst: Option<Severity>) -> Status {
 /// severity into each file's status.
 fn verdicts(
     rules: &[&BatchCheck],
-    tables: &[KeyTable],
+    tables: &[BatchKeys],
     status: &mut [Status],
     overrides: &Overrides,
 ) -> Vec<[u32; 5]> {
@@ -211,7 +211,7 @@ fn verdicts(
         .filter(|r| matches!(r.check, crate::rules::Check::Batch(_)))
         .collect();
     debug_assert_eq!(ids.len(), rules.len());
-    let mut all = Vec::new();
+    let mut all = Vec::with_capacity(judged.iter().map(Vec::len).sum());
     for (n, verdicts) in judged.into_iter().enumerate() {
         // A cross-file finding has its rule's default severity; the
         // overrides decide the rest, as they will for the finding itself.
@@ -220,21 +220,14 @@ fn verdicts(
             continue;
         };
         for v in verdicts {
-            let file = v.entry;
+            let file = v.entry as usize;
             status[file] = status[file].max(status_of(Some(severity)));
-            let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            all.push([
-                small(file),
-                small(n),
-                small(v.key),
-                small(v.other),
-                small(v.count),
-            ]);
+            let rule = u32::try_from(n).unwrap_or(u32::MAX);
+            all.push([v.entry, rule, v.key, v.other, v.count]);
         }
     }
     // Stable: a file's verdicts stay in rule order, then judge order.
     all.sort_by_key(|v| v[0]);
-    all.shrink_to_fit();
     all
 }
 

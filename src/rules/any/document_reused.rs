@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::diag::{Finding, Severity};
 use crate::documents::DocRead;
-use crate::rules::{BatchCheck, BatchEntry, BatchKey, Check, Rule, RuleCtx, Verdict};
+use crate::rules::{BatchCheck, BatchKey, BatchKeys, Check, Rule, RuleCtx, Verdict};
 
 pub static RULE: Rule = Rule {
     id: "document-reused",
@@ -43,32 +43,31 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
     }
 }
 
-fn judge(files: &[BatchEntry<'_>], out: &mut Vec<Verdict>) {
-    // sha256 → the files holding it, in file order, and each use.
-    let mut by_hash: BTreeMap<u128, Vec<(usize, usize)>> = BTreeMap::new();
-    for (i, f) in files.iter().enumerate() {
-        for (k, &key) in f.keys.iter().enumerate() {
-            by_hash.entry(key).or_default().push((i, k));
+fn judge(files: &BatchKeys, out: &mut Vec<Verdict>) {
+    // sha256 → the files holding it, in file order, and each use (the
+    // file's index and the key's, as `u32`s: every claim of a large run
+    // attaches documents, so this holds a pair for each).
+    let mut by_hash: BTreeMap<u128, Vec<(u32, u32)>> = BTreeMap::new();
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    for i in 0..files.len() {
+        for (k, &key) in files.keys(i).iter().enumerate() {
+            by_hash.entry(key).or_default().push((small(i), small(k)));
         }
     }
     for uses in by_hash.values() {
-        let mut claims: Vec<usize> = uses.iter().map(|(i, _)| *i).collect();
+        let uses = uses.iter().map(|&(i, k)| (i as usize, k as usize));
+        let mut claims: Vec<usize> = uses.clone().map(|(i, _)| i).collect();
         claims.dedup();
         if claims.len() < 2 {
             continue;
         }
-        for &(i, k) in uses {
+        for (i, k) in uses {
             // Name one other claim and count the rest: a document shared by
             // a thousand claims must not make a thousand-name message each.
             let Some(&other) = claims.iter().find(|&&j| j != i) else {
                 continue;
             };
-            out.push(Verdict {
-                entry: i,
-                key: k,
-                other,
-                count: claims.len(),
-            });
+            out.push(Verdict::new(i, k, other, claims.len()));
         }
     }
 }
