@@ -12,9 +12,9 @@
 //! folder the records stay in memory, encoded (a few hundred bytes a file,
 //! still far less than the reports they stand for).
 //!
-//! The encoding is private to one run: lengths and numbers as
-//! little-endian `u64`, texts as a length and their UTF-8 bytes, rule ids
-//! as their index in the rule table.
+//! The encoding is private to one run: each record's length as a
+//! little-endian `u64`, then numbers in LEB128, texts as a length and their
+//! UTF-8 bytes, rule ids as their index in the rule table.
 
 use std::borrow::Cow;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
@@ -45,7 +45,8 @@ pub struct Record {
 /// Encodes a record as its length followed by its bytes.
 pub fn encode(record: &Record, out: &mut Vec<u8>) {
     let start = out.len();
-    put_u64(out, 0);
+    // The length, filled in at the end: 8 bytes whatever it is.
+    out.extend_from_slice(&[0; 8]);
     put_u64(out, record.kind.map_or(0, |k| kind_index(k) + 1));
     put_str(out, &record.text);
     match &record.lead {
@@ -208,8 +209,14 @@ fn rule_index(id: &str) -> u64 {
         .map_or(u64::MAX, |i| i as u64)
 }
 
-fn put_u64(out: &mut Vec<u8>, n: u64) {
-    out.extend_from_slice(&n.to_le_bytes());
+/// A number in LEB128 (7 bits a byte, low first): most numbers of a record
+/// (lengths, flags, lines) take one byte.
+fn put_u64(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
@@ -270,9 +277,16 @@ struct Bytes<'a>(&'a [u8]);
 
 impl Bytes<'_> {
     fn u64(&mut self) -> Result<u64, Truncated> {
-        let (head, rest) = self.0.split_first_chunk::<8>().ok_or(Truncated)?;
-        self.0 = rest;
-        Ok(u64::from_le_bytes(*head))
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let (&byte, rest) = self.0.split_first().ok_or(Truncated)?;
+            self.0 = rest;
+            n |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err(Truncated)
     }
 
     fn len(&mut self) -> Result<usize, Truncated> {
@@ -345,7 +359,7 @@ mod tests {
     #[test]
     fn records_come_back_as_they_went_in() {
         let finding = Finding::new(&crate::rules::any::missing_field::RULE, "m")
-            .at_span("a.b", 3..9)
+            .at_span("a.b", 300..(1 << 40))
             .label("l")
             .severity(Severity::Warning);
         let mut placed = finding.clone();
