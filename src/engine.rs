@@ -2,9 +2,14 @@
 //! `bundle`, which all call [`check_loaded`] so that a rule has one copy.
 //!
 //! Flow: paths → [`crate::load`] (in parallel, one file per task) → the
-//! per-claim rules of the table → the cross-file (batch) rules → the user's
+//! per-claim rules of the table → the cross-file (batch) rules, which judge
+//! the 128-bit hashes of each claim's keys ([`BatchKeys`]) and give
+//! [`Verdict`]s, put in words with the keys' texts afterwards → the user's
 //! severity overrides → findings sorted by position. The result is a
-//! [`Report`] that every reporter (human, JSON, CI formats) renders.
+//! [`Report`] that every reporter (human, JSON, CI formats) renders, through
+//! [`ReportSource`]. `validate` runs the same steps through
+//! [`crate::streamed`], which keeps each file's report in a temporary file
+//! instead of a [`Report`].
 
 use std::path::PathBuf;
 
