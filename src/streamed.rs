@@ -56,7 +56,7 @@ pub struct Options {
 
 /// A checked run whose reports wait in a temporary file.
 pub struct Streamed<'a> {
-    inputs: &'a [Input],
+    inputs: Names,
     overrides: &'a Overrides,
     /// Per checked file: its input's index.
     input_of: Vec<u32>,
@@ -78,7 +78,7 @@ pub struct Streamed<'a> {
 /// A file that could not be read at all, or a temporary file that could
 /// not be written.
 pub fn check_paths<'a>(
-    inputs: &'a [Input],
+    inputs: Vec<Input>,
     env: &Env,
     overrides: &'a Overrides,
     options: Options,
@@ -90,11 +90,16 @@ pub fn check_paths<'a>(
     let mut status = Vec::new();
     let mut spill = Spill::new();
     let mut bytes = Vec::new();
-    for (c, chunk) in inputs.chunks(CHUNK).enumerate() {
+    // The inputs as one text (a display name and a path each would be
+    // 200,000 allocations for 100,000 files, the largest part of what
+    // such a run holds); each is made whole again only while it is checked.
+    let inputs = Names::new(inputs);
+    for start in (0..inputs.len()).step_by(CHUNK) {
+        let chunk = start..inputs.len().min(start + CHUNK);
         let checked: Vec<Option<Spilled>> = chunk
-            .par_iter()
-            .map(|input| {
-                let spilled = check_one(input, env, overrides, options);
+            .into_par_iter()
+            .map(|i| {
+                let spilled = check_one(&inputs.get(i), env, overrides, options);
                 on_checked();
                 spilled
             })
@@ -107,7 +112,7 @@ pub fn check_paths<'a>(
             for (n, table) in tables.iter_mut().enumerate() {
                 table.push(one.hashes.get(n).into_iter().flatten().copied());
             }
-            input_of.push(u32::try_from(c * CHUNK + i).unwrap_or(u32::MAX));
+            input_of.push(u32::try_from(start + i).unwrap_or(u32::MAX));
             status.push(one.status);
         }
         spill.append(&bytes).map_err(Failure::Spill)?;
@@ -126,6 +131,65 @@ pub fn check_paths<'a>(
         extra,
         reader: Mutex::new(Some(reader)),
     })
+}
+
+/// The inputs' display names end to end in one text, and their paths:
+/// most paths are their display name (or `./` and it), so only the others
+/// are kept apart.
+struct Names {
+    text: String,
+    ends: Vec<u32>,
+    /// Per input: 0, the path is the display name; 1, it is `./` and the
+    /// display name; 2, it is in `paths`.
+    how: Vec<u8>,
+    paths: std::collections::HashMap<usize, std::path::PathBuf>,
+}
+
+impl Names {
+    fn new(inputs: Vec<Input>) -> Names {
+        let mut names = Names {
+            text: String::with_capacity(inputs.iter().map(|i| i.display.len()).sum()),
+            ends: Vec::with_capacity(inputs.len()),
+            how: Vec::with_capacity(inputs.len()),
+            paths: std::collections::HashMap::new(),
+        };
+        for (i, input) in inputs.into_iter().enumerate() {
+            names.text.push_str(&input.display);
+            names
+                .ends
+                .push(u32::try_from(names.text.len()).unwrap_or(u32::MAX));
+            let path = input.path.to_str();
+            let how = if path == Some(input.display.as_str()) {
+                0
+            } else if path.and_then(|p| p.strip_prefix("./")) == Some(input.display.as_str()) {
+                1
+            } else {
+                names.paths.insert(i, input.path);
+                2
+            };
+            names.how.push(how);
+        }
+        names
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn display(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn get(&self, i: usize) -> Input {
+        let display = self.display(i).to_string();
+        let path = match self.how[i] {
+            0 => std::path::PathBuf::from(&display),
+            1 => std::path::PathBuf::from(format!("./{display}")),
+            _ => self.paths.get(&i).cloned().unwrap_or_default(),
+        };
+        Input { display, path }
+    }
 }
 
 /// One checked file: its record, encoded; its status; its keys' hashes.
@@ -267,7 +331,7 @@ impl Streamed<'_> {
         let mut findings = record.findings;
         for v in verdicts {
             let [_, rule, key, other, count] = v.map(|n| n as usize);
-            let display = &self.inputs[self.input_of[other] as usize].display;
+            let display = self.inputs.display(self.input_of[other] as usize);
             let finding = (rules[rule].finding)(&record.keys[rule][key], display, count);
             findings.extend(self.overrides.apply(finding));
         }
@@ -275,9 +339,9 @@ impl Streamed<'_> {
         if let Some(lead) = record.lead {
             findings.insert(0, lead);
         }
-        let input = &self.inputs[self.input_of[file] as usize];
+        let input = self.inputs.get(self.input_of[file] as usize);
         FileReport {
-            source: SourceFile::new(input.display.clone(), input.path.clone(), record.text),
+            source: SourceFile::new(input.display, input.path, record.text),
             kind: record.kind,
             claim: None,
             findings,
@@ -367,7 +431,7 @@ mod tests {
             }
             let streamed = |sources| {
                 let options = Options { sources, expected };
-                check_paths(&inputs, &env, &overrides, options, &|| {}).unwrap()
+                check_paths(inputs.clone(), &env, &overrides, options, &|| {}).unwrap()
             };
             assert_eq!(streamed(false).counts(), held.counts());
             assert!(streamed(false).has_errors());
@@ -388,7 +452,7 @@ mod tests {
         // The cross-file findings are there, pointed at their key.
         let text = json::render(
             &check_paths(
-                &inputs,
+                inputs.clone(),
                 &env,
                 &overrides,
                 Options {
@@ -414,7 +478,7 @@ mod tests {
             sources: false,
             expected: None,
         };
-        let run = check_paths(&inputs, &env, &overrides, options, &|| {}).unwrap();
+        let run = check_paths(inputs.clone(), &env, &overrides, options, &|| {}).unwrap();
         let mut first = 0;
         run.each_file(&mut |_| {
             first += 1;
@@ -423,5 +487,29 @@ mod tests {
         .unwrap();
         assert_eq!(first, run.counts().files);
         assert!(run.each_file(&mut |_| Ok(())).is_err());
+    }
+
+    #[test]
+    fn input_names_come_back_whole() {
+        let inputs: Vec<Input> = [
+            ("a.toml", "a.toml"),
+            ("b/c.toml", "./b/c.toml"),
+            ("x.toml", "/elsewhere/x.toml"),
+            ("", ""),
+            ("ü.toml", "./ü.toml"),
+        ]
+        .into_iter()
+        .map(|(display, path)| Input {
+            display: display.to_string(),
+            path: path.into(),
+        })
+        .collect();
+        let names = Names::new(inputs.clone());
+        assert_eq!(names.len(), inputs.len());
+        for (i, input) in inputs.iter().enumerate() {
+            let back = names.get(i);
+            assert_eq!((&back.display, &back.path), (&input.display, &input.path));
+            assert_eq!(names.display(i), input.display);
+        }
     }
 }

@@ -30,7 +30,7 @@ pub(super) fn run(
         sources: format == ValidateFormat::Human,
         expected: kind,
     };
-    let report = streamed::check_paths(&inputs, &env, &overrides, options, &|| {
+    let report = streamed::check_paths(inputs, &env, &overrides, options, &|| {
         progress.inc(1);
     })
     .map_err(|failure| match failure {
