@@ -142,7 +142,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, action="append", help="claim count (repeatable)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--root", type=Path,
-                        help="generate the claims into this folder and keep them; folders already there are reused "
+                        help="with --memory-only: generate the claims into this folder and keep them; folders already there are reused "
                              "(100,000 claims take minutes to write)")
     parser.add_argument("--memory-only", action="store_true",
                         help="only peak memory, every format, for each --files size side by side (no timings)")
