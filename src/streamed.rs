@@ -1,9 +1,10 @@
-//! `validate` of a folder, with memory that does not grow with the number
-//! of files (issue 16): each file's report is written to a temporary file
-//! as soon as it is checked ([`crate::spill`]) and read back, one file at a
-//! time, while the reporter writes.
+//! `validate` of a folder, with memory that grows by about 0.2 KiB a file
+//! instead of 3 (issue 16): each file's report is written to a temporary
+//! file as soon as it is checked ([`crate::spill`]) and read back, one file
+//! at a time, while the reporter writes.
 //!
-//! Data flow: the inputs are checked in chunks of [`CHUNK`] files, the
+//! Data flow: the inputs' names are kept as one text ([`Names`]), each
+//! input made whole again only while it is checked. The inputs are checked in chunks of [`CHUNK`] files, the
 //! files of a chunk in parallel ([`engine::check_one`], the same per-file
 //! step as every other command). Each file leaves behind, in memory, only
 //! its status, the index of its input and the 128-bit hashes of its
