@@ -3,8 +3,8 @@
 //! file as soon as it is checked ([`crate::spill`]) and read back, one file
 //! at a time, while the reporter writes.
 //!
-//! Data flow: the inputs' names are kept as one text ([`Names`]), each
-//! input made whole again only while it is checked. The inputs are checked in chunks of [`CHUNK`] files, the
+//! Data flow: the inputs' names are kept as one text (`Names`), each
+//! input made whole again only while it is checked. The inputs are checked in chunks of `CHUNK` files, the
 //! files of a chunk in parallel ([`engine::check_one`], the same per-file
 //! step as every other command). Each file leaves behind, in memory, only
 //! its status, the index of its input and the 128-bit hashes of its
