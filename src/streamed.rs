@@ -5,7 +5,7 @@
 //!
 //! Data flow: the inputs' names are kept as one text (`Names`), each
 //! input made whole again only while it is checked. The inputs are checked in chunks of `CHUNK` files, the
-//! files of a chunk in parallel ([`engine::check_one`], the same per-file
+//! files of a chunk in parallel (`engine::check_one`, the same per-file
 //! step as every other command). Each file leaves behind, in memory, only
 //! its status, the index of its input and the 128-bit hashes of its
 //! cross-file keys ([`crate::rules::BatchKeys`]); everything else (findings, the
