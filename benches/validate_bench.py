@@ -16,7 +16,7 @@ memory. Usage:
   cargo build --release
   python3 -m pip install check-jsonschema   # optional: skipped when absent
   python3 benches/validate_bench.py --files 5000 --files 10000
-  python3 benches/validate_bench.py --memory-only --files 10000 --files 100000
+  python3 benches/validate_bench.py --memory-only --files 10000 --files 100000 --root /tmp/claims-bench
 
 Write the figures into docs/performance.md with the machine they ran on.
 """
@@ -34,7 +34,7 @@ import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-BINARY = REPO / "target" / "release" / "claimtool"
+BINARY = Path(os.environ.get("CLAIMTOOL_BIN", REPO / "target" / "release" / "claimtool"))
 
 CLAIM = """#:schema ../cpor.schema.json
 kind = "cpor"
@@ -141,6 +141,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, action="append", help="claim count (repeatable)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--root", type=Path,
+                        help="with --memory-only: generate the claims into this folder and keep them; folders already there are reused "
+                             "(100,000 claims take minutes to write)")
     parser.add_argument("--memory-only", action="store_true",
                         help="only peak memory, every format, for each --files size side by side (no timings)")
     args = parser.parse_args()
@@ -150,7 +153,7 @@ def main() -> int:
         return 2
     checker = shutil.which("check-jsonschema")
     if args.memory_only:
-        return memory_table(sizes)
+        return memory_table(sizes, args.root)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         os.chdir(root)  # claimtool finds the workspace's claimtool.toml from here
@@ -190,13 +193,14 @@ def main() -> int:
 FORMATS = ["human", "json", "sarif", "junit", "github", "azure"]
 
 
-def memory_table(sizes: list[int]) -> int:
+def memory_table(sizes: list[int], keep: Path | None) -> int:
     """Peak memory of `validate` in every format, one column per size, and
     the ratio of the largest to the smallest (flat memory: close to 1)."""
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
+        root = keep or Path(tmp)
+        root.mkdir(parents=True, exist_ok=True)
         os.chdir(root)  # claimtool finds the workspace's claimtool.toml from here
-        folders = {n: generate(root, n) for n in sizes}
+        folders = {n: root / f"claims-{n}" if (root / f"claims-{n}").exists() else generate(root, n) for n in sizes}
         print("| format | " + " | ".join(f"{n} files" for n in sizes) + f" | {max(sizes)} / {min(sizes)} |")
         print("|---|" + "---:|" * (len(sizes) + 1))
         for fmt in FORMATS:

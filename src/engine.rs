@@ -2,9 +2,14 @@
 //! `bundle`, which all call [`check_loaded`] so that a rule has one copy.
 //!
 //! Flow: paths → [`crate::load`] (in parallel, one file per task) → the
-//! per-claim rules of the table → the cross-file (batch) rules → the user's
+//! per-claim rules of the table → the cross-file (batch) rules, which judge
+//! the 128-bit hashes of each claim's keys ([`BatchKeys`]) and give
+//! [`Verdict`]s, put in words with the keys' texts afterwards → the user's
 //! severity overrides → findings sorted by position. The result is a
-//! [`Report`] that every reporter (human, JSON, CI formats) renders.
+//! [`Report`] that every reporter (human, JSON, CI formats) renders, through
+//! [`ReportSource`]. `validate` runs the same steps through
+//! [`crate::streamed`], which keeps each file's report in a temporary file
+//! instead of a [`Report`].
 
 use std::path::PathBuf;
 
@@ -13,7 +18,7 @@ use rayon::prelude::*;
 use crate::diag::{Finding, Overrides, Severity};
 use crate::load::{Loaded, load_path};
 use crate::model::{Claim, Kind};
-use crate::rules::{self, BatchCheck, BatchEntry, BatchKey, Check, Env, RuleCtx};
+use crate::rules::{self, BatchCheck, BatchKey, BatchKeys, Check, Env, RuleCtx, Verdict};
 use crate::source::{Position, SourceFile};
 
 /// The outcome for one file.
@@ -75,6 +80,58 @@ impl Report {
 
     pub fn count(&self, status: Status) -> usize {
         self.files.iter().filter(|f| f.status() == status).count()
+    }
+}
+
+/// How many files a report has, and how many of them are in each status:
+/// what the reporters write before the files (JUnit) or after them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub files: usize,
+    pub ok: usize,
+    pub warnings: usize,
+    pub errors: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, status: Status) {
+        self.files += 1;
+        match status {
+            Status::Ok => self.ok += 1,
+            Status::Warning => self.warnings += 1,
+            Status::Error => self.errors += 1,
+        }
+    }
+}
+
+/// What every reporter writes from: the counts, then each file's report in
+/// order, one at a time. A [`Report`] holds them all; a
+/// [`crate::streamed::Streamed`] run reads each back from its temporary
+/// file when it is asked for, so a reporter holds one file at a time.
+pub trait ReportSource {
+    fn counts(&self) -> Counts;
+    /// Calls `each` on every file's report in order, stopping at the
+    /// first error.
+    fn each_file(
+        &self,
+        each: &mut dyn FnMut(&FileReport) -> std::io::Result<()>,
+    ) -> std::io::Result<()>;
+}
+
+impl ReportSource for Report {
+    fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for file in &self.files {
+            counts.add(file.status());
+        }
+        counts
+    }
+
+    fn each_file(
+        &self,
+        each: &mut dyn FnMut(&FileReport) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        self.files.iter().try_for_each(each)
     }
 }
 
@@ -256,10 +313,10 @@ pub fn check_loaded(loaded: Vec<Loaded>, env: &Env, overrides: &Overrides) -> Re
 /// A file after its own rules: the report, what each of its claims
 /// contributed to the cross-file rules, and what [`check_paths_extracting`]'s
 /// `extract` took from its claim.
-struct Checked<T> {
-    report: FileReport,
-    units: Vec<Unit>,
-    extracted: Option<T>,
+pub(crate) struct Checked<T> {
+    pub(crate) report: FileReport,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) extracted: Option<T>,
 }
 
 /// One claim's part in the cross-file rules: its keys for each of them (in
@@ -299,14 +356,14 @@ pub fn check_claim(ctx: &RuleCtx<'_>, findings: &mut Vec<Finding>) -> Vec<Vec<Ba
     all
 }
 
-fn batch_rules() -> impl Iterator<Item = &'static BatchCheck> {
+pub(crate) fn batch_rules() -> impl Iterator<Item = &'static BatchCheck> {
     rules::all().filter_map(|r| match &r.check {
         Check::Batch(b) => Some(b),
         _ => None,
     })
 }
 
-fn check_one<T>(
+pub(crate) fn check_one<T>(
     l: Loaded,
     env: &Env,
     keep: Keep,
@@ -353,41 +410,66 @@ fn check_one<T>(
     }
 }
 
+/// Runs each cross-file rule's judge over its table (in parallel: they
+/// judge independently, and with thousands of files none is negligible):
+/// the verdicts of each rule, in the order of [`batch_rules`].
+pub(crate) fn judge_all(tables: &[BatchKeys]) -> Vec<Vec<Verdict>> {
+    let judges: Vec<&BatchCheck> = batch_rules().collect();
+    judges
+        .par_iter()
+        .zip(tables)
+        .map(|(rule, table)| {
+            let mut found = Vec::new();
+            (rule.judge)(table, &mut found);
+            found
+        })
+        .collect()
+}
+
+/// The order of a file's findings: by position, then rule (stable, so
+/// the cross-file findings stay after the file's own at one place).
+pub(crate) fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        let pos = |f: &Finding| f.span.as_ref().map_or(usize::MAX, |s| s.start);
+        pos(a).cmp(&pos(b)).then_with(|| a.rule.cmp(b.rule))
+    });
+}
+
 /// Runs the cross-file rules, applies the overrides, sorts the findings.
 fn finish<T: Send + Sync>(
     checked: Vec<Checked<T>>,
     overrides: &Overrides,
 ) -> (Report, Vec<Option<T>>) {
-    // The cross-file rules judge independently of each other: in parallel,
-    // like everything here, since with thousands of files none of these
-    // steps is negligible.
-    let judges: Vec<&BatchCheck> = batch_rules().collect();
-    let cross: Vec<Vec<(usize, Finding)>> = judges
-        .par_iter()
-        .enumerate()
-        .map(|(n, rule)| {
-            // One entry per claim; `owner` maps it back to its file.
-            let (entries, owner): (Vec<BatchEntry<'_>>, Vec<usize>) = checked
-                .iter()
-                .enumerate()
-                .flat_map(|(i, c)| {
-                    c.units.iter().map(move |u| {
-                        let entry = BatchEntry {
-                            display: u.display.as_deref().unwrap_or(&c.report.source.display),
-                            keys: u.keys.get(n).map_or(&[], Vec::as_slice),
-                        };
-                        (entry, i)
-                    })
-                })
-                .unzip();
-            let mut found = Vec::new();
-            (rule.judge)(&entries, &mut found);
-            found
-                .into_iter()
-                .map(|(entry, f)| (owner[entry], f))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let rules: Vec<&BatchCheck> = batch_rules().collect();
+    // One entry per claim; `owner` maps it back to its file, `unit` to
+    // its keys and name.
+    let mut tables: Vec<BatchKeys> = rules.iter().map(|_| BatchKeys::default()).collect();
+    let mut units: Vec<(usize, &Unit)> = Vec::new();
+    for (i, c) in checked.iter().enumerate() {
+        for u in &c.units {
+            for (n, table) in tables.iter_mut().enumerate() {
+                table.push(u.keys.get(n).into_iter().flatten().map(|k| k.key));
+            }
+            units.push((i, u));
+        }
+    }
+    let verdicts = judge_all(&tables);
+    let display = |entry: usize| {
+        let (i, u) = units[entry];
+        u.display
+            .as_deref()
+            .unwrap_or(&checked[i].report.source.display)
+    };
+    let mut cross: Vec<(usize, Finding)> = Vec::new();
+    for (n, (rule, verdicts)) in rules.iter().zip(verdicts).enumerate() {
+        for v in verdicts {
+            let (i, u) = units[v.entry as usize];
+            let key = &u.keys[n][v.key as usize];
+            let finding = (rule.finding)(key, display(v.other as usize), v.count as usize);
+            cross.push((i, finding));
+        }
+    }
+    drop(units);
     let (mut files, extracted): (Vec<FileReport>, Vec<Option<T>>) = checked
         .into_par_iter()
         .map(|c| (c.report, c.extracted))
@@ -397,13 +479,13 @@ fn finish<T: Send + Sync>(
     // (10,000 files: megabytes of spare capacity held until the report is
     // written).
     let mut extra = vec![0usize; files.len()];
-    for (i, _) in cross.iter().flatten() {
+    for (i, _) in &cross {
         extra[*i] += 1;
     }
     for (file, n) in files.iter_mut().zip(extra) {
         file.findings.reserve_exact(n);
     }
-    for (i, finding) in cross.into_iter().flatten() {
+    for (i, finding) in cross {
         files[i].findings.push(finding);
     }
     files.par_iter_mut().for_each(|file| {
@@ -416,10 +498,7 @@ fn finish<T: Send + Sync>(
         // files' lists (kept by the in-place collect): give it back, it is
         // held until the whole report is written.
         file.findings.shrink_to_fit();
-        file.findings.sort_by(|a, b| {
-            let pos = |f: &Finding| f.span.as_ref().map_or(usize::MAX, |s| s.start);
-            pos(a).cmp(&pos(b)).then_with(|| a.rule.cmp(b.rule))
-        });
+        sort_findings(&mut file.findings);
     });
     (Report { files }, extracted)
 }
@@ -428,33 +507,43 @@ fn finish<T: Send + Sync>(
 /// kind is an `unknown-kind` error at its `kind` value, subject to the
 /// overrides like every finding.
 pub fn flag_other_kinds(report: &mut Report, expected: Kind, overrides: &Overrides) {
-    use crate::decode::StrEnum;
     for file in &mut report.files {
-        let Some(found) = file.kind.filter(|&k| k != expected) else {
-            continue;
-        };
-        let span = toml::de::DeTable::parse(&file.source.text)
-            .ok()
-            .and_then(|doc| doc.get_ref().get("kind").map(toml::Spanned::span));
-        let mut finding = Finding::new(
-            &rules::any::unknown_kind::RULE,
-            format!(
-                "this is a {} claim, not {}",
-                found.as_str(),
-                expected.as_str()
-            ),
-        )
-        .field("kind")
-        .label(format!("kind is \"{}\"", found.as_str()))
-        .help(format!(
-            "check it with `claimtool {} validate` or `claimtool validate`",
-            found.as_str()
-        ));
-        finding.span = span;
-        if let Some(finding) = overrides.apply(finding) {
+        if let Some(finding) = other_kind(file.kind, &file.source.text, expected, overrides) {
             file.findings.insert(0, finding);
         }
     }
+}
+
+/// The `unknown-kind` finding of a file of kind `found` (with the text
+/// `text`) checked as `expected`, overrides applied; `None` when the kinds
+/// agree or the rule is off.
+pub(crate) fn other_kind(
+    found: Option<Kind>,
+    text: &str,
+    expected: Kind,
+    overrides: &Overrides,
+) -> Option<Finding> {
+    use crate::decode::StrEnum;
+    let found = found.filter(|&k| k != expected)?;
+    let span = toml::de::DeTable::parse(text)
+        .ok()
+        .and_then(|doc| doc.get_ref().get("kind").map(toml::Spanned::span));
+    let mut finding = Finding::new(
+        &rules::any::unknown_kind::RULE,
+        format!(
+            "this is a {} claim, not {}",
+            found.as_str(),
+            expected.as_str()
+        ),
+    )
+    .field("kind")
+    .label(format!("kind is \"{}\"", found.as_str()))
+    .help(format!(
+        "check it with `claimtool {} validate` or `claimtool validate`",
+        found.as_str()
+    ));
+    finding.span = span;
+    overrides.apply(finding)
 }
 
 /// The fields the loader reported as written but unreadable (`wrong-type`).

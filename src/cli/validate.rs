@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow, bail};
-use claimtool::engine::{self, Input, Report};
+use claimtool::engine::{Input, ReportSource};
 use claimtool::model::Kind;
 use claimtool::report;
 use claimtool::rules::Env;
+use claimtool::streamed;
 
 use super::args::ValidateFormat;
 use super::{GlobalArgs, Outcome, context};
@@ -20,21 +21,27 @@ pub(super) fn run(
     let (env, overrides) = context::load(global)?;
     let inputs = collect_inputs(paths, &env)?;
     let progress = progress_bar(inputs.len(), global.quiet);
-    // Only the human report quotes the files' lines, and only `<kind>
-    // validate` looks for `kind` again afterwards; otherwise the texts are
-    // let go as soon as each file is checked.
-    let keep = engine::Keep {
-        claims: false,
-        sources: kind.is_some() || format == ValidateFormat::Human,
+    // Each file's report goes to a temporary file as it is checked and is
+    // read back as the report is written (memory stays flat with the number
+    // of files). Only the human report quotes the files' lines, and only
+    // `<kind> validate` looks for `kind` again; otherwise the texts are let
+    // go as soon as each file is checked.
+    let options = streamed::Options {
+        sources: format == ValidateFormat::Human,
+        expected: kind,
     };
-    let mut report = engine::check_paths_with_progress(&inputs, &env, &overrides, keep, &|| {
+    let report = streamed::check_paths(inputs, &env, &overrides, options, &|| {
         progress.inc(1);
     })
-    .map_err(|(path, e)| anyhow::Error::new(e).context(format!("cannot read {path}")))?;
+    .map_err(|failure| match failure {
+        streamed::Failure::Read(path, e) => {
+            anyhow::Error::new(e).context(format!("cannot read {path}"))
+        }
+        streamed::Failure::Spill(e) => {
+            anyhow::Error::new(e).context("cannot write the run's temporary file")
+        }
+    })?;
     progress.finish_and_clear();
-    if let Some(expected) = kind {
-        engine::flag_other_kinds(&mut report, expected, &overrides);
-    }
     print_report(global, format, &report, &env)?;
     Ok(if report.has_errors() {
         Outcome::Findings
@@ -65,10 +72,10 @@ fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
 /// Writes the report to stdout in the chosen format. A report that cannot
 /// be written (a full disk, a closed file) is a failure (exit 2), never a
 /// silent success: CI would otherwise upload a cut-off SARIF or JUnit file.
-pub(super) fn print_report(
+pub(super) fn print_report<R: ReportSource + ?Sized>(
     global: &GlobalArgs,
     format: ValidateFormat,
-    report: &Report,
+    report: &R,
     env: &Env,
 ) -> anyhow::Result<()> {
     let stdout = || std::io::stdout().lock();

@@ -5,10 +5,10 @@
 use std::io::{self, Write};
 
 use crate::diag::{Finding, Severity};
-use crate::engine::{FileReport, Report};
+use crate::engine::{FileReport, ReportSource};
 
 /// The GitHub lines as text.
-pub fn github(report: &Report) -> String {
+pub fn github<R: ReportSource + ?Sized>(report: &R) -> String {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
     let _ = write_github(report, &mut out);
@@ -16,7 +16,7 @@ pub fn github(report: &Report) -> String {
 }
 
 /// The Azure lines as text.
-pub fn azure(report: &Report) -> String {
+pub fn azure<R: ReportSource + ?Sized>(report: &R) -> String {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
     let _ = write_azure(report, &mut out);
@@ -25,9 +25,9 @@ pub fn azure(report: &Report) -> String {
 
 /// `::error file=...,line=...,col=...,title=RULE::message`, a line per
 /// finding, written as they are made.
-pub fn write_github(report: &Report, out: impl Write) -> io::Result<()> {
+pub fn write_github<R: ReportSource + ?Sized>(report: &R, out: impl Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
-    for (file, finding) in findings(report) {
+    each_finding(report, &mut |file, finding| {
         let command = match finding.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -44,20 +44,20 @@ pub fn write_github(report: &Report, out: impl Write) -> io::Result<()> {
             "::{command} {}::{}",
             props.join(","),
             github_data(&message(finding))
-        )?;
-    }
+        )
+    })?;
     out.flush()
 }
 
 /// `##vso[task.logissue type=error;sourcepath=...;linenumber=...;columnnumber=...;code=RULE]message`.
 /// Azure Pipelines knows only errors and warnings; info findings are left out.
-pub fn write_azure(report: &Report, out: impl Write) -> io::Result<()> {
+pub fn write_azure<R: ReportSource + ?Sized>(report: &R, out: impl Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
-    for (file, finding) in findings(report) {
+    each_finding(report, &mut |file, finding| {
         let kind = match finding.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
-            Severity::Info => continue,
+            Severity::Info => return Ok(()),
         };
         let mut props = vec![
             format!("type={kind}"),
@@ -73,16 +73,22 @@ pub fn write_azure(report: &Report, out: impl Write) -> io::Result<()> {
             "##vso[task.logissue {}]{}",
             props.join(";"),
             azure_escape(&message(finding))
-        )?;
-    }
+        )
+    })?;
     out.flush()
 }
 
-fn findings(report: &Report) -> impl Iterator<Item = (&FileReport, &Finding)> {
-    report
-        .files
-        .iter()
-        .flat_map(|f| f.findings.iter().map(move |d| (f, d)))
+/// Calls `each` on every finding of every file, in order, one file held
+/// at a time.
+fn each_finding<R: ReportSource + ?Sized>(
+    report: &R,
+    each: &mut dyn FnMut(&FileReport, &Finding) -> io::Result<()>,
+) -> io::Result<()> {
+    report.each_file(&mut |file| {
+        file.findings
+            .iter()
+            .try_for_each(|finding| each(file, finding))
+    })
 }
 
 fn position(file: &FileReport, finding: &Finding) -> Option<(usize, usize)> {

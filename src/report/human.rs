@@ -18,7 +18,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Element, Level, Origin, Renderer, Snippet};
 
 use crate::diag::{Finding, Severity};
-use crate::engine::{FileReport, Report, Status};
+use crate::engine::{FileReport, ReportSource};
 use crate::source::SourceFile;
 use crate::term;
 
@@ -39,7 +39,7 @@ pub struct HumanOptions {
 }
 
 /// All findings of all files, then the summary line.
-pub fn render(report: &Report, options: HumanOptions) -> String {
+pub fn render<R: ReportSource + ?Sized>(report: &R, options: HumanOptions) -> String {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
     let _ = write(report, options, &mut out);
@@ -48,13 +48,13 @@ pub fn render(report: &Report, options: HumanOptions) -> String {
 
 /// Writes the findings and the summary line to `out` one block at a time,
 /// so a report of thousands of files is never held as one text.
-pub fn write(
-    report: &Report,
+pub fn write<R: ReportSource + ?Sized>(
+    report: &R,
     options: HumanOptions,
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
-    for file in &report.files {
+    report.each_file(&mut |file| {
         let mut cursor = Cursor::default();
         for finding in &file.findings {
             if options.quiet && finding.severity == Severity::Info {
@@ -63,20 +63,22 @@ pub fn write(
             let text = render_at(file, finding, options.color, &mut cursor);
             writeln!(out, "{text}\n")?;
         }
-    }
+        Ok(())
+    })?;
     writeln!(out, "{}", summary(report))?;
     out.flush()
 }
 
 /// `3 files: 1 ready, 1 with warnings, 1 with errors`.
-pub fn summary(report: &Report) -> String {
-    let n = report.files.len();
+pub fn summary<R: ReportSource + ?Sized>(report: &R) -> String {
+    let counts = report.counts();
+    let n = counts.files;
     format!(
         "{n} file{}: {} ready, {} with warnings, {} with errors",
         if n == 1 { "" } else { "s" },
-        report.count(Status::Ok),
-        report.count(Status::Warning),
-        report.count(Status::Error)
+        counts.ok,
+        counts.warnings,
+        counts.errors
     )
 }
 

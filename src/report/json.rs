@@ -3,28 +3,50 @@
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use crate::engine::{FileReport, Report, Status};
+use std::cell::RefCell;
+
+use serde::ser::{Error as _, SerializeSeq};
+
+use crate::engine::{Counts, FileReport, ReportSource};
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
+#[serde(bound = "R: ReportSource")]
+struct JsonReport<'a, R: ?Sized> {
     version: u32,
     today: String,
-    files: Files<'a>,
+    files: Files<'a, R>,
     summary: Summary,
 }
 
-/// The files, each turned into its JSON shape only as it is written: the
-/// report is never held twice.
-struct Files<'a>(&'a [FileReport]);
+/// The files, each turned into its JSON shape only as it is written (and,
+/// from a streamed run, read back only then): the report is never held
+/// twice, nor whole.
+struct Files<'a, R: ?Sized>(&'a R);
 
-impl Serialize for Files<'_> {
+impl<R: ReportSource + ?Sized> Serialize for Files<'_, R> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|f| JsonFile {
-            path: &f.source.display,
-            kind: f.kind.map(crate::decode::StrEnum::as_str),
-            status: f.status().as_str(),
-            diagnostics: Diagnostics(f),
-        }))
+        let seq = RefCell::new(serializer.serialize_seq(None)?);
+        // The serializer's own error is kept to be given back as it was;
+        // the source's (a temporary file that cannot be read) is told in
+        // words.
+        let mut failed = None;
+        let read = self.0.each_file(&mut |f| {
+            let file = JsonFile {
+                path: &f.source.display,
+                kind: f.kind.map(crate::decode::StrEnum::as_str),
+                status: f.status().as_str(),
+                diagnostics: Diagnostics(f),
+            };
+            seq.borrow_mut().serialize_element(&file).map_err(|e| {
+                failed = Some(e);
+                std::io::Error::other("the report could not be written")
+            })
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        read.map_err(S::Error::custom)?;
+        seq.into_inner().end()
     }
 }
 
@@ -65,7 +87,7 @@ struct Summary {
 }
 
 /// The JSON document for a report, pretty-printed.
-pub fn render(report: &Report, today: NaiveDate) -> String {
+pub fn render<R: ReportSource + ?Sized>(report: &R, today: NaiveDate) -> String {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
     let _ = write(report, today, &mut out);
@@ -74,7 +96,11 @@ pub fn render(report: &Report, today: NaiveDate) -> String {
 
 /// Writes the JSON document straight to `out`, without building it in
 /// memory first (a report of thousands of files stays small).
-pub fn write(report: &Report, today: NaiveDate, out: impl std::io::Write) -> std::io::Result<()> {
+pub fn write<R: ReportSource + ?Sized>(
+    report: &R,
+    today: NaiveDate,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
     serde_json::to_writer_pretty(&mut out, &document(report, today))?;
     std::io::Write::write_all(&mut out, b"\n")?;
@@ -82,21 +108,27 @@ pub fn write(report: &Report, today: NaiveDate, out: impl std::io::Write) -> std
 }
 
 /// The JSON document for a report, as a value (for commands that embed it).
-pub fn value(report: &Report, today: NaiveDate) -> serde_json::Value {
+pub fn value<R: ReportSource + ?Sized>(report: &R, today: NaiveDate) -> serde_json::Value {
     serde_json::to_value(document(report, today))
         .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }))
 }
 
-fn document(report: &Report, today: NaiveDate) -> JsonReport<'_> {
+fn document<R: ReportSource + ?Sized>(report: &R, today: NaiveDate) -> JsonReport<'_, R> {
+    let Counts {
+        files,
+        ok,
+        warnings,
+        errors,
+    } = report.counts();
     JsonReport {
         version: 1,
         today: today.to_string(),
-        files: Files(&report.files),
+        files: Files(report),
         summary: Summary {
-            files: report.files.len(),
-            ok: report.count(Status::Ok),
-            warnings: report.count(Status::Warning),
-            errors: report.count(Status::Error),
+            files,
+            ok,
+            warnings,
+            errors,
         },
     }
 }

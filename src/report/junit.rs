@@ -8,10 +8,10 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::diag::Severity;
-use crate::engine::{FileReport, Report};
+use crate::engine::{FileReport, ReportSource};
 
 /// The JUnit XML as text.
-pub fn render(report: &Report) -> String {
+pub fn render<R: ReportSource + ?Sized>(report: &R) -> String {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
     let _ = write(report, &mut out);
@@ -19,11 +19,16 @@ pub fn render(report: &Report) -> String {
 }
 
 /// Writes the JUnit XML to `out` a test case at a time.
-pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
+pub fn write<R: ReportSource + ?Sized>(
+    report: &R,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
     let mut writer = Writer::new_with_indent(std::io::BufWriter::new(out), b' ', 2);
-    let failures: usize = report.files.iter().map(errors).filter(|&n| n > 0).count();
+    let counts = report.counts();
+    // A file fails when it has an error finding: its status is `error`.
+    let failures = counts.errors;
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    let tests = report.files.len().to_string();
+    let tests = counts.files.to_string();
     let failures_text = failures.to_string();
     let mut suites = BytesStart::new("testsuites");
     suites.push_attribute(("name", "claimtool"));
@@ -37,21 +42,12 @@ pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
     suite.push_attribute(("errors", "0"));
     suite.push_attribute(("skipped", "0"));
     writer.write_event(Event::Start(suite))?;
-    for file in &report.files {
-        write_case(&mut writer, file)?;
-    }
+    report.each_file(&mut |file| write_case(&mut writer, file))?;
     writer.write_event(Event::End(BytesEnd::new("testsuite")))?;
     writer.write_event(Event::End(BytesEnd::new("testsuites")))?;
     let mut out = writer.into_inner();
     out.write_all(b"\n")?;
     out.flush()
-}
-
-fn errors(file: &FileReport) -> usize {
-    file.findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count()
 }
 
 fn write_case<W: std::io::Write>(writer: &mut Writer<W>, file: &FileReport) -> std::io::Result<()> {

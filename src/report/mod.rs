@@ -1,6 +1,11 @@
-//! Reporters: one [`crate::engine::Report`] rendered for people or machines.
-//! Each format is one module with a `render` function returning the text
-//! for stdout, so tests can parse it back.
+//! Reporters: a run's findings rendered for people or machines.
+//! Each format is one module with a `write` function that streams to
+//! stdout and a `render` function returning the text, so tests can parse
+//! it back. Both take any [`crate::engine::ReportSource`]: a
+//! [`crate::engine::Report`] held in memory, or a
+//! [`crate::streamed::Streamed`] run whose files are read back one at a
+//! time; a reporter holds one file at a time and learns the counts (JUnit's
+//! header, the summaries) before the files.
 
 pub mod ci;
 pub mod human;

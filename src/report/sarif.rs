@@ -9,11 +9,11 @@ use serde_json::{Value, json};
 use std::fmt::Write as _;
 
 use crate::diag::{Finding, Severity};
-use crate::engine::{FileReport, Report};
+use crate::engine::{FileReport, ReportSource};
 use crate::rules;
 
 /// The SARIF document as text.
-pub fn render(report: &Report) -> String {
+pub fn render<R: ReportSource + ?Sized>(report: &R) -> String {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
     let _ = write(report, &mut out);
@@ -23,7 +23,10 @@ pub fn render(report: &Report) -> String {
 /// Writes the SARIF document to `out` as it is serialized: each result is
 /// built, written and dropped in turn, so a run of thousands of files never
 /// holds the whole document.
-pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
+pub fn write<R: ReportSource + ?Sized>(
+    report: &R,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
     let doc = Document {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -47,34 +50,50 @@ pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
 }
 
 #[derive(Serialize)]
-struct Document<'a> {
+#[serde(bound = "R: ReportSource")]
+struct Document<'a, R: ?Sized> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run<'a>; 1],
+    runs: [Run<'a, R>; 1],
 }
 
 #[derive(Serialize)]
-struct Run<'a> {
+#[serde(bound = "R: ReportSource")]
+struct Run<'a, R: ?Sized> {
     tool: Value,
     #[serde(rename = "columnKind")]
     column_kind: &'static str,
-    results: Results<'a>,
+    results: Results<'a, R>,
 }
 
-/// Every finding of the report, serialized one at a time.
-struct Results<'a>(&'a Report);
+/// Every finding of the report, serialized one at a time (and, from a
+/// streamed run, read back file by file).
+struct Results<'a, R: ?Sized>(&'a R);
 
-impl Serialize for Results<'_> {
+impl<R: ReportSource + ?Sized> Serialize for Results<'_, R> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error as _;
         let rule_ids: Vec<&'static str> = rules::all().map(|r| r.id).collect();
-        let mut seq = serializer.serialize_seq(None)?;
-        for file in &self.0.files {
+        let seq = std::cell::RefCell::new(serializer.serialize_seq(None)?);
+        // The serializer's own error is given back as it was; the
+        // source's is told in words.
+        let mut failed = None;
+        let read = self.0.each_file(&mut |file| {
             for finding in &file.findings {
-                seq.serialize_element(&result(file, finding, &rule_ids))?;
+                let element = result(file, finding, &rule_ids);
+                if let Err(e) = seq.borrow_mut().serialize_element(&element) {
+                    failed = Some(e);
+                    return Err(std::io::Error::other("the report could not be written"));
+                }
             }
+            Ok(())
+        });
+        if let Some(e) = failed {
+            return Err(e);
         }
-        seq.end()
+        read.map_err(S::Error::custom)?;
+        seq.into_inner().end()
     }
 }
 

@@ -172,21 +172,107 @@ pub fn key_hash(text: &str) -> u128 {
     u128::from_be_bytes(first)
 }
 
-/// One file of a batch, as the cross-file rules judge it: its name and the
-/// keys it contributed (claims themselves are not kept, so memory stays
-/// flat however many files a run checks).
-#[derive(Debug)]
-pub struct BatchEntry<'a> {
-    pub display: &'a str,
-    pub keys: &'a [BatchKey],
+/// What the cross-file rules judge: for each entry of a batch (a file, or
+/// one claim of a several-claims file), the hashes of the keys it
+/// contributed, in the order it contributed them; all of them end to end
+/// in one list, with where each entry's start. Neither the claims nor the
+/// keys' words are kept, so memory grows by about 20 bytes a key however
+/// many files a run checks; the words are looked up only for the keys
+/// that collide.
+#[derive(Debug, Default)]
+pub struct BatchKeys {
+    hashes: Vec<u128>,
+    starts: Vec<u32>,
 }
 
-/// A cross-file rule in two steps: `collect` runs on each claim as it is
-/// checked (in parallel), `judge` once over what every file contributed and
-/// returns findings with the index of their file.
+impl BatchKeys {
+    /// Adds the next entry's keys.
+    pub fn push(&mut self, keys: impl IntoIterator<Item = u128>) {
+        self.starts
+            .push(u32::try_from(self.hashes.len()).unwrap_or(u32::MAX));
+        self.hashes.extend(keys);
+    }
+
+    /// How many entries.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// The keys of entry `entry`.
+    pub fn keys(&self, entry: usize) -> &[u128] {
+        let start = self.starts[entry] as usize;
+        let end = self
+            .starts
+            .get(entry + 1)
+            .map_or(self.hashes.len(), |&e| e as usize);
+        &self.hashes[start..end]
+    }
+
+    /// Every key of every entry, end to end.
+    pub fn all(&self) -> &[u128] {
+        &self.hashes
+    }
+
+    /// The entry whose keys hold the `position`th of [`BatchKeys::all`].
+    pub fn entry_of(&self, position: usize) -> usize {
+        self.starts
+            .partition_point(|&start| start as usize <= position)
+            .saturating_sub(1)
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.hashes.shrink_to_fit();
+        self.starts.shrink_to_fit();
+    }
+}
+
+/// A cross-file finding before it is put in words: which key of which
+/// entry collided, the first other entry holding it, and how many entries
+/// take part. [`BatchCheck::finding`] makes the finding of it once the
+/// key's words and the other entry's name are at hand (for `validate`, as
+/// the report is written), so 100,000 collisions are 100,000 of these
+/// small records, not 100,000 messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    /// The entry the finding belongs to.
+    pub entry: u32,
+    /// The index of the key in that entry's keys (its words and place).
+    pub key: u32,
+    /// The first other entry holding the key (or the group).
+    pub other: u32,
+    /// How many entries share it.
+    pub count: u32,
+}
+
+impl Verdict {
+    /// A verdict from indices and a count (as `u32`s: a run of four
+    /// billion files is out of reach, and 100,000 verdicts of 16 bytes
+    /// are a third of what `usize`s take).
+    pub fn new(entry: usize, key: usize, other: usize, count: usize) -> Verdict {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Verdict {
+            entry: small(entry),
+            key: small(key),
+            other: small(other),
+            count: small(count),
+        }
+    }
+}
+
+/// A cross-file rule in three steps: `collect` runs on each claim as it is
+/// checked (in parallel), `judge` once over the hashes every file
+/// contributed, and `finding` turns each verdict into the finding shown:
+/// the key (words and place), the other entry's name, the count. A
+/// finding is made by `Finding::new` with the rule's default severity
+/// (the engine counts each file's status before the words are made).
 pub struct BatchCheck {
     pub collect: fn(&RuleCtx<'_>, &mut Vec<BatchKey>),
-    pub judge: fn(&[BatchEntry<'_>], &mut Vec<(usize, Finding)>),
+    pub judge: fn(&BatchKeys, &mut Vec<Verdict>),
+    pub finding: fn(&BatchKey, &str, usize) -> Finding,
 }
 
 /// How and when a rule runs.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::diag::{Finding, Severity};
 use crate::documents::DocRead;
-use crate::rules::{BatchCheck, BatchEntry, BatchKey, Check, Rule, RuleCtx};
+use crate::rules::{BatchCheck, BatchKey, BatchKeys, Check, Rule, RuleCtx, Verdict};
 
 pub static RULE: Rule = Rule {
     id: "document-reused",
@@ -18,7 +18,11 @@ workloads). It is also what a copied claim file looks like, so it is worth a loo
 Compared by content, so renamed copies are found too.\n\nHow to fix: nothing, if \
 the document evidences every claim it is attached to; otherwise attach the right \
 document.",
-    check: Check::Batch(BatchCheck { collect, judge }),
+    check: Check::Batch(BatchCheck {
+        collect,
+        judge,
+        finding,
+    }),
 };
 
 /// Each readable, non-empty document, keyed by its content hash.
@@ -39,46 +43,51 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
     }
 }
 
-fn judge(files: &[BatchEntry<'_>], out: &mut Vec<(usize, Finding)>) {
-    // sha256 → the files holding it, in file order, and each use.
-    let mut by_hash: BTreeMap<u128, Vec<(usize, &BatchKey)>> = BTreeMap::new();
-    for (i, f) in files.iter().enumerate() {
-        for key in f.keys {
-            by_hash.entry(key.key).or_default().push((i, key));
+fn judge(files: &BatchKeys, out: &mut Vec<Verdict>) {
+    // sha256 → the files holding it, in file order, and each use (the
+    // file's index and the key's, as `u32`s: every claim of a large run
+    // attaches documents, so this holds a pair for each).
+    let mut by_hash: BTreeMap<u128, Vec<(u32, u32)>> = BTreeMap::new();
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    for i in 0..files.len() {
+        for (k, &key) in files.keys(i).iter().enumerate() {
+            by_hash.entry(key).or_default().push((small(i), small(k)));
         }
     }
     for uses in by_hash.values() {
-        let mut claims: Vec<usize> = uses.iter().map(|(i, _)| *i).collect();
+        let uses = uses.iter().map(|&(i, k)| (i as usize, k as usize));
+        let mut claims: Vec<usize> = uses.clone().map(|(i, _)| i).collect();
         claims.dedup();
         if claims.len() < 2 {
             continue;
         }
-        for (i, use_) in uses {
+        for (i, k) in uses {
             // Name one other claim and count the rest: a document shared by
             // a thousand claims must not make a thousand-name message each.
-            let Some(&first_other) = claims.iter().find(|&&j| j != *i) else {
+            let Some(&other) = claims.iter().find(|&&j| j != i) else {
                 continue;
             };
-            let more = claims.len() - 2;
-            let others = if more == 0 {
-                files[first_other].display.to_string()
-            } else {
-                format!(
-                    "{} and {more} other claim{}",
-                    files[first_other].display,
-                    if more == 1 { "" } else { "s" }
-                )
-            };
-            out.push((
-                *i,
-                Finding::new(
-                    &RULE,
-                    format!("`{}` is also attached to {others}", use_.what),
-                )
-                .at_key(use_)
-                .label("same content in another claim")
-                .help("fine if it evidences each claim; otherwise attach the right document"),
-            ));
+            out.push(Verdict::new(i, k, other, claims.len()));
         }
     }
+}
+
+/// `` `sow.pdf` is also attached to a.toml and 3 other claims ``.
+fn finding(key: &BatchKey, other: &str, claims: usize) -> Finding {
+    let more = claims - 2;
+    let others = if more == 0 {
+        other.to_string()
+    } else {
+        format!(
+            "{other} and {more} other claim{}",
+            if more == 1 { "" } else { "s" }
+        )
+    };
+    Finding::new(
+        &RULE,
+        format!("`{}` is also attached to {others}", key.what),
+    )
+    .at_key(key)
+    .label("same content in another claim")
+    .help("fine if it evidences each claim; otherwise attach the right document")
 }
