@@ -151,6 +151,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_full_stop_after_a_reference_ends_it() {
+        let tokens: Vec<String> = cite("as the facts say, F§1.11. Then R#6.")
+            .into_iter()
+            .map(|c| c.token)
+            .collect();
+        assert_eq!(tokens, ["F§1.11", "R#6"]);
+    }
+
+    #[test]
     fn a_page_lists_the_sources_it_cites_in_words() {
         let section = markdown_section("due by then (F§2.4–2.5); partners report it (R#6).");
         assert!(
