@@ -45,8 +45,9 @@ pub struct Found {
     /// bundle, else its path or URL in the claim file).
     pub name: String,
     pub words: Rich,
-    /// Whether its text could not be read (then `words` says what to check
-    /// by eye, in the kind's words).
+    /// Whether claimtool did not read it: its text could not be read (then
+    /// `words` says what to check by eye, in the kind's words), it is only a
+    /// link, or it could not be opened. Nothing said about it is verified.
     pub unreadable: bool,
 }
 
@@ -58,7 +59,7 @@ pub fn document_found(claim: &Claim, doc: &Document, ctx: &GuideCtx<'_>) -> Foun
         return Found {
             name,
             words: Rich::new().text("online, not read"),
-            unreadable: false,
+            unreadable: true,
         };
     };
     match &*ctx.env.documents.read(&path) {
@@ -73,7 +74,7 @@ pub fn document_found(claim: &Claim, doc: &Document, ctx: &GuideCtx<'_>) -> Foun
         _ => Found {
             name,
             words: Rich::new().text("could not be opened"),
-            unreadable: false,
+            unreadable: true,
         },
     }
 }

@@ -359,6 +359,9 @@ pub enum Reads {
     /// It concerns it but cannot check it: a wet signature is ink on
     /// paper, not a signature field.
     ByEye,
+    /// The item concerns it, but no rule reads it in the document (a co-op
+    /// CSR's amount is added up as declared; only invoices are read).
+    NotRead,
 }
 
 impl Reading {
@@ -414,29 +417,49 @@ pub fn mark_declared(
             .collect();
         let reads = |d: &Document| reading.iter().map(|p| (p.reads)(d)).collect::<Vec<_>>();
         let name = |i: usize| names.get(i).cloned().unwrap_or_default();
-        let (mut unread, mut by_eye, mut looked_at) = (Vec::new(), Vec::new(), false);
+        let (mut unread, mut by_eye, mut not_read) = (Vec::new(), Vec::new(), Vec::new());
+        let mut looked_at = false;
         for (i, d) in docs.iter().enumerate() {
             let r = reads(d);
             let concerned = r.iter().any(|&x| x != Reads::No);
             looked_at |= concerned;
-            if concerned && unreadable.contains(&i) {
+            if r.contains(&Reads::NotRead) {
+                not_read.push(name(i));
+            } else if concerned && unreadable.contains(&i) {
                 unread.push(name(i));
             } else if r.contains(&Reads::ByEye) {
                 by_eye.push(name(i));
             }
         }
-        let why = if !unread.is_empty() || !by_eye.is_empty() {
-            let mut why = Rich::new().text("not verified: ");
+        let why = if !unread.is_empty() || !by_eye.is_empty() || !not_read.is_empty() {
+            let mut parts = Vec::new();
             if !unread.is_empty() {
-                why = why.text("claimtool could not read ").values(", ", unread);
-                if !by_eye.is_empty() {
-                    why = why.text("; ");
-                }
+                parts.push(
+                    Rich::new()
+                        .text("claimtool could not read ")
+                        .values(", ", unread),
+                );
+            }
+            if !not_read.is_empty() {
+                parts.push(
+                    Rich::new()
+                        .text("claimtool does not read this in ")
+                        .values(", ", not_read),
+                );
             }
             if !by_eye.is_empty() {
-                why = why
-                    .text("a wet signature is checked by eye: ")
-                    .values(", ", by_eye);
+                parts.push(
+                    Rich::new()
+                        .text("a wet signature is checked by eye: ")
+                        .values(", ", by_eye),
+                );
+            }
+            let mut why = Rich::new().text("not verified: ");
+            for (n, part) in parts.into_iter().enumerate() {
+                if n > 0 {
+                    why = why.text("; ");
+                }
+                why = why.then(part);
             }
             why
         } else if looked_at {
@@ -734,6 +757,17 @@ mod tests {
             (
                 ItemState::Declared,
                 "not verified: claimtool could not read documents/01-a.pdf".into()
+            )
+        );
+        // A CSR's amount is added up as declared: never read, so the money
+        // item is not verified while a CSR counts in it.
+        let csr = document(1, "[[documents]]\npath = \"c.pdf\"\ntype = \"csr\"\n");
+        let invoice = document(0, "[[documents]]\npath = \"i.pdf\"\ntype = \"invoice\"\n");
+        assert_eq!(
+            marked(MONEY, &coop::SPEC, &[invoice, csr], &[]),
+            (
+                ItemState::Declared,
+                "not verified: claimtool does not read this in documents/02-b.pdf".into()
             )
         );
     }

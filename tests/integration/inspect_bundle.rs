@@ -87,3 +87,42 @@ fn a_scanned_poe_is_declared_not_verified() {
         "no-text-layer"
     );
 }
+
+#[test]
+fn a_signature_on_a_link_only_poe_is_declared_not_verified() {
+    // The PoE is only a URL: claimtool never opened it, so the signature the
+    // claim file declares on it is not "verified in the documents".
+    let tmp = tempfile::tempdir().unwrap();
+    let claim = std::fs::read_to_string(root().join("examples/cpor/contoso-e5.toml"))
+        .unwrap()
+        .replace(
+            "path = \"poe/contoso-sow-signed.pdf\"",
+            "url = \"https://sign.example.com/envelopes/contoso-sow\"",
+        );
+    assert!(claim.contains("url = \"https://sign.example.com/"));
+    let path = tmp.path().join("claim.toml");
+    std::fs::write(&path, claim).unwrap();
+    std::fs::create_dir(tmp.path().join("poe")).unwrap();
+    std::fs::copy(
+        root().join("examples/cpor/poe/contoso-confirmation.eml"),
+        tmp.path().join("poe/contoso-confirmation.eml"),
+    )
+    .unwrap();
+    let run = Test::new()
+        .args(["--today", "2026-11-26", "cpor", "checklist"])
+        .arg(&path)
+        .run();
+    let checklist = run.stdout();
+    let signed = checklist
+        .lines()
+        .skip_while(|l| !l.contains("Signed by the customer"))
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        signed.starts_with("- [ ] Signed by the customer")
+            && signed.contains("not verified: claimtool could not read")
+            && signed.contains("https://sign.example.com/envelopes/contoso-sow"),
+        "{checklist}"
+    );
+}

@@ -71,9 +71,12 @@ pub static SPEC: KindSpec = KindSpec {
         ],
         reading: &[Reading {
             rule: &rules::invoice_amount_not_found::RULE,
+            // A CSR's amount is added up as declared, never read.
             reads: |d| {
                 if d.is_type(DocType::Invoice) {
                     Reads::Yes
+                } else if d.is_type(DocType::Csr) {
+                    Reads::NotRead
                 } else {
                     Reads::No
                 }
