@@ -75,7 +75,9 @@ fn note_line(n: &Note) -> Rich {
 }
 
 /// checklist.md.
-pub fn markdown(list: &Checklist) -> String {
+/// checklist.md up to its sources: the text whose references both the
+/// Markdown and the HTML page list.
+fn markdown_body(list: &Checklist) -> String {
     let mut md = String::new();
     let _ = writeln!(
         md,
@@ -159,6 +161,13 @@ pub fn markdown(list: &Checklist) -> String {
     if list.warnings.is_empty() && list.errors.is_empty() {
         md.push_str("No warnings.\n\n");
     }
+    md
+}
+
+/// checklist.md: [`markdown_body`], the sources it cites, and the lines to
+/// fill in.
+pub fn markdown(list: &Checklist) -> String {
+    let mut md = markdown_body(list);
     let sources = crate::rules::sources::markdown_section(&md);
     md.push_str(&sources);
     let _ = writeln!(md, "## {SIGN_OFF_TITLE}\n");
@@ -313,7 +322,7 @@ pub fn html(list: &Checklist) -> Result<String, askama::Error> {
         sign_off: SIGN_OFF,
         sources_title: crate::rules::sources::SECTION_TITLE,
         // The same text as checklist.md: the same references.
-        sources: crate::rules::sources::cite(&markdown(list)),
+        sources: crate::rules::sources::cited_on_page(&markdown_body(list)),
         notes: [
             ("Errors (fix before submitting)", "error", &list.errors),
             ("Warnings", "warning", &list.warnings),

@@ -198,8 +198,8 @@ pub fn render_markdown(guide: &dyn KindGuide, ctx: &GuideCtx<'_>, status: &str) 
             .text(
                 "). Go through the screens in this order and enter exactly the values shown; \
                    the traps are where claims usually go wrong. checklist.md lists what the PoE \
-                   must show. The sources in brackets (F§n, R#n, G) are listed in words, with \
-                   their pages, at the end.",
+                   must show. The sources cited in brackets are listed in words, with their \
+                   pages, at the end.",
             )
             .markdown()
     );

@@ -42,9 +42,9 @@ pub(super) fn finding(f: &Finding, labels: &HashMap<String, String>) -> Finding 
     }
     out.message = rewrite(&f.message, &labels);
     out.help = f.help.as_deref().map(|h| {
-        let h = match (label, f.field.as_deref()) {
-            (Some(label), Some(field)) => adding(h, field, label),
-            _ => h.to_string(),
+        let h = match f.field.as_deref() {
+            Some(field) => adding(h, field, &labels),
+            None => h.to_string(),
         };
         Cow::Owned(rewrite(&h, &labels))
     });
@@ -53,28 +53,67 @@ pub(super) fn finding(f: &Finding, labels: &HashMap<String, String>) -> Finding 
 
 /// "add `date = YYYY-MM-DD`, the date the document carries" at the field
 /// `documents[0].date` → "answer "PoE 1: date it carries" (YYYY-MM-DD), the
-/// date the document carries". Only the finding's own field is rewritten:
-/// advice to add another field names a key the person may not be asked.
-fn adding(text: &str, field: &str, label: &str) -> String {
-    let key = field.rsplit('.').next().unwrap_or(field);
-    let pattern = format!("add `{key} = ");
-    let Some(at) = text.find(&pattern) else {
+/// date the document carries". The key may be the finding's own field or a
+/// sibling of it (`signed_on` beside `signature`); only a question the
+/// wizard asks is named, other advice keeps the file's words. Where in the
+/// file ("at the top of the file", "to `[activity]`", "to this
+/// `[[documents]]` entry") is dropped; an example value is said as one.
+fn adding(text: &str, field: &str, labels: &[(&String, &String)]) -> String {
+    let Some(at) = text.find("add `") else {
         return text.to_string();
     };
-    let rest = &text[at + pattern.len()..];
+    let rest = &text[at + "add `".len()..];
     let Some(close) = rest.find('`') else {
         return text.to_string();
     };
-    let value = rest[..close].trim_matches('"');
-    let after = rest[close + 1..]
-        .trim_start_matches(" at the top of the file")
-        .trim_start_matches(" (relative to this file)");
-    let shape = if value.is_empty() || value == "..." {
-        String::new()
-    } else {
-        format!(" ({value})")
+    let Some((key, value)) = rest[..close].split_once(" = ") else {
+        return text.to_string();
     };
-    format!("{}answer \"{label}\"{shape}{after}", &text[..at])
+    let sibling = match field.rsplit_once('.') {
+        Some((parent, _)) => format!("{parent}.{key}"),
+        None => key.to_string(),
+    };
+    let own = field.rsplit('.').next() == Some(key);
+    let Some((_, label)) = labels
+        .iter()
+        .find(|(path, _)| (own && path.as_str() == field) || path.as_str() == sibling)
+    else {
+        return text.to_string();
+    };
+    let value = value.trim_matches('"');
+    let shape = if value.is_empty() || value == "..." || value.contains('{') {
+        String::new()
+    } else if value.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
+        format!(" ({value})")
+    } else {
+        format!(" (e.g. {value})")
+    };
+    format!(
+        "{}answer \"{label}\"{shape}{}",
+        &text[..at],
+        without_place(&rest[close + 1..])
+    )
+}
+
+/// `rest` without a leading place in the file: " at the top of the file",
+/// " (relative to this file)", " to `[activity]`", " in `[activity]`",
+/// " to this `[[documents]]` entry".
+fn without_place(rest: &str) -> &str {
+    for fixed in [" at the top of the file", " (relative to this file)"] {
+        if let Some(after) = rest.strip_prefix(fixed) {
+            return after;
+        }
+    }
+    for lead in [" to this `", " to `", " in `"] {
+        if let Some(after) = rest.strip_prefix(lead)
+            && after.starts_with('[')
+            && let Some(end) = after.find('`')
+        {
+            let after = &after[end + 1..];
+            return after.strip_prefix(" entry").unwrap_or(after);
+        }
+    }
+    rest
 }
 
 fn rewrite(text: &str, labels: &[(&String, &String)]) -> String {
@@ -165,6 +204,60 @@ mod tests {
             "answer \"Partner location (PartnerID)\": it cannot be left empty"
         );
         assert!(!help.contains("top of the file") && !help.contains('`'));
+    }
+
+    #[test]
+    fn the_place_in_the_file_is_dropped_and_examples_are_examples() {
+        let invoice = Finding::new(
+            &crate::kinds::coop::rules::invoice_details::RULE,
+            "invoice `i.pdf` has no `amount`",
+        )
+        .at_span("documents[0].amount", 0..1)
+        .help(
+            "add `amount = \"12500.00\"` to this `[[documents]]` entry, as printed on the document",
+        );
+        let spoken = finding(
+            &invoice,
+            &labels(&[("documents[0].amount", "Document 1: amount")]),
+        );
+        assert_eq!(
+            spoken.help.unwrap(),
+            "answer \"Document 1: amount\" (e.g. 12500.00), as printed on the document"
+        );
+        let approval = Finding::new(
+            &crate::kinds::coop::rules::activity_requirements::RULE,
+            "a seminar activity needs a pre-approval ID",
+        )
+        .at_span("activity.pre_approval_id", 0..1)
+        .help(
+            "add `pre_approval_id = \"...\"` to `[activity]`: Microsoft's pre-approval is required",
+        );
+        let spoken = finding(
+            &approval,
+            &labels(&[("activity.pre_approval_id", "Pre-approval ID")]),
+        );
+        assert_eq!(
+            spoken.help.unwrap(),
+            "answer \"Pre-approval ID\": Microsoft's pre-approval is required"
+        );
+        // A sibling the wizard asks: the advice names its question.
+        let signed_on = Finding::new(
+            &crate::rules::any::document_signed_on::RULE,
+            "`documents[0]` is signed but has no `signed_on`",
+        )
+        .at_span("documents[0].signature", 0..1)
+        .help("add `signed_on = YYYY-MM-DD` from the signature or its audit trail");
+        let spoken = finding(
+            &signed_on,
+            &labels(&[
+                ("documents[0].signature", "PoE 1: signature"),
+                ("documents[0].signed_on", "PoE 1: date signed"),
+            ]),
+        );
+        assert_eq!(
+            spoken.help.unwrap(),
+            "answer \"PoE 1: date signed\" (YYYY-MM-DD) from the signature or its audit trail"
+        );
     }
 
     #[test]

@@ -68,13 +68,24 @@ pub fn cite(source: &str) -> Vec<Cited> {
 /// checklist.
 pub const SECTION_TITLE: &str = "Sources";
 
+/// What a page for people cites ([`cite`]), except a lone `G`: pages cite
+/// the guide as "G step N", and a lone "G" there is more likely a person's
+/// initial ("John G. Smith") than a reference.
+pub fn cited_on_page(page: &str) -> Vec<Cited> {
+    let mut cited = cite(page);
+    if !page.contains("G step") {
+        cited.retain(|c| c.token != "G");
+    }
+    cited
+}
+
 /// The "Sources" section of a Markdown page for people: every source the
 /// page cites in brackets (`F§1.11`, `R#6`, `G`), in words with its page,
 /// so a printed checklist explains its own references. Empty when the page
 /// cites none.
 pub fn markdown_section(page: &str) -> String {
     use std::fmt::Write as _;
-    let cited = cite(page);
+    let cited = cited_on_page(page);
     if cited.is_empty() {
         return String::new();
     }
@@ -110,6 +121,8 @@ fn tokens(source: &str) -> Vec<String> {
                 .is_none_or(|n| !n.is_alphanumeric())
         {
             found.push("G".to_string());
+        } else if !word_start {
+            // `PR#6`, `xF§1.2`: part of another word, not a reference.
         } else if let Some(tail) = rest.strip_prefix("F§") {
             let (first, after) = number(tail);
             if let Some((section, _)) = first.split_once('.') {
@@ -151,6 +164,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn references_start_words() {
+        assert!(cite("see PR#6 and xF§1.11 and AG").is_empty());
+        assert_eq!(cite("(R#6)")[0].token, "R#6");
+    }
+
+    #[test]
     fn a_full_stop_after_a_reference_ends_it() {
         let tokens: Vec<String> = cite("as the facts say, F§1.11. Then R#6.")
             .into_iter()
@@ -173,6 +192,8 @@ mod tests {
             "{section}"
         );
         assert_eq!(markdown_section("no reference here"), "");
+        assert_eq!(markdown_section("signed by John G. Smith"), "");
+        assert!(markdown_section("as the guide says (G step 6)").contains("- G: "));
     }
 
     #[test]
