@@ -13,9 +13,11 @@ use super::support::repo;
 
 const TENANT: &str = "3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b";
 
-/// One tmux server of its own (`-L`), killed when the test ends.
+/// One tmux server of its own (a socket in a temporary folder), killed
+/// when the test ends, also when it fails.
 struct Screen {
-    socket: String,
+    socket: std::path::PathBuf,
+    _dir: tempfile::TempDir,
 }
 
 impl Screen {
@@ -24,27 +26,37 @@ impl Screen {
         if !tmux_available() {
             return None;
         }
-        let socket = format!("claimtool-test-{}-{width}", std::process::id());
+        let sockets = tempfile::tempdir().unwrap();
+        let screen = Screen {
+            socket: sockets.path().join("tmux"),
+            _dir: sockets,
+        };
         let binary = env!("CARGO_BIN_EXE_claimtool");
-        // `exec` so the window closes when claimtool ends; `env` because the
-        // tmux server does not pass the test's environment on.
+        // `env` because the tmux server does not pass the test's environment
+        // on; the pane stays after claimtool ends (`remain-on-exit`), so a
+        // failure shows the last screen.
         let shell = format!(
-            "exec env NO_COLOR=1 TERM=xterm-256color CLAIMTOOL_TODAY=2026-11-26 {binary} {args}"
+            "env NO_COLOR=1 TERM=xterm-256color CLAIMTOOL_TODAY=2026-11-26 {binary} {args}"
         );
         let status = Command::new("tmux")
-            .args(["-u", "-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .arg("-u")
+            .arg("-S")
+            .arg(&screen.socket)
+            .args(["-f", "/dev/null", "new-session", "-d"])
             .args(["-x", &width.to_string(), "-y", "40", "-c"])
             .arg(dir)
             .arg(shell)
+            .args([";", "set-option", "-t", "0", "remain-on-exit", "on"])
             .status()
             .expect("run tmux");
         assert!(status.success(), "tmux new-session failed");
-        Some(Screen { socket })
+        Some(screen)
     }
 
     fn tmux(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
-            .args(["-L", &self.socket])
+            .arg("-S")
+            .arg(&self.socket)
             .args(args)
             .output()
             .expect("run tmux");
@@ -73,13 +85,13 @@ impl Screen {
         }
     }
 
-    /// Waits for `prompt`, then types `reply` (literally) and Enter.
+    /// Waits for `prompt`, types `reply` (literally), waits until it is
+    /// echoed on screen, then presses Enter.
     fn answer(&self, prompt: &str, reply: &str) {
         self.wait_for(prompt);
-        // Let dialoguer draw the prompt before the keys arrive.
-        std::thread::sleep(Duration::from_millis(150));
         if !reply.is_empty() {
             self.tmux(&["send-keys", "-t", "0", "-l", reply]);
+            self.wait_for(reply);
         }
         self.tmux(&["send-keys", "-t", "0", "Enter"]);
     }

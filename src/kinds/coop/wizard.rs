@@ -474,7 +474,7 @@ mod tests {
     use crate::diag::{Overrides, Severity};
 
     use crate::rules::Env;
-    use crate::wizard::scripted::{MAX_REPEATS, text};
+    use crate::wizard::scripted::{MAX_REPEATS, MAX_SHOWN, text};
     use crate::wizard::{Finished, Reply, Scripted, Setup, draft_path};
 
     const TODAY: &str = "2026-11-26";
@@ -855,6 +855,9 @@ mod tests {
         assert_eq!(p.asked("Metric"), 0);
     }
 
+    /// Far more questions than editing the example asks (about 60).
+    const MAX_QUESTIONS: usize = 500;
+
     /// Takes every default: Enter on every question. Like [`Scripted`], it
     /// stops the run when the same question comes back more than
     /// [`MAX_REPEATS`] times in a row, or after [`MAX_QUESTIONS`] in all (a
@@ -863,18 +866,19 @@ mod tests {
     /// rule that always fires fails the test instead of hanging it.
     ///
     /// [`Scripted`]: crate::wizard::Scripted
-    /// Far more questions than editing the example asks (about 60).
-    const MAX_QUESTIONS: usize = 500;
-
     #[derive(Default)]
     struct AcceptAll {
         asked: usize,
         last: (String, usize),
+        /// Messages since the last question (a wizard looping without
+        /// asking is stopped too).
+        shown: usize,
     }
 
     impl AcceptAll {
         fn ask(&mut self, prompt: &str) -> Result<(), crate::wizard::Stop> {
             self.asked += 1;
+            self.shown = 0;
             if self.last.0 == prompt {
                 self.last.1 += 1;
             } else {
@@ -929,7 +933,13 @@ mod tests {
             self.ask(prompt)?;
             Ok(default.unwrap_or(true))
         }
-        fn show(&mut self, _: crate::wizard::Message<'_>) {}
+        fn show(&mut self, _: crate::wizard::Message<'_>) {
+            self.shown += 1;
+            assert!(
+                self.shown <= MAX_SHOWN,
+                "{MAX_SHOWN} messages without a question: the wizard is looping"
+            );
+        }
     }
 
     #[test]
