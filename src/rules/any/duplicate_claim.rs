@@ -151,6 +151,19 @@ mod tests {
     }
 
     #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(1_000), "1,000");
+        assert_eq!(group_digits(20_000), "20,000");
+        assert_eq!(group_digits(100_000), "100,000");
+    }
+
+    #[test]
+    fn a_key_twice_in_one_file_is_not_a_duplicate_claim() {
+        assert!(judged(&[vec![key("k1"), key("k1")], vec![key("k2")]]).is_empty());
+    }
+
+    #[test]
     fn each_file_names_the_first_other_file_and_the_size_of_its_group() {
         let keys: Vec<Vec<BatchKey>> = vec![
             vec![key("k1")],
