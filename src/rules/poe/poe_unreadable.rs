@@ -66,3 +66,52 @@ pub fn what_to_check(claim: &Claim, doc_type: Option<&DocType>) -> &'static str 
         _ => "the customer's name, the workloads and the customer's signature",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::what_to_check;
+    use crate::model::{Claim, DocType};
+
+    fn example(path: &str) -> Claim {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+            .expect("the example");
+        crate::load::load_text(text, Path::new("c.toml"), "c.toml")
+            .claim
+            .expect("the example decodes")
+    }
+
+    /// What to check by eye is the reviewer's list for the kind and the
+    /// document: an invoice is not a PoE, a receipt is not an invoice.
+    #[test]
+    fn what_to_check_by_eye_depends_on_the_kind_and_the_document() {
+        let coop = example("examples/coop/azure-webinar-series.toml");
+        let plf = example("examples/plfunding/contoso-dc-exit.toml");
+        let cpor = example("examples/cpor/contoso-e5.toml");
+        for t in [DocType::Invoice, DocType::Csr] {
+            assert_eq!(
+                what_to_check(&coop, Some(&t)),
+                "the supplier, the invoice number, the date and the total you declared"
+            );
+        }
+        assert_eq!(
+            what_to_check(&coop, Some(&DocType::PaymentReceipt)),
+            "that the invoice was paid, and when"
+        );
+        assert_eq!(
+            what_to_check(&coop, None),
+            "the activity, its date and the Microsoft branding"
+        );
+        for t in [DocType::Invoice, DocType::PaymentReceipt] {
+            assert_eq!(
+                what_to_check(&plf, Some(&t)),
+                "the supplier, the amount and the date"
+            );
+        }
+        assert_eq!(
+            what_to_check(&cpor, Some(&DocType::Invoice)),
+            "the customer's name, the workloads and the customer's signature"
+        );
+    }
+}
