@@ -556,13 +556,14 @@ pub fn unreadable_fields(load_findings: &[Finding]) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::config::Config;
     use chrono::NaiveDate;
 
-    /// Every rule fixture (each rule's failing files included), as inputs.
-    fn fixture_inputs() -> Vec<Input> {
+    /// Every rule fixture (each rule's failing files included), as inputs
+    /// (also the streamed run's tests).
+    pub(crate) fn fixture_inputs() -> Vec<Input> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
         let mut inputs: Vec<Input> = walkdir::WalkDir::new(&root)
             .into_iter()

@@ -388,24 +388,9 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::decode::StrEnum;
+    use crate::engine::tests::fixture_inputs;
     use crate::report::{ci, human, json, junit, sarif};
     use chrono::NaiveDate;
-
-    /// Every rule fixture (each rule's failing files included), as inputs.
-    fn fixture_inputs() -> Vec<Input> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
-        let mut inputs: Vec<Input> = walkdir::WalkDir::new(&root)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && e.path().extension() == Some("toml".as_ref()))
-            .map(|e| Input {
-                display: e.path().display().to_string(),
-                path: e.path().to_path_buf(),
-            })
-            .collect();
-        inputs.sort_by(|a, b| a.path.cmp(&b.path));
-        inputs
-    }
 
     /// The streamed run writes every format byte for byte as the
     /// in-memory report does, with and without `<kind> validate`, with

@@ -450,38 +450,26 @@ mod tests {
         }
     }
 
-    /// Every file of `src/rules/any/` is a rule in [`any::RULES`] (the
-    /// kinds' rule folders are checked by `crate::kinds`' tests).
+    /// Every file of `src/rules/any/` is a rule in [`any::RULES`], and every
+    /// file of `src/rules/poe/` one in [`poe::RULES`] (the kinds' rule
+    /// folders are checked by `crate::kinds`' tests).
     #[test]
-    fn every_rule_file_for_any_kind_is_registered() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/any");
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-            let Some(stem) = name.strip_suffix(".rs").filter(|s| *s != "mod") else {
-                continue;
-            };
-            let id = stem.replace('_', "-");
-            assert!(
-                any::RULES.iter().any(|r| r.id == id),
-                "src/rules/any/{name} ({id}) is not in any::RULES"
-            );
-        }
-    }
-
-    /// Every file of `src/rules/poe/` is a rule in [`poe::RULES`].
-    #[test]
-    fn every_poe_rule_file_is_registered() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/poe");
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-            let Some(stem) = name.strip_suffix(".rs").filter(|s| *s != "mod") else {
-                continue;
-            };
-            let id = stem.replace('_', "-");
-            assert!(
-                poe::RULES.iter().any(|r| r.id == id),
-                "src/rules/poe/{name} ({id}) is not in poe::RULES"
-            );
+    fn every_rule_file_for_any_kind_and_poe_is_registered() {
+        for (folder, table) in [("any", any::RULES), ("poe", poe::RULES)] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("src/rules")
+                .join(folder);
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                let Some(stem) = name.strip_suffix(".rs").filter(|s| *s != "mod") else {
+                    continue;
+                };
+                let id = stem.replace('_', "-");
+                assert!(
+                    table.iter().any(|r| r.id == id),
+                    "src/rules/{folder}/{name} ({id}) is not in {folder}::RULES"
+                );
+            }
         }
     }
 }
