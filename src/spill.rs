@@ -137,13 +137,32 @@ pub struct SpillReader {
 impl SpillReader {
     /// The next record.
     pub fn next_record(&mut self) -> io::Result<Record> {
+        let mut buf = std::mem::take(&mut self.buf);
+        let record = self
+            .next_encoded(&mut buf)
+            .and_then(|()| decode_record(&buf));
+        self.buf = buf;
+        record
+    }
+
+    /// The next record still encoded, into `buf` (replacing what it
+    /// held): records read in order can be decoded on several threads
+    /// ([`decode_record`]).
+    pub fn next_encoded(&mut self, buf: &mut Vec<u8>) -> io::Result<()> {
         let mut len = [0u8; 8];
         self.input.read_exact(&mut len)?;
         let len = usize::try_from(u64::from_le_bytes(len)).map_err(|_| corrupt())?;
-        self.buf.resize(len, 0);
-        self.input.read_exact(&mut self.buf)?;
-        decode(&self.buf).map_err(|Truncated| corrupt())
+        buf.resize(len, 0);
+        self.input.read_exact(buf)
     }
+}
+
+/// A record read by [`SpillReader::next_encoded`].
+///
+/// # Errors
+/// Bytes that are not a whole record (the temporary file was changed).
+pub fn decode_record(bytes: &[u8]) -> io::Result<Record> {
+    decode(bytes).map_err(|Truncated| corrupt())
 }
 
 fn corrupt() -> io::Error {

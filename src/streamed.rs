@@ -326,6 +326,16 @@ impl Streamed<'_> {
         self.counts().errors > 0
     }
 
+    /// The reader of the temporary file: a run's report is written once,
+    /// so a second call is an error.
+    fn take_reader(&self) -> io::Result<SpillReader> {
+        self.reader
+            .lock()
+            .map_err(|_| io::Error::other("a reporter thread panicked"))?
+            .take()
+            .ok_or_else(|| io::Error::other("the files of a streamed run are read once"))
+    }
+
     /// The report of checked file `file`, from its record.
     fn report(&self, file: usize, record: Record, verdicts: &[[u32; 5]]) -> FileReport {
         let rules: Vec<&BatchCheck> = engine::batch_rules().collect();
@@ -365,22 +375,58 @@ impl ReportSource for Streamed<'_> {
     /// Reads the files back from the temporary file: once only (a run's
     /// report is written once); a second call is an error.
     fn each_file(&self, each: &mut dyn FnMut(&FileReport) -> io::Result<()>) -> io::Result<()> {
-        let mut reader = self
-            .reader
-            .lock()
-            .map_err(|_| io::Error::other("a reporter thread panicked"))?
-            .take()
-            .ok_or_else(|| io::Error::other("the files of a streamed run are read once"))?;
+        let mut reader = self.take_reader()?;
         let mut rest = self.verdicts.as_slice();
         for file in 0..self.status.len() {
-            let n = rest.iter().take_while(|v| v[0] as usize == file).count();
-            let (mine, later) = rest.split_at(n);
-            rest = later;
+            let mine = take_verdicts(&mut rest, file);
             let record = reader.next_record()?;
             each(&self.report(file, record, mine))?;
         }
         self.extra.iter().try_for_each(each)
     }
+
+    /// Reads `CHUNK` records at a time in order, then decodes, completes
+    /// and renders them in parallel; the bytes are handed on in order.
+    /// Only a chunk's records and renderings are held at once.
+    fn each_rendered(
+        &self,
+        render: &(dyn Fn(&FileReport) -> Vec<u8> + Sync),
+        each: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut reader = self.take_reader()?;
+        let mut rest = self.verdicts.as_slice();
+        // Per file of the chunk: its index, its record still encoded, its verdicts.
+        let mut encoded: Vec<(usize, Vec<u8>, Verdicts<'_>)> = Vec::with_capacity(CHUNK);
+        for start in (0..self.status.len()).step_by(CHUNK) {
+            encoded.clear();
+            for file in start..self.status.len().min(start + CHUNK) {
+                let mine = take_verdicts(&mut rest, file);
+                let mut bytes = Vec::new();
+                reader.next_encoded(&mut bytes)?;
+                encoded.push((file, bytes, mine));
+            }
+            let rendered: Vec<Vec<u8>> = encoded
+                .par_iter()
+                .map(|(file, bytes, mine)| {
+                    let record = spill::decode_record(bytes)?;
+                    Ok(render(&self.report(*file, record, mine)))
+                })
+                .collect::<io::Result<_>>()?;
+            rendered.iter().try_for_each(|bytes| each(bytes))?;
+        }
+        self.extra.iter().try_for_each(|file| each(&render(file)))
+    }
+}
+
+/// A file's verdicts: (file, rule, key, other file, count) each.
+type Verdicts<'v> = &'v [[u32; 5]];
+
+/// The verdicts of `file` from the front of `rest` (sorted by file).
+fn take_verdicts<'v>(rest: &mut Verdicts<'v>, file: usize) -> Verdicts<'v> {
+    let n = rest.iter().take_while(|v| v[0] as usize == file).count();
+    let (mine, later) = rest.split_at(n);
+    *rest = later;
+    mine
 }
 
 #[cfg(test)]

@@ -26,8 +26,7 @@ pub fn azure<R: ReportSource + ?Sized>(report: &R) -> String {
 /// `::error file=...,line=...,col=...,title=RULE::message`, a line per
 /// finding, written as they are made.
 pub fn write_github<R: ReportSource + ?Sized>(report: &R, out: impl Write) -> io::Result<()> {
-    let mut out = io::BufWriter::new(out);
-    each_finding(report, &mut |file, finding| {
+    each_finding(report, out, &|out, file, finding| {
         let command = match finding.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -45,15 +44,13 @@ pub fn write_github<R: ReportSource + ?Sized>(report: &R, out: impl Write) -> io
             props.join(","),
             github_data(&message(finding))
         )
-    })?;
-    out.flush()
+    })
 }
 
 /// `##vso[task.logissue type=error;sourcepath=...;linenumber=...;columnnumber=...;code=RULE]message`.
 /// Azure Pipelines knows only errors and warnings; info findings are left out.
 pub fn write_azure<R: ReportSource + ?Sized>(report: &R, out: impl Write) -> io::Result<()> {
-    let mut out = io::BufWriter::new(out);
-    each_finding(report, &mut |file, finding| {
+    each_finding(report, out, &|out, file, finding| {
         let kind = match finding.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -74,21 +71,31 @@ pub fn write_azure<R: ReportSource + ?Sized>(report: &R, out: impl Write) -> io:
             props.join(";"),
             azure_escape(&message(finding))
         )
-    })?;
-    out.flush()
+    })
 }
 
-/// Calls `each` on every finding of every file, in order, one file held
-/// at a time.
+/// Writes one finding's line (GitHub's or Azure's) into a file's lines.
+type LineWriter = dyn Fn(&mut Vec<u8>, &FileReport, &Finding) -> io::Result<()> + Sync;
+
+/// Writes every finding of every file with `line` to `out`, in order.
+/// Each file's lines are made on their own (in parallel for a streamed
+/// run, [`ReportSource::each_rendered`]), then written in file order.
 fn each_finding<R: ReportSource + ?Sized>(
     report: &R,
-    each: &mut dyn FnMut(&FileReport, &Finding) -> io::Result<()>,
+    out: impl Write,
+    line: &LineWriter,
 ) -> io::Result<()> {
-    report.each_file(&mut |file| {
-        file.findings
-            .iter()
-            .try_for_each(|finding| each(file, finding))
-    })
+    let mut out = io::BufWriter::new(out);
+    let render_file = |file: &FileReport| {
+        let mut lines = Vec::new();
+        for finding in &file.findings {
+            // Writing into a Vec cannot fail.
+            let _ = line(&mut lines, file, finding);
+        }
+        lines
+    };
+    report.each_rendered(&render_file, &mut |lines| out.write_all(lines))?;
+    out.flush()
 }
 
 fn position(file: &FileReport, finding: &Finding) -> Option<(usize, usize)> {

@@ -54,17 +54,22 @@ pub fn write<R: ReportSource + ?Sized>(
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
-    report.each_file(&mut |file| {
+    // Each file's findings are rendered on their own (in parallel for a
+    // streamed run), then written in order.
+    let render_file = |file: &FileReport| {
+        let mut text = Vec::new();
         let mut cursor = Cursor::default();
         for finding in &file.findings {
             if options.quiet && finding.severity == Severity::Info {
                 continue;
             }
-            let text = render_at(file, finding, options.color, &mut cursor);
-            writeln!(out, "{text}\n")?;
+            let finding = render_at(file, finding, options.color, &mut cursor);
+            text.extend_from_slice(finding.as_bytes());
+            text.extend_from_slice(b"\n\n");
         }
-        Ok(())
-    })?;
+        text
+    };
+    report.each_rendered(&render_file, &mut |text| out.write_all(text))?;
     writeln!(out, "{}", summary(report))?;
     out.flush()
 }

@@ -31,16 +31,12 @@ impl<R: ReportSource + ?Sized> Serialize for Files<'_, R> {
         // words.
         let mut failed = None;
         let read = self.0.each_file(&mut |f| {
-            let file = JsonFile {
-                path: &f.source.display,
-                kind: f.kind.map(crate::decode::StrEnum::as_str),
-                status: f.status().as_str(),
-                diagnostics: Diagnostics(f),
-            };
-            seq.borrow_mut().serialize_element(&file).map_err(|e| {
-                failed = Some(e);
-                std::io::Error::other("the report could not be written")
-            })
+            seq.borrow_mut()
+                .serialize_element(&JsonFile::of(f))
+                .map_err(|e| {
+                    failed = Some(e);
+                    std::io::Error::other("the report could not be written")
+                })
         });
         if let Some(e) = failed {
             return Err(e);
@@ -56,6 +52,17 @@ struct JsonFile<'a> {
     kind: Option<&'static str>,
     status: &'static str,
     diagnostics: Diagnostics<'a>,
+}
+
+impl<'a> JsonFile<'a> {
+    fn of(f: &'a FileReport) -> Self {
+        JsonFile {
+            path: &f.source.display,
+            kind: f.kind.map(crate::decode::StrEnum::as_str),
+            status: f.status().as_str(),
+            diagnostics: Diagnostics(f),
+        }
+    }
 }
 
 /// One file's findings, each turned into its JSON shape as it is written.
@@ -96,15 +103,55 @@ pub fn render<R: ReportSource + ?Sized>(report: &R, today: NaiveDate) -> String 
 
 /// Writes the JSON document straight to `out`, without building it in
 /// memory first (a report of thousands of files stays small).
+///
+/// The same bytes as `serde_json::to_writer_pretty` of [`value`] (a test
+/// holds them to it), but each file is rendered on its own
+/// ([`ReportSource::each_rendered`]: in parallel for a streamed run) and
+/// indented to its place in the `files` array; only the few lines
+/// around the files are written here.
 pub fn write<R: ReportSource + ?Sized>(
     report: &R,
     today: NaiveDate,
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
+    use std::io::Write as _;
     let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &document(report, today))?;
-    std::io::Write::write_all(&mut out, b"\n")?;
-    std::io::Write::flush(&mut out)
+    let today = serde_json::to_string(&today.to_string())?;
+    write!(
+        out,
+        "{{\n  \"version\": 1,\n  \"today\": {today},\n  \"files\": ["
+    )?;
+    let mut first = true;
+    report.each_rendered(&|f| nested(&JsonFile::of(f), b"\n    "), &mut |file| {
+        out.write_all(if first { b"\n    " } else { b",\n    " })?;
+        first = false;
+        out.write_all(file)
+    })?;
+    if !first {
+        out.write_all(b"\n  ")?;
+    }
+    let summary = nested(&Summary::of(report.counts()), b"\n  ");
+    out.write_all(b"],\n  \"summary\": ")?;
+    out.write_all(&summary)?;
+    out.write_all(b"\n}\n")?;
+    out.flush()
+}
+
+/// `value` pretty-printed as it reads nested in the document: every line
+/// break followed by `newline` (a line break and the indentation of the
+/// value's place). A JSON string holds no raw line break, so every `\n`
+/// is between tokens.
+fn nested<T: Serialize>(value: &T, newline: &[u8]) -> Vec<u8> {
+    let flat = serde_json::to_vec_pretty(value).unwrap_or_default();
+    let mut out = Vec::with_capacity(flat.len() + flat.len() / 4);
+    let mut line_start = 0;
+    for at in memchr::memchr_iter(b'\n', &flat) {
+        out.extend_from_slice(&flat[line_start..at]);
+        out.extend_from_slice(newline);
+        line_start = at + 1;
+    }
+    out.extend_from_slice(&flat[line_start..]);
+    out
 }
 
 /// The JSON document for a report, as a value (for commands that embed it).
@@ -114,22 +161,28 @@ pub fn value<R: ReportSource + ?Sized>(report: &R, today: NaiveDate) -> serde_js
 }
 
 fn document<R: ReportSource + ?Sized>(report: &R, today: NaiveDate) -> JsonReport<'_, R> {
-    let Counts {
-        files,
-        ok,
-        warnings,
-        errors,
-    } = report.counts();
     JsonReport {
         version: 1,
         today: today.to_string(),
         files: Files(report),
-        summary: Summary {
+        summary: Summary::of(report.counts()),
+    }
+}
+
+impl Summary {
+    fn of(counts: Counts) -> Self {
+        let Counts {
             files,
             ok,
             warnings,
             errors,
-        },
+        } = counts;
+        Summary {
+            files,
+            ok,
+            warnings,
+            errors,
+        }
     }
 }
 
@@ -150,4 +203,37 @@ fn diagnostic<'a>(f: &'a FileReport, d: &'a crate::diag::Finding) -> JsonDiagnos
 /// claim.json).
 pub fn file_diagnostics(f: &FileReport) -> serde_json::Value {
     serde_json::to_value(Diagnostics(f)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::diag::Overrides;
+    use crate::engine::{self, Keep, Report, tests::fixture_inputs};
+    use crate::rules::Env;
+
+    /// The hand-assembled document is byte for byte what serde_json's
+    /// pretty printer makes of the whole document: for every rule
+    /// fixture (findings with and without help, line and field; files
+    /// without a kind), and for a report of no files (`"files": []`).
+    #[test]
+    fn the_written_document_is_serde_jsons_pretty_print() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let env = Env::new(Config::default(), today);
+        let keep = Keep {
+            claims: false,
+            sources: false,
+        };
+        let inputs = fixture_inputs();
+        let report =
+            engine::check_paths_with_progress(&inputs, &env, &Overrides::default(), keep, &|| {})
+                .unwrap();
+        assert!(report.files.iter().any(|f| f.kind.is_none()));
+        assert!(report.files.iter().any(|f| f.findings.len() > 2));
+        for report in [report, Report { files: Vec::new() }] {
+            let expected = serde_json::to_string_pretty(&value(&report, today)).unwrap() + "\n";
+            assert_eq!(render(&report, today), expected);
+        }
+    }
 }

@@ -82,10 +82,14 @@ fn duplicate_keys(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
     let Ok(guid) = uuid::Uuid::parse_str(tenant.value.trim()) else {
         return;
     };
+    let mut buf = uuid::Uuid::encode_buffer();
+    let guid = guid.hyphenated().encode_lower(&mut buf);
     for w in c.workloads.iter().flat_map(|w| w.value.iter()) {
+        let workload = w.value.trim();
+        // Joined, not `format!`ed: a key for every workload of every claim.
         out.push(BatchKey::new(
-            format!("cpor:{guid}:{}", w.value.trim().to_lowercase()),
-            format!("customer tenant {guid} and workload \"{}\"", w.value.trim()),
+            ["cpor:", guid, ":", &workload.to_lowercase()].concat(),
+            ["customer tenant ", guid, " and workload \"", workload, "\""].concat(),
             tenant,
         ));
     }
