@@ -141,7 +141,7 @@ pub fn write<R: ReportSource + ?Sized>(
 /// break followed by `newline` (a line break and the indentation of the
 /// value's place). A JSON string holds no raw line break, so every `\n`
 /// is between tokens.
-fn nested<T: Serialize>(value: &T, newline: &[u8]) -> Vec<u8> {
+pub(crate) fn nested<T: Serialize>(value: &T, newline: &[u8]) -> Vec<u8> {
     let flat = serde_json::to_vec_pretty(value).unwrap_or_default();
     let mut out = Vec::with_capacity(flat.len() + flat.len() / 4);
     let mut line_start = 0;

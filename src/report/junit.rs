@@ -18,10 +18,36 @@ pub fn render<R: ReportSource + ?Sized>(report: &R) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Writes the JUnit XML to `out` a test case at a time.
+/// Writes the JUnit XML to `out` a test case at a time: each file's test
+/// case is rendered on its own ([`ReportSource::each_rendered`]: in
+/// parallel for a streamed run), then written in order.
 pub fn write<R: ReportSource + ?Sized>(
     report: &R,
     out: impl std::io::Write,
+) -> std::io::Result<()> {
+    write_with(report, out, |writer| {
+        report.each_rendered(&case_bytes, &mut |case| writer.get_mut().write_all(case))
+    })
+}
+
+/// One file's test case as it reads inside the document: the writer is
+/// taken two elements deep first, so the case is indented as it is in
+/// the whole document (the text of a failure is never re-indented).
+fn case_bytes(file: &FileReport) -> Vec<u8> {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing into a Vec cannot fail.
+    let _ = writer.write_event(Event::Start(BytesStart::new("testsuites")));
+    let _ = writer.write_event(Event::Start(BytesStart::new("testsuite")));
+    let start = writer.get_ref().len();
+    let _ = write_case(&mut writer, file);
+    writer.into_inner().split_off(start)
+}
+
+/// The document around the test cases, which `cases` writes.
+fn write_with<R: ReportSource + ?Sized, W: std::io::Write>(
+    report: &R,
+    out: W,
+    cases: impl FnOnce(&mut Writer<std::io::BufWriter<W>>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let mut writer = Writer::new_with_indent(std::io::BufWriter::new(out), b' ', 2);
     let counts = report.counts();
@@ -42,7 +68,7 @@ pub fn write<R: ReportSource + ?Sized>(
     suite.push_attribute(("errors", "0"));
     suite.push_attribute(("skipped", "0"));
     writer.write_event(Event::Start(suite))?;
-    report.each_file(&mut |file| write_case(&mut writer, file))?;
+    cases(&mut writer)?;
     writer.write_event(Event::End(BytesEnd::new("testsuite")))?;
     writer.write_event(Event::End(BytesEnd::new("testsuites")))?;
     let mut out = writer.into_inner();
@@ -88,4 +114,43 @@ fn write_case<W: std::io::Write>(writer: &mut Writer<W>, file: &FileReport) -> s
         writer.write_event(Event::End(BytesEnd::new("system-out")))?;
     }
     writer.write_event(Event::End(BytesEnd::new("testcase")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::diag::Overrides;
+    use crate::engine::{self, Keep, Report, tests::fixture_inputs};
+    use crate::rules::Env;
+    use chrono::NaiveDate;
+
+    /// Test cases rendered on their own and joined are byte for byte what
+    /// one writer makes of the whole document: every rule fixture
+    /// (failures, notes of several lines), and a report of no files.
+    #[test]
+    fn cases_rendered_apart_read_as_one_writer_writes_them() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let env = Env::new(Config::default(), today);
+        let keep = Keep {
+            claims: false,
+            sources: false,
+        };
+        let report = engine::check_paths_with_progress(
+            &fixture_inputs(),
+            &env,
+            &Overrides::default(),
+            keep,
+            &|| {},
+        )
+        .unwrap();
+        for report in [report, Report { files: Vec::new() }] {
+            let mut expected = Vec::new();
+            write_with(&report, &mut expected, |writer| {
+                report.each_file(&mut |file| write_case(writer, file))
+            })
+            .unwrap();
+            assert_eq!(render(&report), String::from_utf8(expected).unwrap());
+        }
+    }
 }

@@ -4,12 +4,12 @@
 //! tests.
 
 use serde::Serialize;
-use serde::ser::SerializeSeq;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
 use crate::diag::{Finding, Severity};
 use crate::engine::{FileReport, ReportSource};
+use crate::report::json::nested;
 use crate::rules;
 
 /// The SARIF document as text.
@@ -20,15 +20,66 @@ pub fn render<R: ReportSource + ?Sized>(report: &R) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Writes the SARIF document to `out` as it is serialized: each result is
-/// built, written and dropped in turn, so a run of thousands of files never
-/// holds the whole document.
+/// Writes the SARIF document to `out`: the document around the results
+/// is serialized with no results, and each file's results are rendered
+/// on their own ([`ReportSource::each_rendered`]: in parallel for a
+/// streamed run) and written into its `results` array in order, so a run
+/// of thousands of files never holds the whole document. The bytes are
+/// serde_json's pretty print of the whole document (a test holds them to
+/// it).
 pub fn write<R: ReportSource + ?Sized>(
     report: &R,
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
+    use std::io::Write as _;
+    /// `results` is the last member of the run, so the array's closing
+    /// bracket is followed only by the run's and the document's ends.
+    const NO_RESULTS: &[u8] = b"\"results\": []";
+    /// The results sit four levels deep: eight spaces, the closing
+    /// bracket six.
+    const ITEM: &[u8] = b"\n        ";
     let mut out = std::io::BufWriter::new(out);
-    let doc = Document {
+    let skeleton = serde_json::to_vec_pretty(&document([(); 0]))?;
+    let close = skeleton
+        .windows(NO_RESULTS.len())
+        .rposition(|w| w == NO_RESULTS)
+        .map(|at| at + NO_RESULTS.len() - 1)
+        .ok_or_else(|| std::io::Error::other("the SARIF document has no results array"))?;
+    out.write_all(&skeleton[..close])?;
+    let rule_ids: Vec<&'static str> = rules::all().map(|r| r.id).collect();
+    let render_file = |file: &FileReport| {
+        let mut results = Vec::new();
+        for finding in &file.findings {
+            if !results.is_empty() {
+                results.push(b',');
+            }
+            results.extend_from_slice(ITEM);
+            results.extend(nested(&result(file, finding, &rule_ids), ITEM));
+        }
+        results
+    };
+    let mut any = false;
+    report.each_rendered(&render_file, &mut |results| {
+        if results.is_empty() {
+            return Ok(());
+        }
+        if any {
+            out.write_all(b",")?;
+        }
+        any = true;
+        out.write_all(results)
+    })?;
+    if any {
+        out.write_all(b"\n      ")?;
+    }
+    out.write_all(&skeleton[close..])?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// The SARIF document with `results` as its one run's results.
+fn document<T: Serialize>(results: T) -> Document<T> {
+    Document {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
         runs: [Run {
@@ -41,60 +92,25 @@ pub fn write<R: ReportSource + ?Sized>(
                 }
             }),
             column_kind: "unicodeCodePoints",
-            results: Results(report),
+            results,
         }],
-    };
-    serde_json::to_writer_pretty(&mut out, &doc)?;
-    std::io::Write::write_all(&mut out, b"\n")?;
-    std::io::Write::flush(&mut out)
+    }
 }
 
 #[derive(Serialize)]
-#[serde(bound = "R: ReportSource")]
-struct Document<'a, R: ?Sized> {
+struct Document<T> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run<'a, R>; 1],
+    runs: [Run<T>; 1],
 }
 
 #[derive(Serialize)]
-#[serde(bound = "R: ReportSource")]
-struct Run<'a, R: ?Sized> {
+struct Run<T> {
     tool: Value,
     #[serde(rename = "columnKind")]
     column_kind: &'static str,
-    results: Results<'a, R>,
-}
-
-/// Every finding of the report, serialized one at a time (and, from a
-/// streamed run, read back file by file).
-struct Results<'a, R: ?Sized>(&'a R);
-
-impl<R: ReportSource + ?Sized> Serialize for Results<'_, R> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::Error as _;
-        let rule_ids: Vec<&'static str> = rules::all().map(|r| r.id).collect();
-        let seq = std::cell::RefCell::new(serializer.serialize_seq(None)?);
-        // The serializer's own error is given back as it was; the
-        // source's is told in words.
-        let mut failed = None;
-        let read = self.0.each_file(&mut |file| {
-            for finding in &file.findings {
-                let element = result(file, finding, &rule_ids);
-                if let Err(e) = seq.borrow_mut().serialize_element(&element) {
-                    failed = Some(e);
-                    return Err(std::io::Error::other("the report could not be written"));
-                }
-            }
-            Ok(())
-        });
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        read.map_err(S::Error::custom)?;
-        seq.into_inner().end()
-    }
+    results: T,
 }
 
 fn rules_json() -> Vec<Value> {
@@ -171,4 +187,48 @@ fn uri(path: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::diag::Overrides;
+    use crate::engine::{self, Keep, Report, tests::fixture_inputs};
+    use crate::rules::Env;
+    use chrono::NaiveDate;
+
+    /// The document assembled around the files' results is byte for byte
+    /// serde_json's pretty print of the whole document, results and all:
+    /// every rule fixture (with and without line, field and help; files
+    /// with no finding between files with some), and a report with no
+    /// results at all.
+    #[test]
+    fn the_written_document_is_serde_jsons_pretty_print() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let env = Env::new(Config::default(), today);
+        let keep = Keep {
+            claims: false,
+            sources: false,
+        };
+        let report = engine::check_paths_with_progress(
+            &fixture_inputs(),
+            &env,
+            &Overrides::default(),
+            keep,
+            &|| {},
+        )
+        .unwrap();
+        assert!(report.files.iter().any(|f| f.findings.is_empty()));
+        let rule_ids: Vec<&str> = rules::all().map(|r| r.id).collect();
+        for report in [report, Report { files: Vec::new() }] {
+            let results: Vec<Value> = report
+                .files
+                .iter()
+                .flat_map(|f| f.findings.iter().map(|d| result(f, d, &rule_ids)))
+                .collect();
+            let expected = serde_json::to_string_pretty(&document(results)).unwrap() + "\n";
+            assert_eq!(render(&report), expected);
+        }
+    }
 }
