@@ -116,3 +116,29 @@ fn day_count(n: i64) -> String {
         format!("{n} days")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::coop::rules::testing::findings_and_deadlines;
+
+    #[test]
+    fn status_gets_the_last_day_the_finding_states() {
+        let claim = "kind = \"coop\"\nusage_period = \"FY27-H1\"\n";
+        let (found, due) = findings_and_deadlines(&RULE, deadlines, claim, "2026-11-26");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("due by 2027-02-15"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(due.len(), 1, "{due:?}");
+        assert_eq!(due[0].rule, RULE.id);
+        assert_eq!(due[0].date, "2027-02-15".parse().unwrap());
+        assert_eq!(due[0].what, "claim window for FY27-H1 closes");
+        // No usage period: no window, no finding, no deadline.
+        let (found, due) =
+            findings_and_deadlines(&RULE, deadlines, "kind = \"coop\"\n", "2026-11-26");
+        assert!(found.is_empty() && due.is_empty(), "{found:?} {due:?}");
+    }
+}

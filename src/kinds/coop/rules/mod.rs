@@ -68,3 +68,40 @@ fn folded(text: &str) -> String {
         .join(" ")
         .to_lowercase()
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs one co-op rule and one deadline function over a claim text, for
+    //! the rules' unit tests.
+
+    use std::path::Path;
+
+    use crate::config::Config;
+    use crate::diag::Finding;
+    use crate::kinds::coop::model::CoopClaim;
+    use crate::model::Claim;
+    use crate::rules::deadline::Due;
+    use crate::rules::{Env, Rule, RuleCtx};
+
+    /// The findings of `rule` and what `deadlines` gives `claimtool status`
+    /// for the claim `text`, on `today`.
+    pub(crate) fn findings_and_deadlines(
+        rule: &'static Rule,
+        deadlines: fn(&RuleCtx<'_>, &CoopClaim) -> Vec<Due>,
+        text: &str,
+        today: &str,
+    ) -> (Vec<Finding>, Vec<Due>) {
+        let loaded = crate::load::load_text(text.to_string(), Path::new("c.toml"), "c.toml");
+        let claim = loaded.claim.expect("test claim decodes");
+        let Claim::Coop(coop) = &claim else {
+            panic!("not a co-op claim: {claim:?}");
+        };
+        let env = Env::new(Config::default(), today.parse().expect("date"));
+        let unreadable = crate::engine::unreadable_fields(&loaded.findings);
+        let ctx = RuleCtx::new(&loaded.source, &claim, &env, &unreadable);
+        let mut out = Vec::new();
+        rule.run(&ctx, &mut out);
+        let due = deadlines(&ctx, coop);
+        (out, due)
+    }
+}

@@ -58,3 +58,29 @@ fn check(_ctx: &RuleCtx<'_>, claim: &CoopClaim, out: &mut Vec<Finding>) {
         .help(HELP),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::coop::rules::testing::findings_and_deadlines;
+
+    #[test]
+    fn status_gets_the_keep_until_date_the_finding_states() {
+        let claim = "kind = \"coop\"\n[activity]\nend_date = 2026-08-20\n";
+        let (found, due) = findings_and_deadlines(&RULE, deadlines, claim, "2026-11-26");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("until 2028-08-20"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(due.len(), 1, "{due:?}");
+        assert_eq!(due[0].rule, RULE.id);
+        assert_eq!(due[0].date, "2028-08-20".parse().unwrap());
+        assert_eq!(due[0].what, "keep the original documents until");
+        // No end date: nothing to count from.
+        let (found, due) =
+            findings_and_deadlines(&RULE, deadlines, "kind = \"coop\"\n", "2026-11-26");
+        assert!(found.is_empty() && due.is_empty(), "{found:?} {due:?}");
+    }
+}

@@ -113,7 +113,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{VALID, run};
+    use super::super::testing::{VALID, deadlines_of, run};
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
@@ -164,5 +164,25 @@ mod tests {
     fn other_stages_are_silent() {
         let text = format!("{VALID}\n[status]\nstage = \"under-review\"\nsince = 2026-01-01\n");
         assert!(run(&RULE, &text, "2026-11-26", &[]).is_empty());
+    }
+
+    #[test]
+    fn status_gets_the_due_day_the_finding_states() {
+        let text =
+            format!("{VALID}\n[status]\nstage = \"partner-action-required\"\nsince = 2026-11-20\n");
+        // A holiday moves the due day, for status as for the finding.
+        let holidays = &["2026-12-01"];
+        let found = run(&RULE, &text, "2026-11-26", holidays);
+        assert!(
+            found[0].message.contains("respond by 2026-12-11"),
+            "{}",
+            found[0].message
+        );
+        let due = deadlines_of(deadlines, &text, "2026-11-26", holidays);
+        assert_eq!(due.len(), 1, "{due:?}");
+        assert_eq!(due[0].rule, RULE.id);
+        assert_eq!(due[0].date, d("2026-12-11"));
+        assert_eq!(due[0].what, "reply to Partner action required");
+        assert!(deadlines_of(deadlines, VALID, "2026-11-26", &[]).is_empty());
     }
 }

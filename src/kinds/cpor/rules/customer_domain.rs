@@ -64,6 +64,7 @@ fn check(_ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{run, valid_with};
     use super::*;
 
     #[test]
@@ -106,5 +107,21 @@ mod tests {
         );
         assert_eq!(suggestion("contoso.com.").as_deref(), Some("contoso.com"));
         assert_eq!(suggestion("contoso"), None);
+    }
+
+    #[test]
+    fn no_suggestion_that_is_itself_no_domain() {
+        // What is left after the `@` or of the URL must be a domain itself.
+        assert_eq!(suggestion("ada@contoso"), None);
+        assert_eq!(suggestion("https://intranet/"), None);
+        assert_eq!(suggestion("Contoso"), None);
+        let text = valid_with(
+            "customer_domain = \"contoso.onmicrosoft.com\"",
+            "customer_domain = \"ada@contoso\"",
+        );
+        let found = run(&RULE, &text, "2026-11-26", &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let help = found[0].help.as_deref().unwrap();
+        assert!(help.contains("like contoso.onmicrosoft.com"), "{help}");
     }
 }

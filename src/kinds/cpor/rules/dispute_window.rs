@@ -99,7 +99,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &CporClaim, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{VALID, run};
+    use super::super::testing::{VALID, deadlines_of, run};
     use super::*;
 
     fn at(stage: &str, since: &str, today: &str) -> Vec<Finding> {
@@ -138,5 +138,22 @@ mod tests {
     fn other_stages_are_silent() {
         assert!(at("disputed", "2026-01-01", "2026-11-26").is_empty());
         assert!(at("rejected-final", "2026-01-01", "2026-11-26").is_empty());
+    }
+
+    #[test]
+    fn status_gets_the_last_day_the_finding_states() {
+        let text = format!("{VALID}\n[status]\nstage = \"rejected\"\nsince = 2026-11-01\n");
+        let found = run(&RULE, &text, "2026-11-26", &[]);
+        assert!(
+            found[0].message.contains("until 2026-12-01"),
+            "{}",
+            found[0].message
+        );
+        let due = deadlines_of(deadlines, &text, "2026-11-26", &[]);
+        assert_eq!(due.len(), 1, "{due:?}");
+        assert_eq!(due[0].rule, RULE.id);
+        assert_eq!(due[0].date, "2026-12-01".parse().unwrap());
+        assert_eq!(due[0].what, "last day to dispute the rejection");
+        assert!(deadlines_of(deadlines, VALID, "2026-11-26", &[]).is_empty());
     }
 }

@@ -87,6 +87,9 @@ pub(crate) mod testing {
 
     use crate::config::Config;
     use crate::diag::Finding;
+    use crate::kinds::cpor::model::CporClaim;
+    use crate::model::Claim;
+    use crate::rules::deadline::Due;
     use crate::rules::{Env, Rule, RuleCtx};
 
     /// A complete, valid CPOR claim: no rule fires on it (documents are
@@ -121,13 +124,13 @@ signed_on = 2026-09-03
 workloads = ["Exchange Online", "Microsoft Teams"]
 "#;
 
-    /// The findings of `rule` on `text`, with `today` and holidays.
-    pub(crate) fn run(
-        rule: &'static Rule,
+    /// `f` on the rule context of `text`, with `today` and holidays.
+    fn with_ctx<T>(
         text: &str,
         today: &str,
         holidays: &[&str],
-    ) -> Vec<Finding> {
+        f: impl FnOnce(&RuleCtx<'_>) -> T,
+    ) -> T {
         let loaded = crate::load::load_text(text.to_string(), Path::new("c.toml"), "c.toml");
         let claim = loaded.claim.expect("test claim decodes");
         let config = Config {
@@ -137,9 +140,37 @@ workloads = ["Exchange Online", "Microsoft Teams"]
         let env = Env::new(config, today.parse().expect("date"));
         let unreadable = crate::engine::unreadable_fields(&loaded.findings);
         let ctx = RuleCtx::new(&loaded.source, &claim, &env, &unreadable);
-        let mut out = Vec::new();
-        rule.run(&ctx, &mut out);
-        out
+        f(&ctx)
+    }
+
+    /// The findings of `rule` on `text`, with `today` and holidays.
+    pub(crate) fn run(
+        rule: &'static Rule,
+        text: &str,
+        today: &str,
+        holidays: &[&str],
+    ) -> Vec<Finding> {
+        with_ctx(text, today, holidays, |ctx| {
+            let mut out = Vec::new();
+            rule.run(ctx, &mut out);
+            out
+        })
+    }
+
+    /// What `deadlines` gives `claimtool status` for `text`, with `today`
+    /// and holidays.
+    pub(crate) fn deadlines_of(
+        deadlines: fn(&RuleCtx<'_>, &CporClaim) -> Vec<Due>,
+        text: &str,
+        today: &str,
+        holidays: &[&str],
+    ) -> Vec<Due> {
+        with_ctx(text, today, holidays, |ctx| {
+            let Claim::Cpor(claim) = ctx.claim else {
+                panic!("not a CPOR claim: {:?}", ctx.claim);
+            };
+            deadlines(ctx, claim)
+        })
     }
 
     /// `VALID` with one line replaced (`from` must occur exactly once).

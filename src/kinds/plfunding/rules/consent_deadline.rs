@@ -87,7 +87,7 @@ fn check(ctx: &RuleCtx<'_>, claim: &PlfClaim, out: &mut Vec<Finding>) {
 mod tests {
     use super::*;
     use crate::kinds::plfunding::catalog::Size;
-    use crate::kinds::plfunding::rules::test_support::{engagement, run};
+    use crate::kinds::plfunding::rules::test_support::{deadlines_of, engagement, run};
 
     const CLAIM: &str = "kind = \"plfunding\"\nengagement = \"size small\"\n\
         [status]\nstage = \"consent-requested\"\nsince = 2026-10-01\nconsent_requested_on = 2026-10-01\n";
@@ -107,5 +107,28 @@ mod tests {
         assert_eq!(severity_on("2026-11-01"), Some(Severity::Error));
         let received = CLAIM.replace("consent_requested_on", "consent_received_on");
         assert!(run(&RULE, &received, vec![], "2026-11-01").is_empty());
+    }
+
+    #[test]
+    fn status_gets_the_due_day_the_finding_states() {
+        let found = run(&RULE, CLAIM, vec![engagement(Size::Small)], "2026-10-16");
+        assert!(
+            found[0].message.contains("2026-10-31"),
+            "{}",
+            found[0].message
+        );
+        let due = deadlines_of(
+            deadlines,
+            CLAIM,
+            vec![engagement(Size::Small)],
+            "2026-10-16",
+        );
+        assert_eq!(due.len(), 1, "{due:?}");
+        assert_eq!(due[0].rule, RULE.id);
+        assert_eq!(due[0].date, "2026-10-31".parse().unwrap());
+        assert_eq!(due[0].what, "customer consent due (else the claim expires)");
+        // Consent received: nothing left to wait for.
+        let received = CLAIM.replace("consent_requested_on", "consent_received_on");
+        assert!(deadlines_of(deadlines, &received, vec![], "2026-10-16").is_empty());
     }
 }

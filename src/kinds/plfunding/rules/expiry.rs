@@ -160,7 +160,7 @@ mod tests {
     use super::*;
     use crate::calendar::add_days;
     use crate::kinds::plfunding::catalog::Size;
-    use crate::kinds::plfunding::rules::test_support::{engagement, run};
+    use crate::kinds::plfunding::rules::test_support::{deadlines_of, engagement, run};
 
     fn claim(size: Size, stage: &str) -> String {
         format!(
@@ -262,6 +262,48 @@ mod tests {
             found[0].message.contains("2026-05-01"),
             "{}",
             found[0].message
+        );
+    }
+
+    #[test]
+    fn status_gets_the_submit_by_or_review_by_day_the_finding_states() {
+        // Small: 120 days from consent on 2026-01-01 to submit, 150 to review.
+        for (stage, due, what) in [
+            (
+                "draft",
+                "2026-05-01",
+                "first submission due (else the claim expires)",
+            ),
+            (
+                "under-review",
+                "2026-05-31",
+                "review must complete (else the claim expires)",
+            ),
+        ] {
+            let text = claim(Size::Small, stage);
+            let found = run(&RULE, &text, vec![engagement(Size::Small)], "2026-03-01");
+            assert!(found[0].message.contains(due), "{}", found[0].message);
+            let dues = deadlines_of(
+                deadlines,
+                &text,
+                vec![engagement(Size::Small)],
+                "2026-03-01",
+            );
+            assert_eq!(dues.len(), 1, "{stage}: {dues:?}");
+            assert_eq!(dues[0].rule, RULE.id);
+            assert_eq!(dues[0].date, due.parse().unwrap(), "{stage}");
+            assert_eq!(dues[0].what, what, "{stage}");
+        }
+        // A settled claim has no deadline.
+        let text = claim(Size::Small, "approved");
+        assert!(
+            deadlines_of(
+                deadlines,
+                &text,
+                vec![engagement(Size::Small)],
+                "2026-03-01"
+            )
+            .is_empty()
         );
     }
 }

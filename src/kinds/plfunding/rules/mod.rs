@@ -83,7 +83,9 @@ pub(crate) mod test_support {
     use crate::config::Config;
     use crate::diag::Finding;
     use crate::kinds::plfunding::catalog::{Catalog, Engagement, EngagementStatus, Pay, Size};
-    use crate::kinds::plfunding::model::{CustomerIdType, SolutionArea};
+    use crate::kinds::plfunding::model::{CustomerIdType, PlfClaim, SolutionArea};
+    use crate::model::Claim;
+    use crate::rules::deadline::Due;
     use crate::rules::{Env, Rule, RuleCtx};
 
     /// A fixed-pay Azure engagement named after its size ("size xs").
@@ -102,12 +104,13 @@ pub(crate) mod test_support {
         }
     }
 
-    pub(crate) fn run(
-        rule: &Rule,
+    /// `f` on the rule context of `text`, with the catalogue and date.
+    fn with_ctx<T>(
         text: &str,
         engagements: Vec<Engagement>,
         today: &str,
-    ) -> Vec<Finding> {
+        f: impl FnOnce(&RuleCtx<'_>) -> T,
+    ) -> T {
         let loaded = crate::load::load_text(text.to_string(), Path::new("c.toml"), "c.toml");
         let mut env = Env::new(Config::default(), today.parse().unwrap());
         env.catalog = Catalog {
@@ -115,8 +118,35 @@ pub(crate) mod test_support {
             engagements,
         };
         let ctx = RuleCtx::new(&loaded.source, loaded.claim.as_ref().unwrap(), &env, &[]);
-        let mut out = Vec::new();
-        rule.run(&ctx, &mut out);
-        out
+        f(&ctx)
+    }
+
+    pub(crate) fn run(
+        rule: &Rule,
+        text: &str,
+        engagements: Vec<Engagement>,
+        today: &str,
+    ) -> Vec<Finding> {
+        with_ctx(text, engagements, today, |ctx| {
+            let mut out = Vec::new();
+            rule.run(ctx, &mut out);
+            out
+        })
+    }
+
+    /// What `deadlines` gives `claimtool status` for `text`, with the
+    /// catalogue and date.
+    pub(crate) fn deadlines_of(
+        deadlines: fn(&RuleCtx<'_>, &PlfClaim) -> Vec<Due>,
+        text: &str,
+        engagements: Vec<Engagement>,
+        today: &str,
+    ) -> Vec<Due> {
+        with_ctx(text, engagements, today, |ctx| {
+            let Claim::Plfunding(claim) = ctx.claim else {
+                panic!("not a plfunding claim: {:?}", ctx.claim);
+            };
+            deadlines(ctx, claim)
+        })
     }
 }

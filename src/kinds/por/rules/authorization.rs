@@ -44,3 +44,25 @@ fn check(ctx: &RuleCtx<'_>, order: &PorOrder, out: &mut Vec<Finding>) {
         .help("the order would be blocked: choose an authorized reseller"),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{order, run};
+    use super::*;
+
+    #[test]
+    fn the_label_says_suspended_or_deauthorized() {
+        // In tests/fixtures/por/resellers.csv: 6004417 suspended, 6004418
+        // deauthorized, 4871236 authorized.
+        let suspended = run(&RULE, &order("6004417"));
+        assert_eq!(suspended.len(), 1, "{suspended:?}");
+        assert_eq!(suspended[0].label.as_deref(), Some("suspended reseller"));
+        let deauthorized = run(&RULE, &order("6004418"));
+        assert_eq!(deauthorized.len(), 1, "{deauthorized:?}");
+        assert_eq!(
+            deauthorized[0].label.as_deref(),
+            Some("deauthorized reseller")
+        );
+        assert!(run(&RULE, &order("4871236")).is_empty());
+    }
+}

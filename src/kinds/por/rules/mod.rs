@@ -77,3 +77,48 @@ pub fn who(r: &Reseller) -> String {
         format!("{} ({})", r.name, r.partner_id)
     }
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs one rule over an order text with the fixture reseller list
+    //! (`tests/fixtures/por/resellers.csv`, region Australia), for the
+    //! rules' unit tests.
+
+    use std::path::Path;
+
+    use crate::config::Config;
+    use crate::diag::Finding;
+    use crate::kinds::por::context::PorSettings;
+    use crate::rules::{Env, Rule, RuleCtx};
+
+    /// An order of `reseller_partner_id` in Australia, otherwise complete.
+    pub(crate) fn order(reseller_partner_id: &str) -> String {
+        format!(
+            "kind = \"por\"\norder = \"PO-2026-1187\"\nreseller_partner_id = \"{reseller_partner_id}\"\n\
+             customer_name = \"Contoso Ltd\"\n\
+             customer_tenant_id = \"3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b\"\n\
+             customer_country = \"AU\"\naction = \"new\"\ndate = 2026-12-01\n"
+        )
+    }
+
+    /// The findings of `rule` on `text`.
+    pub(crate) fn run(rule: &'static Rule, text: &str) -> Vec<Finding> {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/por");
+        let config = Config {
+            por: Some(PorSettings {
+                csp_region: Some(("Australia".into(), "[por] csp_region".into())),
+                resellers: Some(fixtures.join("resellers.csv")),
+                ..PorSettings::default()
+            }),
+            ..Config::default()
+        };
+        let loaded = crate::load::load_text(text.to_string(), Path::new("o.toml"), "o.toml");
+        let claim = loaded.claim.expect("test order decodes");
+        let env = Env::new(config, "2026-11-26".parse().expect("date"));
+        let unreadable = crate::engine::unreadable_fields(&loaded.findings);
+        let ctx = RuleCtx::new(&loaded.source, &claim, &env, &unreadable);
+        let mut out = Vec::new();
+        rule.run(&ctx, &mut out);
+        out
+    }
+}

@@ -93,3 +93,23 @@ fn describe(from: YearMonth, to: YearMonth) -> String {
         _ => format!("{from} to {to} ({} months)", months.len()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gap_is_named_by_its_months() {
+        let m = |s: &str| YearMonth::parse(s).unwrap();
+        assert_eq!(describe(m("2026-08"), m("2026-08")), "2026-08");
+        assert_eq!(describe(m("2026-08"), m("2026-09")), "2026-08 and 2026-09");
+        assert_eq!(
+            describe(m("2026-08"), m("2026-10")),
+            "2026-08, 2026-09 and 2026-10"
+        );
+        assert_eq!(
+            describe(m("2025-01"), m("2025-12")),
+            "2025-01 to 2025-12 (12 months)"
+        );
+    }
+}
