@@ -17,7 +17,10 @@
 //! ([`ReportSource::each_file`]), each is read back, its verdicts are put
 //! in words (the key's words are in its record, the other file's name in
 //! the inputs), overrides applied, findings sorted: the same
-//! [`FileReport`] the in-memory [`engine::Report`] would hold.
+//! [`FileReport`] the in-memory [`engine::Report`] would hold. The
+//! reporters ask through [`ReportSource::each_rendered`]: a chunk of
+//! records is read in order, then made into reports and rendered on the
+//! thread pool, and the bytes are written in order.
 
 use std::io;
 use std::sync::Mutex;
