@@ -524,6 +524,72 @@ mod tests {
         assert!(run.each_file(&mut |_| Ok(())).is_err());
     }
 
+    /// One format's `write` of a run, into any writer.
+    type WriteReport<'a> = Box<dyn Fn(&mut dyn io::Write) -> io::Result<()> + 'a>;
+
+    /// A sink that takes `room` bytes, then fails every write, as a full
+    /// disk or a closed pipe would.
+    struct FailsAfter {
+        room: usize,
+        taken: usize,
+    }
+
+    impl std::io::Write for FailsAfter {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.taken >= self.room {
+                return Err(io::Error::other("no space left"));
+            }
+            let n = buf.len().min(self.room - self.taken);
+            self.taken += n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A writer that fails partway through the files (three quarters of
+    /// the way into each format's whole report), while the files are
+    /// rendered in parallel: every format gives the writer's error back,
+    /// neither swallowed nor a panic.
+    #[test]
+    fn a_writer_that_fails_partway_stops_the_report_with_its_error() {
+        let inputs = fixture_inputs();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let env = Env::new(Config::default(), today);
+        let overrides = Overrides::default();
+        let run = |sources| {
+            let options = Options {
+                sources,
+                expected: None,
+            };
+            check_paths(inputs.clone(), &env, &overrides, options, &|| {}).unwrap()
+        };
+        let writes: [(&str, WriteReport); 6] = [
+            ("json", Box::new(|w| json::write(&run(false), today, w))),
+            (
+                "human",
+                Box::new(|w| human::write(&run(true), human::HumanOptions::default(), w)),
+            ),
+            ("sarif", Box::new(|w| sarif::write(&run(false), w))),
+            ("junit", Box::new(|w| junit::write(&run(false), w))),
+            ("github", Box::new(|w| ci::write_github(&run(false), w))),
+            ("azure", Box::new(|w| ci::write_azure(&run(false), w))),
+        ];
+        for (format, write) in writes {
+            let mut whole = Vec::new();
+            write(&mut whole).unwrap();
+            let mut sink = FailsAfter {
+                room: whole.len() * 3 / 4,
+                taken: 0,
+            };
+            let error = write(&mut sink).expect_err(format);
+            assert_eq!(error.to_string(), "no space left", "{format}");
+            assert_eq!(sink.taken, sink.room, "{format}");
+        }
+    }
+
     #[test]
     fn input_names_come_back_whole() {
         let inputs: Vec<Input> = [
