@@ -427,4 +427,32 @@ mod tests {
             assert!(reader.next_record().is_err());
         }
     }
+
+    /// A record read in order and decoded apart (as a parallel rendering
+    /// does) comes back whole; cut short, it is the error that says the
+    /// temporary file was changed, never a panic or a half record.
+    #[test]
+    fn a_record_decoded_apart_is_whole_or_an_error() {
+        let record = Record {
+            kind: Some(Kind::ALL[0]),
+            text: "kind = \"cpor\"\n".into(),
+            findings: vec![Finding::new(&crate::rules::any::missing_field::RULE, "m")],
+            ..Record::default()
+        };
+        let mut bytes = Vec::new();
+        encode(&record, &mut bytes);
+        let mut spill = Spill::new();
+        spill.append(&bytes).unwrap();
+        let mut reader = spill.reader().unwrap();
+        let mut encoded = Vec::new();
+        reader.next_encoded(&mut encoded).unwrap();
+        assert_eq!(encoded, bytes[8..]);
+        assert_eq!(decode_record(&encoded).unwrap().findings, record.findings);
+        for cut in [1, encoded.len() / 2, encoded.len() - 1] {
+            let error = decode_record(&encoded[..cut]).unwrap_err();
+            assert_eq!(error.kind(), io::ErrorKind::InvalidData, "cut at {cut}");
+            assert!(error.to_string().contains("was changed while it ran"));
+        }
+        assert!(reader.next_encoded(&mut encoded).is_err());
+    }
 }
