@@ -298,19 +298,30 @@ fn check_paths_and_files_extracting<T: Send + Sync>(
         extracted: None,
     }));
     let (mut report, extracted) = finish(checked, overrides);
+    for mut file in input_reports(env, overrides) {
+        if !keep.sources {
+            file.source.text = String::new();
+        }
+        report.files.push(file);
+    }
+    Ok((report, extracted))
+}
+
+/// The reports of the files the kinds read besides the claims
+/// ([`crate::kinds::KindSpec::input_reports`]: a reseller list), overrides
+/// applied; every run appends them after the claims.
+pub(crate) fn input_reports(env: &Env, overrides: &Overrides) -> Vec<FileReport> {
+    let mut reports = Vec::new();
     for spec in crate::kinds::KINDS {
         for mut file in spec.input_reports.map_or_else(Vec::new, |f| f(env)) {
             file.findings = std::mem::take(&mut file.findings)
                 .into_iter()
                 .filter_map(|f| overrides.apply(f))
                 .collect();
-            if !keep.sources {
-                file.source.text = String::new();
-            }
-            report.files.push(file);
+            reports.push(file);
         }
     }
-    Ok((report, extracted))
+    reports
 }
 
 /// Checks already loaded files (the wizard loads its draft from memory);
@@ -573,6 +584,20 @@ pub(crate) mod tests {
     use super::*;
     use crate::config::Config;
     use chrono::NaiveDate;
+
+    /// Every rule fixture checked and held in memory as `validate
+    /// --format json` keeps it (texts let go), on 2026-11-26: what the
+    /// reporters' tests render.
+    pub(crate) fn fixture_report() -> Report {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let env = Env::new(Config::default(), today);
+        let keep = Keep {
+            claims: false,
+            sources: false,
+        };
+        check_paths_with_progress(&fixture_inputs(), &env, &Overrides::default(), keep, &|| {})
+            .unwrap()
+    }
 
     /// Every rule fixture (each rule's failing files included), as inputs
     /// (also the streamed run's tests).

@@ -299,26 +299,18 @@ fn verdicts(
     all
 }
 
-/// The kinds' own input reports ([`crate::kinds::KindSpec::input_reports`]),
-/// overrides applied, as [`engine::check_paths_with_progress`] appends them.
+/// The kinds' own input reports ([`engine::input_reports`]), flagged as
+/// [`engine::flag_other_kinds`] would for `<kind> validate`.
 fn extra_reports(env: &Env, overrides: &Overrides, options: Options) -> Vec<FileReport> {
-    let mut extra = Vec::new();
-    for spec in crate::kinds::KINDS {
-        for mut file in spec.input_reports.map_or_else(Vec::new, |f| f(env)) {
-            file.findings = std::mem::take(&mut file.findings)
-                .into_iter()
-                .filter_map(|f| overrides.apply(f))
-                .collect();
-            if let Some(expected) = options.expected
-                && let Some(f) =
-                    engine::other_kind(file.kind, &file.source.text, expected, overrides)
-            {
-                file.findings.insert(0, f);
-            }
-            if !options.sources && options.expected.is_none() {
-                file.source.text = String::new();
-            }
-            extra.push(file);
+    let mut extra = engine::input_reports(env, overrides);
+    for file in &mut extra {
+        if let Some(expected) = options.expected
+            && let Some(f) = engine::other_kind(file.kind, &file.source.text, expected, overrides)
+        {
+            file.findings.insert(0, f);
+        }
+        if !options.sources && options.expected.is_none() {
+            file.source.text = String::new();
         }
     }
     extra

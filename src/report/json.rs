@@ -208,10 +208,7 @@ pub fn file_diagnostics(f: &FileReport) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::diag::Overrides;
-    use crate::engine::{self, Keep, Report, tests::fixture_inputs};
-    use crate::rules::Env;
+    use crate::engine::{Report, tests::fixture_report};
 
     /// The hand-assembled document is byte for byte what serde_json's
     /// pretty printer makes of the whole document: for every rule
@@ -220,15 +217,7 @@ mod tests {
     #[test]
     fn the_written_document_is_serde_jsons_pretty_print() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let env = Env::new(Config::default(), today);
-        let keep = Keep {
-            claims: false,
-            sources: false,
-        };
-        let inputs = fixture_inputs();
-        let report =
-            engine::check_paths_with_progress(&inputs, &env, &Overrides::default(), keep, &|| {})
-                .unwrap();
+        let report = fixture_report();
         assert!(report.files.iter().any(|f| f.kind.is_none()));
         assert!(report.files.iter().any(|f| f.findings.len() > 2));
         for report in [report, Report { files: Vec::new() }] {

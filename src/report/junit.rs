@@ -119,31 +119,14 @@ fn write_case<W: std::io::Write>(writer: &mut Writer<W>, file: &FileReport) -> s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::diag::Overrides;
-    use crate::engine::{self, Keep, Report, tests::fixture_inputs};
-    use crate::rules::Env;
-    use chrono::NaiveDate;
+    use crate::engine::{Report, tests::fixture_report};
 
     /// Test cases rendered on their own and joined are byte for byte what
     /// one writer makes of the whole document: every rule fixture
     /// (failures, notes of several lines), and a report of no files.
     #[test]
     fn cases_rendered_apart_read_as_one_writer_writes_them() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let env = Env::new(Config::default(), today);
-        let keep = Keep {
-            claims: false,
-            sources: false,
-        };
-        let report = engine::check_paths_with_progress(
-            &fixture_inputs(),
-            &env,
-            &Overrides::default(),
-            keep,
-            &|| {},
-        )
-        .unwrap();
+        let report = fixture_report();
         for report in [report, Report { files: Vec::new() }] {
             let mut expected = Vec::new();
             write_with(&report, &mut expected, |writer| {

@@ -192,11 +192,7 @@ fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::diag::Overrides;
-    use crate::engine::{self, Keep, Report, tests::fixture_inputs};
-    use crate::rules::Env;
-    use chrono::NaiveDate;
+    use crate::engine::{Report, tests::fixture_report};
 
     /// The document assembled around the files' results is byte for byte
     /// serde_json's pretty print of the whole document, results and all:
@@ -205,20 +201,7 @@ mod tests {
     /// results at all.
     #[test]
     fn the_written_document_is_serde_jsons_pretty_print() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let env = Env::new(Config::default(), today);
-        let keep = Keep {
-            claims: false,
-            sources: false,
-        };
-        let report = engine::check_paths_with_progress(
-            &fixture_inputs(),
-            &env,
-            &Overrides::default(),
-            keep,
-            &|| {},
-        )
-        .unwrap();
+        let report = fixture_report();
         assert!(report.files.iter().any(|f| f.findings.is_empty()));
         let rule_ids: Vec<&str> = rules::all().map(|r| r.id).collect();
         for report in [report, Report { files: Vec::new() }] {
