@@ -142,7 +142,11 @@ fn measure() -> std::io::Result<()> {
         println!(
             "claim {i} ({} bytes, {}):",
             text.len(),
-            if i.is_multiple_of(3) { "broken" } else { "clean" }
+            if i.is_multiple_of(3) {
+                "broken"
+            } else {
+                "clean"
+            }
         );
         let read = time("  read the file (what cat does)", runs, || {
             std::hint::black_box(std::fs::read(&path).expect("the claim file"));

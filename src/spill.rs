@@ -151,9 +151,18 @@ impl SpillReader {
     pub fn next_encoded(&mut self, buf: &mut Vec<u8>) -> io::Result<()> {
         let mut len = [0u8; 8];
         self.input.read_exact(&mut len)?;
-        let len = usize::try_from(u64::from_le_bytes(len)).map_err(|_| corrupt())?;
-        buf.resize(len, 0);
-        self.input.read_exact(buf)
+        let len = u64::from_le_bytes(len);
+        // Read as far as the length says, with room made up front for a
+        // record's usual size at most: a length the file was changed to
+        // (2^60) is then the "changed" error, not an allocation that
+        // aborts the run.
+        buf.clear();
+        buf.reserve(usize::try_from(len.min(1 << 20)).unwrap_or(0));
+        (&mut self.input).take(len).read_to_end(buf)?;
+        if buf.len() as u64 != len {
+            return Err(corrupt());
+        }
+        Ok(())
     }
 }
 
@@ -187,15 +196,15 @@ fn decode(bytes: &[u8]) -> Result<Record, Truncated> {
         0 => None,
         _ => Some(r.finding()?),
     };
-    let n = r.len()?;
+    let n = r.count()?;
     let mut findings = Vec::with_capacity(n);
     for _ in 0..n {
         findings.push(r.finding()?);
     }
-    let rules = r.len()?;
+    let rules = r.count()?;
     let mut keys = Vec::with_capacity(rules);
     for _ in 0..rules {
-        let n = r.len()?;
+        let n = r.count()?;
         let mut these = Vec::with_capacity(n);
         for _ in 0..n {
             these.push(BatchKey {
@@ -310,6 +319,17 @@ impl Bytes<'_> {
 
     fn len(&mut self) -> Result<usize, Truncated> {
         usize::try_from(self.u64()?).map_err(|_| Truncated)
+    }
+
+    /// How many items follow: each takes at least a byte, so a count
+    /// beyond the bytes left is a changed record (and room is never made
+    /// for more items than the record can hold).
+    fn count(&mut self) -> Result<usize, Truncated> {
+        let n = self.len()?;
+        if n > self.0.len() {
+            return Err(Truncated);
+        }
+        Ok(n)
     }
 
     fn string(&mut self) -> Result<String, Truncated> {
@@ -454,5 +474,29 @@ mod tests {
             assert!(error.to_string().contains("was changed while it ran"));
         }
         assert!(reader.next_encoded(&mut encoded).is_err());
+    }
+
+    /// A length or a count changed to a huge number is the "changed"
+    /// error: no room is made for it first (which would abort the run).
+    #[test]
+    fn a_huge_length_or_count_is_an_error_not_an_allocation() {
+        let changed = |e: io::Error| {
+            assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+            assert!(e.to_string().contains("was changed while it ran"), "{e}");
+        };
+        let mut bytes = Vec::new();
+        encode(&Record::default(), &mut bytes);
+        bytes[..8].copy_from_slice(&(1u64 << 60).to_le_bytes());
+        let mut spill = Spill::new();
+        spill.append(&bytes).unwrap();
+        changed(spill.reader().unwrap().next_record().unwrap_err());
+        // kind, empty text, no lead, then 2^60 findings.
+        let mut record = vec![0, 0, 0];
+        put_u64(&mut record, 1 << 60);
+        changed(decode_record(&record).unwrap_err());
+        // kind, empty text, no lead, no findings, then 2^60 rules of keys.
+        let mut record = vec![0, 0, 0, 0];
+        put_u64(&mut record, 1 << 60);
+        changed(decode_record(&record).unwrap_err());
     }
 }

@@ -582,6 +582,83 @@ mod tests {
         }
     }
 
+    /// The temporary file changed under a whole run (cut short, a length
+    /// made huge, bytes overwritten at random): every format's report
+    /// ends with the error that says so, or, when the changed bytes still
+    /// read as records, is written; never a panic or an abort.
+    #[test]
+    fn a_changed_temporary_file_stops_every_format_without_a_panic() {
+        let inputs = fixture_inputs();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let env = Env::new(Config::default(), today);
+        let overrides = Overrides::default();
+        let options = Options {
+            sources: true,
+            expected: None,
+        };
+        let run = check_paths(inputs, &env, &overrides, options, &|| {}).unwrap();
+        // The temporary file's bytes, framed as it frames them.
+        let mut file = Vec::new();
+        let mut reader = run.take_reader().unwrap();
+        let mut record = Vec::new();
+        for _ in 0..run.status.len() {
+            reader.next_encoded(&mut record).unwrap();
+            file.extend_from_slice(&(record.len() as u64).to_le_bytes());
+            file.extend_from_slice(&record);
+        }
+        let with_file = |bytes: &[u8]| {
+            let mut spill = Spill::new();
+            spill.append(bytes).unwrap();
+            *run.reader.lock().unwrap() = Some(spill.reader().unwrap());
+        };
+        let writes: [(&str, WriteReport); 6] = [
+            ("json", Box::new(|w| json::write(&run, today, w))),
+            (
+                "human",
+                Box::new(|w| human::write(&run, human::HumanOptions::default(), w)),
+            ),
+            ("sarif", Box::new(|w| sarif::write(&run, w))),
+            ("junit", Box::new(|w| junit::write(&run, w))),
+            ("github", Box::new(|w| ci::write_github(&run, w))),
+            ("azure", Box::new(|w| ci::write_azure(&run, w))),
+        ];
+        let changed = |result: io::Result<()>, what: &str| {
+            let error = result.expect_err(what);
+            assert!(
+                error.to_string().contains("was changed while it ran"),
+                "{what}: {error}"
+            );
+        };
+        let mut huge = file.clone();
+        huge[..8].copy_from_slice(&(1u64 << 60).to_le_bytes());
+        for (format, write) in &writes {
+            with_file(&file);
+            write(&mut io::sink()).expect(format);
+            with_file(&file[..file.len() / 2]);
+            changed(write(&mut io::sink()), &format!("{format}, cut short"));
+            with_file(&huge);
+            changed(write(&mut io::sink()), &format!("{format}, a huge length"));
+        }
+        // Bytes overwritten at random (a fixed xorshift, so a failure is
+        // found again): whatever they read as, the reports end.
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..40 {
+            let mut bytes = file.clone();
+            for _ in 0..4 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let at = usize::try_from(seed % bytes.len() as u64).unwrap();
+                bytes[at] = (seed >> 32) as u8;
+            }
+            for (_, write) in &writes {
+                with_file(&bytes);
+                // Written, or the error: a panic here fails the test.
+                let _ = write(&mut io::sink());
+            }
+        }
+    }
+
     #[test]
     fn input_names_come_back_whole() {
         let inputs: Vec<Input> = [
