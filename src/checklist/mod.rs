@@ -287,6 +287,7 @@ pub fn build(
             claim.documents(),
             &names,
             &unreadable,
+            &report.findings,
         );
     }
     let note = |f: &Finding| Note {
@@ -393,14 +394,17 @@ impl Reading {
 /// inspection rules could not check one of the documents they concern (a
 /// scan, a photo, an encrypted PDF, a wet signature). An item whose
 /// inspection rules checked every document they concern says it was
-/// verified in the documents. `names` are the documents as the checklist
-/// names them, `unreadable` the indexes of those that could not be read.
+/// verified in the documents, unless one of them noted something (a rule
+/// turned down to info still found it): then it is not verified either.
+/// `names` are the documents as the checklist names them, `unreadable` the
+/// indexes of those that could not be read, `findings` the file's.
 pub fn mark_declared(
     sections: &mut [Section],
     declarations: &Declarations,
     docs: &[Document],
     names: &[String],
     unreadable: &[usize],
+    findings: &[Finding],
 ) {
     for item in sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
         if item.state != ItemState::Done {
@@ -431,8 +435,16 @@ pub fn mark_declared(
                 by_eye.push(name(i));
             }
         }
-        let why = if !unread.is_empty() || !by_eye.is_empty() || !not_read.is_empty() {
+        // A reading rule that found something the user turned into info:
+        // the document was read, and it does not bear the item out.
+        let noted = reading
+            .iter()
+            .any(|p| findings.iter().any(|f| f.rule == p.rule.id));
+        let why = if !unread.is_empty() || !by_eye.is_empty() || !not_read.is_empty() || noted {
             let mut parts = Vec::new();
+            if noted {
+                parts.push(Rich::new().text("claimtool noted a problem in the documents (below)"));
+            }
             if !unread.is_empty() {
                 parts.push(
                     Rich::new()
@@ -646,7 +658,7 @@ mod tests {
             "documents/02-b.pdf".into(),
         ];
         let mut s = done_section(rules);
-        mark_declared(&mut s, &kind.declarations, docs, &names, unreadable);
+        mark_declared(&mut s, &kind.declarations, docs, &names, unreadable, &[]);
         let item = &s[0].items[0];
         assert_eq!(item.done, item.state == ItemState::Done);
         (item.state, item.reasons[0].plain())
@@ -712,6 +724,56 @@ mod tests {
             marked(PLF, &plfunding::SPEC, &digital, &[0]).0,
             ItemState::Declared
         );
+    }
+
+    /// An inspection rule turned down to info that still found something
+    /// leaves its item ticked as the person chose, but not "verified":
+    /// the item says so, and the noted finding follows.
+    #[test]
+    fn a_noted_inspection_finding_is_not_verified() {
+        use crate::kinds::cpor;
+        let missing = &crate::rules::poe::poe_signature_missing::RULE;
+        let noted = [finding(missing.id, Severity::Info)];
+        // As `[rules] poe-signature-missing = "info"` leaves it.
+        let mut sections = vec![Section {
+            title: "PoE",
+            items: vec![decide(spec(SIGNED), &noted, &Overrides::default())],
+        }];
+        assert_eq!(sections[0].items[0].state, ItemState::Done);
+        let names = ["documents/01-a.pdf".to_string()];
+        let digital = [signed(0, "digital")];
+        mark_declared(
+            &mut sections,
+            &cpor::SPEC.declarations,
+            &digital,
+            &names,
+            &[],
+            &noted,
+        );
+        let item = &sections[0].items[0];
+        assert_eq!(item.state, ItemState::Declared);
+        assert!(!item.done);
+        let reasons: Vec<String> = item.reasons.iter().map(Rich::plain).collect();
+        assert_eq!(
+            reasons[0],
+            "not verified: claimtool noted a problem in the documents (below)"
+        );
+        assert!(
+            reasons.iter().any(|r| r == "noted: the <b>message</b>"),
+            "{reasons:?}"
+        );
+        // A finding of another rule does not touch it.
+        let mut sections = done_section(SIGNED);
+        let other = [finding(tenant_id::RULE.id, Severity::Info)];
+        mark_declared(
+            &mut sections,
+            &cpor::SPEC.declarations,
+            &digital,
+            &names,
+            &[],
+            &other,
+        );
+        assert_eq!(sections[0].items[0].state, ItemState::Done);
     }
 
     #[test]

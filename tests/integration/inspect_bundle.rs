@@ -126,3 +126,64 @@ fn a_signature_on_a_link_only_poe_is_declared_not_verified() {
         "{checklist}"
     );
 }
+
+#[test]
+fn a_finding_turned_down_to_info_leaves_its_item_not_verified() {
+    // The signed PoE changed after signing, and the workspace turns the
+    // rule that sees it down to info: the box stays ticked as the person
+    // chose for the claim's readiness, but the checklist never says the
+    // signature was "verified in the documents" next to what it noted.
+    let tmp = tempfile::tempdir().unwrap();
+    let example = root().join("examples/cpor");
+    std::fs::copy(
+        example.join("contoso-e5.toml"),
+        tmp.path().join("claim.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir(tmp.path().join("poe")).unwrap();
+    let mut pdf = std::fs::read(example.join("poe/contoso-sow-signed.pdf")).unwrap();
+    pdf.extend_from_slice(b"\n% changed after signing\n");
+    std::fs::write(tmp.path().join("poe/contoso-sow-signed.pdf"), pdf).unwrap();
+    std::fs::copy(
+        example.join("poe/contoso-confirmation.eml"),
+        tmp.path().join("poe/contoso-confirmation.eml"),
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("claimtool.toml"),
+        "[rules]\npoe-modified-after-signing = \"info\"\n",
+    )
+    .unwrap();
+    let run = Test::new()
+        .args(["--today", "2026-11-26", "cpor", "checklist", "claim.toml"])
+        .current_dir(tmp.path())
+        .run();
+    run.success();
+    let checklist = run.stdout();
+    let signed: Vec<&str> = checklist
+        .lines()
+        .skip_while(|l| !l.contains("Signed by the customer"))
+        .take_while(|l| l.starts_with("- [ ] Signed") || l.starts_with("  - "))
+        .collect();
+    assert!(
+        signed[0].starts_with("- [ ] Signed by the customer")
+            && signed[0].ends_with("(*check in the document*)"),
+        "{checklist}"
+    );
+    assert_eq!(
+        signed[1], "  - not verified: claimtool noted a problem in the documents (below)",
+        "{checklist}"
+    );
+    assert!(
+        signed
+            .iter()
+            .any(|l| l.starts_with("  - noted: ") && l.contains("was changed after it was signed")),
+        "{checklist}"
+    );
+    assert!(
+        !signed
+            .iter()
+            .any(|l| l.contains("verified in the documents by claimtool")),
+        "{checklist}"
+    );
+}
