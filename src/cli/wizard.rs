@@ -250,6 +250,37 @@ fn term_width() -> Option<usize> {
         .filter(|&c| c >= 20)
 }
 
+/// `text` as printed on the terminal: wrapped at word boundaries to its
+/// width (the terminal itself would break lines mid-word), the first line
+/// indented by `first`, every other by `rest`; at the width of the text
+/// when the terminal does not say its own. Line breaks in `text` are kept,
+/// and a line's own indentation carries on to its continuation lines.
+fn wrapped(text: &str, first: &str, rest: &str) -> String {
+    wrap_to(text, first, rest, term_width().unwrap_or(usize::MAX))
+}
+
+fn wrap_to(text: &str, first: &str, rest: &str, width: usize) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .enumerate()
+        .map(|(n, line)| {
+            let body = line.trim_start();
+            let own = &line[..line.len() - body.len()];
+            let lead = format!("{}{own}", if n == 0 { first } else { rest });
+            let more = format!("{rest}{own}");
+            textwrap::fill(
+                body,
+                textwrap::Options::new(width)
+                    .initial_indent(&lead)
+                    .subsequent_indent(&more)
+                    // Rule ids, GUIDs and dates stay whole: no break at a hyphen.
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation),
+            )
+        })
+        .collect();
+    lines.join("\n")
+}
+
 /// A prompt that fits on one terminal line with `room` columns left (for
 /// the default and the answer): `None` when it fits as it is, else its
 /// short form (without its parenthesised hint, then cut with `...`).
@@ -272,7 +303,7 @@ fn fit(prompt: &str, room: usize, width: usize) -> Option<String> {
 fn fitted(prompt: &str, room: usize) -> String {
     match term_width().and_then(|w| fit(prompt, room, w)) {
         Some(short) => {
-            eprintln!("{prompt}");
+            eprintln!("{}", wrapped(prompt, "", ""));
             short
         }
         None => prompt.to_string(),
@@ -345,7 +376,7 @@ impl Prompter for TermPrompter {
                 let title = visible(title);
                 eprintln!("\n{}", style(format!("== {title} ==")).bold().for_stderr());
             }
-            Message::Note(text) => eprintln!("{}", visible_lines(text)),
+            Message::Note(text) => eprintln!("{}", wrapped(&visible_lines(text), "", "")),
             Message::Finding(f) => {
                 let tag = style(format!("{}[{}]", f.severity, f.rule))
                     .bold()
@@ -355,9 +386,12 @@ impl Prompter for TermPrompter {
                     Severity::Warning => tag.yellow(),
                     Severity::Info => tag.cyan(),
                 };
-                eprintln!("  {tag}: {}", visible(&f.message));
+                // textwrap counts the tag's colour codes as no width.
+                let message = format!("{tag}: {}", visible(&f.message));
+                eprintln!("{}", wrapped(&message, "  ", "    "));
                 if let Some(help) = &f.help {
-                    eprintln!("    help: {}", visible(help));
+                    let help = format!("help: {}", visible(help));
+                    eprintln!("{}", wrapped(&help, "    ", "      "));
                 }
             }
             Message::Table { header, rows } => {
@@ -391,6 +425,31 @@ impl Prompter for TermPrompter {
 #[cfg(test)]
 mod tests {
     use super::fit;
+
+    #[test]
+    fn lines_break_between_words_and_keep_their_indentation() {
+        use super::wrap_to;
+        // Never inside a word, nor at a hyphen of a rule id.
+        assert_eq!(
+            wrap_to("type - to clear an optional one", "", "", 20),
+            "type - to clear an\noptional one"
+        );
+        assert_eq!(
+            wrap_to(
+                "warning[poe-customer-not-named]: no readable",
+                "  ",
+                "    ",
+                36
+            ),
+            "  warning[poe-customer-not-named]:\n    no readable"
+        );
+        // A line's own indentation carries on; explicit breaks stay.
+        assert_eq!(
+            wrap_to("a b\n    to fix it, change x", "  ", "    ", 20),
+            "  a b\n        to fix it,\n        change x"
+        );
+        assert_eq!(wrap_to("a b c", "", "", usize::MAX), "a b c");
+    }
 
     #[test]
     fn a_prompt_wider_than_the_terminal_is_shortened() {

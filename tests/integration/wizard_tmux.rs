@@ -163,3 +163,30 @@ fn a_prompt_wider_than_the_terminal_leaves_no_stale_copy_on_screen() {
         "no unanswered copy of the question is left behind:\n{shown}"
     );
 }
+
+/// In a 60-column terminal the wizard's notes break between words, as
+/// `textwrap` breaks them at that width, never mid-word where the terminal
+/// would cut them ("... to clear an option" / "al one.").
+#[test]
+fn notes_wrap_between_words_in_a_narrow_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(screen) = Screen::start(dir.path(), 60, "cpor new --out contoso.toml") else {
+        return;
+    };
+    let shown = screen.wait_for("Claim name");
+    let rows: Vec<&str> = shown.lines().map(str::trim_end).collect();
+    for note in [
+        "Partner Center > Incentives > Customer claims > Add customer, screen by screen.",
+        "Enter keeps the value in brackets; type - to clear an optional one.",
+    ] {
+        let expected = textwrap::wrap(note, 60);
+        assert!(expected.len() > 1, "the note fits in 60 columns: {note}");
+        for line in &expected {
+            assert!(
+                rows.contains(&line.as_ref()),
+                "{line:?} is not a row of its own:\n{shown}"
+            );
+        }
+    }
+    assert!(!rows.contains(&"al one."), "a word was cut:\n{shown}");
+}
