@@ -24,7 +24,7 @@ use claimtool::load::load_text;
 use claimtool::rules::Env;
 
 /// The claim template of `benches/validate_bench.py` (`CLAIM`), filled in
-/// as its generator fills it for claim `i`.
+/// as its generator fills it for claim `i` (a change there belongs here too).
 fn claim(i: usize) -> String {
     let broken = i.is_multiple_of(3);
     let role = if broken && i % 2 == 1 {

@@ -36,6 +36,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BINARY = Path(os.environ.get("CLAIMTOOL_BIN", REPO / "target" / "release" / "claimtool"))
 
+# benches/claim_cost.rs fills in the same template: keep the two in step.
 CLAIM = """#:schema ../cpor.schema.json
 kind = "cpor"
 claim_name = "Customer {i} - Microsoft 365 rollout"

@@ -516,8 +516,22 @@ mod tests {
         assert!(run.each_file(&mut |_| Ok(())).is_err());
     }
 
-    /// One format's `write` of a run, into any writer.
-    type WriteReport<'a> = Box<dyn Fn(&mut dyn io::Write) -> io::Result<()> + 'a>;
+    /// Every report format `validate` writes.
+    const FORMATS: [&str; 6] = ["json", "human", "sarif", "junit", "github", "azure"];
+
+    /// `report` written in `format` (one of [`FORMATS`]) into `out`; the
+    /// human report needs a run that kept the files' texts.
+    fn write_as(format: &str, report: &Streamed<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+        match format {
+            "json" => json::write(report, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), out),
+            "human" => human::write(report, human::HumanOptions::default(), out),
+            "sarif" => sarif::write(report, out),
+            "junit" => junit::write(report, out),
+            "github" => ci::write_github(report, out),
+            "azure" => ci::write_azure(report, out),
+            other => unreachable!("not a format: {other}"),
+        }
+    }
 
     /// A sink that takes `room` bytes, then fails every write, as a full
     /// disk or a closed pipe would.
@@ -558,18 +572,8 @@ mod tests {
             };
             check_paths(inputs.clone(), &env, &overrides, options, &|| {}).unwrap()
         };
-        let writes: [(&str, WriteReport); 6] = [
-            ("json", Box::new(|w| json::write(&run(false), today, w))),
-            (
-                "human",
-                Box::new(|w| human::write(&run(true), human::HumanOptions::default(), w)),
-            ),
-            ("sarif", Box::new(|w| sarif::write(&run(false), w))),
-            ("junit", Box::new(|w| junit::write(&run(false), w))),
-            ("github", Box::new(|w| ci::write_github(&run(false), w))),
-            ("azure", Box::new(|w| ci::write_azure(&run(false), w))),
-        ];
-        for (format, write) in writes {
+        for format in FORMATS {
+            let write = |out: &mut dyn io::Write| write_as(format, &run(format == "human"), out);
             let mut whole = Vec::new();
             write(&mut whole).unwrap();
             let mut sink = FailsAfter {
@@ -611,17 +615,7 @@ mod tests {
             spill.append(bytes).unwrap();
             *run.reader.lock().unwrap() = Some(spill.reader().unwrap());
         };
-        let writes: [(&str, WriteReport); 6] = [
-            ("json", Box::new(|w| json::write(&run, today, w))),
-            (
-                "human",
-                Box::new(|w| human::write(&run, human::HumanOptions::default(), w)),
-            ),
-            ("sarif", Box::new(|w| sarif::write(&run, w))),
-            ("junit", Box::new(|w| junit::write(&run, w))),
-            ("github", Box::new(|w| ci::write_github(&run, w))),
-            ("azure", Box::new(|w| ci::write_azure(&run, w))),
-        ];
+        let write = |format: &str| write_as(format, &run, &mut io::sink());
         let changed = |result: io::Result<()>, what: &str| {
             let error = result.expect_err(what);
             assert!(
@@ -631,13 +625,13 @@ mod tests {
         };
         let mut huge = file.clone();
         huge[..8].copy_from_slice(&(1u64 << 60).to_le_bytes());
-        for (format, write) in &writes {
+        for format in FORMATS {
             with_file(&file);
-            write(&mut io::sink()).expect(format);
+            write(format).expect(format);
             with_file(&file[..file.len() / 2]);
-            changed(write(&mut io::sink()), &format!("{format}, cut short"));
+            changed(write(format), &format!("{format}, cut short"));
             with_file(&huge);
-            changed(write(&mut io::sink()), &format!("{format}, a huge length"));
+            changed(write(format), &format!("{format}, a huge length"));
         }
         // Bytes overwritten at random (a fixed xorshift, so a failure is
         // found again): whatever they read as, the reports end.
@@ -651,10 +645,10 @@ mod tests {
                 let at = usize::try_from(seed % bytes.len() as u64).unwrap();
                 bytes[at] = (seed >> 32) as u8;
             }
-            for (_, write) in &writes {
+            for format in FORMATS {
                 with_file(&bytes);
                 // Written, or the error: a panic here fails the test.
-                let _ = write(&mut io::sink());
+                let _ = write(format);
             }
         }
     }

@@ -742,14 +742,17 @@ mod tests {
         assert_eq!(sections[0].items[0].state, ItemState::Done);
         let names = ["documents/01-a.pdf".to_string()];
         let digital = [signed(0, "digital")];
-        mark_declared(
-            &mut sections,
-            &cpor::SPEC.declarations,
-            &digital,
-            &names,
-            &[],
-            &noted,
-        );
+        let mark = |sections: &mut Vec<Section>, findings: &[Finding]| {
+            mark_declared(
+                sections,
+                &cpor::SPEC.declarations,
+                &digital,
+                &names,
+                &[],
+                findings,
+            );
+        };
+        mark(&mut sections, &noted);
         let item = &sections[0].items[0];
         assert_eq!(item.state, ItemState::Declared);
         assert!(!item.done);
@@ -764,14 +767,9 @@ mod tests {
         );
         // A finding of another rule does not touch it.
         let mut sections = done_section(SIGNED);
-        let other = [finding(tenant_id::RULE.id, Severity::Info)];
-        mark_declared(
+        mark(
             &mut sections,
-            &cpor::SPEC.declarations,
-            &digital,
-            &names,
-            &[],
-            &other,
+            &[finding(tenant_id::RULE.id, Severity::Info)],
         );
         assert_eq!(sections[0].items[0].state, ItemState::Done);
     }
