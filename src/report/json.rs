@@ -122,7 +122,7 @@ pub fn write<R: ReportSource + ?Sized>(
         "{{\n  \"version\": 1,\n  \"today\": {today},\n  \"files\": ["
     )?;
     let mut first = true;
-    report.each_rendered(&|f| nested(&JsonFile::of(f), b"\n    "), &mut |file| {
+    report.each_rendered(&|f| nested(&JsonFile::of(f), 2), &mut |file| {
         out.write_all(if first { b"\n    " } else { b",\n    " })?;
         first = false;
         out.write_all(file)
@@ -130,28 +130,35 @@ pub fn write<R: ReportSource + ?Sized>(
     if !first {
         out.write_all(b"\n  ")?;
     }
-    let summary = nested(&Summary::of(report.counts()), b"\n  ");
+    let summary = nested(&Summary::of(report.counts()), 1);
     out.write_all(b"],\n  \"summary\": ")?;
     out.write_all(&summary)?;
     out.write_all(b"\n}\n")?;
     out.flush()
 }
 
-/// `value` pretty-printed as it reads nested in the document: every line
-/// break followed by `newline` (a line break and the indentation of the
-/// value's place). A JSON string holds no raw line break, so every `\n`
-/// is between tokens.
-pub(crate) fn nested<T: Serialize>(value: &T, newline: &[u8]) -> Vec<u8> {
-    let flat = serde_json::to_vec_pretty(value).unwrap_or_default();
-    let mut out = Vec::with_capacity(flat.len() + flat.len() / 4);
-    let mut line_start = 0;
-    for at in memchr::memchr_iter(b'\n', &flat) {
-        out.extend_from_slice(&flat[line_start..at]);
-        out.extend_from_slice(newline);
-        line_start = at + 1;
-    }
-    out.extend_from_slice(&flat[line_start..]);
+/// `value` pretty-printed as it reads `depth` levels deep in a document
+/// indented by two spaces (inside the `files` array: depth 2), written
+/// straight at that indentation: the formatter is first taken `depth`
+/// arrays down, so nothing is re-indented afterwards.
+pub(crate) fn nested<T: Serialize>(value: &T, depth: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1024);
+    nested_into(&mut out, value, depth);
     out
+}
+
+/// [`nested`], appended to `out`.
+pub(crate) fn nested_into<T: Serialize>(out: &mut Vec<u8>, value: &T, depth: usize) {
+    use serde_json::ser::Formatter as _;
+    let mut formatter = serde_json::ser::PrettyFormatter::new();
+    for _ in 0..depth {
+        // Writes `[` to a sink: only the formatter's level moves.
+        let _ = formatter.begin_array(&mut std::io::sink());
+    }
+    let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
+    // Serializing into a Vec fails only for a value serde_json cannot
+    // represent (a map with non-string keys): none is written here.
+    let _ = value.serialize(&mut serializer);
 }
 
 /// The JSON document for a report, as a value (for commands that embed it).

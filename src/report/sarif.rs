@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use crate::diag::{Finding, Severity};
 use crate::engine::{FileReport, ReportSource};
-use crate::report::json::nested;
+use crate::report::json::nested_into;
 use crate::rules;
 
 /// The SARIF document as text.
@@ -54,7 +54,7 @@ pub fn write<R: ReportSource + ?Sized>(
                 results.push(b',');
             }
             results.extend_from_slice(ITEM);
-            results.extend(nested(&result(file, finding, &rule_ids), ITEM));
+            nested_into(&mut results, &result(file, finding, &rule_ids), 4);
         }
         results
     };
