@@ -400,19 +400,25 @@ pub(crate) fn check_one<T>(
         let unreadable = unreadable_fields(&findings);
         let ctx = RuleCtx::new(&l.source, claim, env, &unreadable);
         batch_keys = check_claim(&ctx, &mut findings);
-        for key in batch_keys.iter_mut().flatten() {
-            key.position = Some(l.source.position(&key.span));
-        }
         extracted = Some(extract(&ctx));
     }
     findings.shrink_to_fit();
     let mut source = l.source;
-    if !keep.sources {
-        for finding in &mut findings {
-            if let Some(span) = &finding.span {
-                finding.position = Some(source.position(span));
+    let has_keys = batch_keys.iter().any(|keys| !keys.is_empty());
+    if has_keys || !keep.sources {
+        let lines = source.lines();
+        for key in batch_keys.iter_mut().flatten() {
+            key.position = Some(lines.position(&key.span));
+        }
+        if !keep.sources {
+            for finding in &mut findings {
+                if let Some(span) = &finding.span {
+                    finding.position = Some(lines.position(span));
+                }
             }
         }
+    }
+    if !keep.sources {
         source.text = String::new();
     }
     Checked {

@@ -60,6 +60,19 @@ impl SourceFile {
         }
     }
 
+    /// A line index of the text, for a file whose spans are put in lines
+    /// and columns all at once ([`crate::engine`] before letting the text
+    /// go): one pass over the text instead of one per span. Held only
+    /// while it is used, for the reason [`Self::line_col`] gives.
+    pub fn lines(&self) -> Lines<'_> {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+        Lines {
+            text: &self.text,
+            starts,
+        }
+    }
+
     /// The text of the 1-based line `line`, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
         self.text
@@ -91,6 +104,38 @@ impl SourceFile {
     }
 }
 
+/// The start of every line of a text: [`SourceFile::lines`].
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl Lines<'_> {
+    /// What [`SourceFile::position`] gives for `span`.
+    pub fn position(&self, span: &Range<usize>) -> Position {
+        let (line, column) = self.line_col(span.start);
+        let (end_line, end_column) = self.line_col(span.end.max(span.start));
+        Position {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        // The lines starting at or before the offset; the first starts at 0.
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line, column + 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +148,29 @@ mod tests {
         let quote = f.text.find('"').unwrap();
         assert_eq!(f.line_col(quote), (2, 8));
         assert_eq!(f.line_text(2), "näme = \"x\"");
+    }
+
+    /// The line index gives what counting from the start gives, for every
+    /// span of a text with multi-byte characters, CRLF line ends, empty
+    /// lines, no final line break, and spans past the end.
+    #[test]
+    fn the_line_index_agrees_with_counting() {
+        for text in ["", "\n", "a = 1\r\n\nnäme = \"€x\"\r\nz", "x\ny\n"] {
+            let f = SourceFile::new("a.toml", "a.toml", text.into());
+            let lines = f.lines();
+            let offsets: Vec<usize> = (0..=text.len() + 2)
+                .filter(|&i| i >= text.len() || text.is_char_boundary(i))
+                .collect();
+            for &start in &offsets {
+                for &end in &offsets {
+                    let span = start..end;
+                    assert_eq!(
+                        lines.position(&span),
+                        f.position(&span),
+                        "{text:?} {span:?}"
+                    );
+                }
+            }
+        }
     }
 }
