@@ -118,6 +118,8 @@ pub(super) fn collect_inputs(paths: &[PathBuf], env: &Env) -> anyhow::Result<Vec
         .chain(env.catalog.path.iter())
         .filter_map(|p| p.canonicalize().ok())
         .collect();
+    let excluded_names: Vec<&std::ffi::OsStr> =
+        excluded.iter().filter_map(|e| e.file_name()).collect();
     let mut inputs = Vec::new();
     for path in paths {
         if !path.exists() {
@@ -153,15 +155,14 @@ pub(super) fn collect_inputs(paths: &[PathBuf], env: &Env) -> anyhow::Result<Vec
         // claim already checked where it lives.
         for entry in walker {
             let entry = entry.map_err(|e| walk_failure(path, &e))?;
-            let p = entry.path();
-            if entry.file_type().is_dir() || p.extension().is_none_or(|e| e != "toml") {
+            // The name is taken apart once per entry: parsing the path
+            // for each question was a visible part of the (serial) walk.
+            let name = entry.file_name();
+            if entry.file_type().is_dir() || !is_toml_name(name) {
                 continue;
             }
-            if root_is_bundle
-                && entry.depth() == 1
-                && p.file_name()
-                    .is_some_and(|n| n == claimtool::bundle::SOURCE_COPY)
-            {
+            let p = entry.path();
+            if root_is_bundle && entry.depth() == 1 && name == claimtool::bundle::SOURCE_COPY {
                 continue;
             }
             // A `.toml` that is not a regular file (a FIFO, a socket) is
@@ -171,9 +172,8 @@ pub(super) fn collect_inputs(paths: &[PathBuf], env: &Env) -> anyhow::Result<Vec
             }
             // The config and the catalogue are compared by name first, so
             // the costly canonical path is only taken for a likely match.
-            if p.file_name()
-                .is_some_and(|n| n == claimtool::config::FILE_NAME)
-                || (excluded.iter().any(|e| e.file_name() == p.file_name())
+            if name == claimtool::config::FILE_NAME
+                || (excluded_names.contains(&name)
                     && p.canonicalize().is_ok_and(|c| excluded.contains(&c)))
             {
                 continue;
@@ -205,12 +205,21 @@ fn path_order_key(path: &Path) -> Vec<u8> {
         .collect()
 }
 
+/// Whether a file name has the extension `toml`, as [`Path::extension`]
+/// says (`.toml` alone is a hidden file without one), from its bytes.
+fn is_toml_name(name: &std::ffi::OsStr) -> bool {
+    let bytes = name.as_encoded_bytes();
+    bytes.len() > ".toml".len() && bytes.ends_with(b".toml")
+}
+
 fn input(path: &Path) -> Input {
-    let display = path
-        .strip_prefix("./")
-        .unwrap_or(path)
-        .to_string_lossy()
-        .into_owned();
+    // Most paths do not start with `./`: they skip parsing it off.
+    let shown = if path.as_os_str().as_encoded_bytes().starts_with(b".") {
+        path.strip_prefix("./").unwrap_or(path)
+    } else {
+        path
+    };
+    let display = shown.to_string_lossy().into_owned();
     Input {
         display,
         path: path.to_path_buf(),
@@ -261,9 +270,50 @@ fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::path_order_key;
+    use super::{input, is_toml_name, path_order_key};
     use std::cmp::Ordering;
     use std::path::Path;
+
+    /// The byte test says what `Path::extension` says of every name.
+    #[test]
+    fn a_toml_name_is_what_path_calls_one() {
+        for name in [
+            "a.toml",
+            ".toml",
+            "..toml",
+            "a.b.toml",
+            "a.TOML",
+            "atoml",
+            "a.toml.bak",
+            "toml",
+            ".a.toml",
+            "a.",
+            "é.toml",
+            ".",
+        ] {
+            let by_path = Path::new(name).extension().is_some_and(|e| e == "toml");
+            assert_eq!(is_toml_name(name.as_ref()), by_path, "{name}");
+        }
+    }
+
+    /// A leading `./` is left out of the name shown; nothing else is.
+    #[test]
+    fn only_a_leading_dot_slash_is_left_out_of_the_name_shown() {
+        for (path, shown) in [
+            ("./a/b.toml", "a/b.toml"),
+            (".//a.toml", "a.toml"),
+            ("../a.toml", "../a.toml"),
+            (".a/b.toml", ".a/b.toml"),
+            ("a/./b.toml", "a/./b.toml"),
+            ("a.toml", "a.toml"),
+        ] {
+            let by_std = Path::new(path)
+                .strip_prefix("./")
+                .unwrap_or(Path::new(path));
+            assert_eq!(input(Path::new(path)).display, shown, "{path}");
+            assert_eq!(by_std.to_string_lossy(), shown, "{path}");
+        }
+    }
 
     #[test]
     fn paths_sort_component_by_component() {
