@@ -30,8 +30,13 @@ pub(super) fn run(
         sources: format == ValidateFormat::Human,
         expected: kind,
     };
+    // A hidden bar is not told: its counter and clock, shared by the
+    // threads checking files, would be touched for nothing.
+    let shown = !progress.is_hidden();
     let report = streamed::check_paths(inputs, &env, &overrides, options, &|| {
-        progress.inc(1);
+        if shown {
+            progress.inc(1);
+        }
     })
     .map_err(|failure| match failure {
         streamed::Failure::Read(path, e) => {
