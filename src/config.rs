@@ -131,6 +131,8 @@ impl Config {
         let mut root = Table::root(doc.get_ref());
         let config = Config::decode(&mut root, &mut out, &file.dir());
         root.finish(&mut out);
+        // Problems are listed top to bottom, as the file reads.
+        crate::engine::sort_findings(&mut out);
         if out.is_empty() { Ok(config) } else { Err(out) }
     }
 
@@ -328,6 +330,28 @@ mod tests {
             "/w/claimtool.toml",
             text.into(),
         ))
+    }
+
+    /// Several problems are listed as the file reads, top to bottom: not
+    /// alphabetically, and not in the order the tables are decoded.
+    #[test]
+    fn problems_are_listed_in_file_order() {
+        let findings = parse(
+            "zeta = 1\nalpha = 2\n[rules]\nzz-rule = \"off\"\naa-rule = \"off\"\n\
+             [partner]\nname = 3\n",
+        )
+        .unwrap_err();
+        let fields: Vec<_> = findings.iter().filter_map(|f| f.field.as_deref()).collect();
+        assert_eq!(
+            fields,
+            [
+                "zeta",
+                "alpha",
+                "rules.zz-rule",
+                "rules.aa-rule",
+                "partner.name"
+            ]
+        );
     }
 
     #[test]

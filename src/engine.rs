@@ -405,12 +405,13 @@ pub(crate) fn check_one<T>(
     findings.shrink_to_fit();
     let mut source = l.source;
     let has_keys = batch_keys.iter().any(|keys| !keys.is_empty());
-    if has_keys || !keep.sources {
+    let to_place = !keep.sources && findings.iter().any(|f| f.span.is_some());
+    if has_keys || to_place {
         let lines = source.lines();
         for key in batch_keys.iter_mut().flatten() {
             key.position = Some(lines.position(&key.span));
         }
-        if !keep.sources {
+        if to_place {
             for finding in &mut findings {
                 if let Some(span) = &finding.span {
                     finding.position = Some(lines.position(span));

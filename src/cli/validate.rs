@@ -301,6 +301,18 @@ mod tests {
         }
     }
 
+    /// A name that is not UTF-8 (allowed on Unix) is judged by its bytes.
+    #[cfg(unix)]
+    #[test]
+    fn a_name_that_is_not_utf8_is_judged_by_its_bytes() {
+        use std::os::unix::ffi::OsStrExt as _;
+        for name in [&b"\xff.toml"[..], b"\xff.tom\xff", b".\xfftoml"] {
+            let name = std::ffi::OsStr::from_bytes(name);
+            let by_path = Path::new(name).extension().is_some_and(|e| e == "toml");
+            assert_eq!(is_toml_name(name), by_path, "{name:?}");
+        }
+    }
+
     /// A leading `./` is left out of the name shown; nothing else is.
     #[test]
     fn only_a_leading_dot_slash_is_left_out_of_the_name_shown() {
