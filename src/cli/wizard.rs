@@ -89,15 +89,16 @@ pub(super) fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> anyhow
                 std::thread::park();
             }
             show_cursor();
+            // The prompt that was interrupted leaves the cursor after it:
+            // the message starts on a line of its own.
+            eprintln!();
+            // One short line each, the resume command alone on its line:
+            // a narrow terminal does not cut it, and it copies whole.
             let saved = match draft {
-                Some(d) => format!(
-                    "your answers are saved in {}; resume with: claimtool {kind} new --from {}",
-                    shown(&cwd, &d),
-                    shown(&cwd, &d)
-                ),
+                Some(d) => resume_lines(kind, &shown(&cwd, &d)),
                 None => "no answer had been saved yet".to_string(),
             };
-            bail!("stopped ({reason}); {saved}");
+            bail!("stopped ({reason})\n  {}", saved.replace('\n', "\n  "));
         }
         // The library's message names the file (the --from draft, the
         // claim written) and says why.
@@ -415,11 +416,17 @@ impl Prompter for TermPrompter {
 
     fn draft_saved(&mut self, path: &Path) {
         let shown = shown(&self.cwd, path);
-        set_hint(format!(
-            "Stopped. Your answers are saved in {shown}; resume with: claimtool {} new --from {shown}",
-            self.kind
-        ));
+        let lines = resume_lines(self.kind, &shown);
+        set_hint(format!("Stopped.\n  {}", lines.replace('\n', "\n  ")));
     }
+}
+
+/// Where a stopped wizard's answers are and, on a line of its own, the
+/// command that resumes them.
+fn resume_lines(kind: impl std::fmt::Display, draft: &str) -> String {
+    format!(
+        "your answers are saved in {draft}\nto resume, run:\n  claimtool {kind} new --from {draft}"
+    )
 }
 
 #[cfg(test)]
