@@ -13,6 +13,21 @@ pub struct Position {
     pub end_column: usize,
 }
 
+impl Position {
+    /// The start and end of `span` (an end before the start is the start),
+    /// given how an offset becomes a line and a column.
+    fn of(span: &Range<usize>, line_col: impl Fn(usize) -> (usize, usize)) -> Self {
+        let (line, column) = line_col(span.start);
+        let (end_line, end_column) = line_col(span.end.max(span.start));
+        Position {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
 /// One loaded file: the path as the user should see it, and its text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -50,14 +65,7 @@ impl SourceFile {
 
     /// The start and end of a span in lines and columns.
     pub fn position(&self, span: &Range<usize>) -> Position {
-        let (line, column) = self.line_col(span.start);
-        let (end_line, end_column) = self.line_col(span.end.max(span.start));
-        Position {
-            line,
-            column,
-            end_line,
-            end_column,
-        }
+        Position::of(span, |offset| self.line_col(offset))
     }
 
     /// A line index of the text, for a file whose spans are put in lines
@@ -127,14 +135,7 @@ pub struct Lines<'a> {
 impl Lines<'_> {
     /// What [`SourceFile::position`] gives for `span`.
     pub fn position(&self, span: &Range<usize>) -> Position {
-        let (line, column) = self.line_col(span.start);
-        let (end_line, end_column) = self.line_col(span.end.max(span.start));
-        Position {
-            line,
-            column,
-            end_line,
-            end_column,
-        }
+        Position::of(span, |offset| self.line_col(offset))
     }
 
     fn line_col(&self, offset: usize) -> (usize, usize) {
