@@ -20,7 +20,8 @@
 //! [`FileReport`] the in-memory [`engine::Report`] would hold. The
 //! reporters ask through [`ReportSource::each_rendered`]: a chunk of
 //! records is read in order, then made into reports and rendered on the
-//! thread pool, and the bytes are written in order.
+//! thread pool while this thread writes the chunk before it and reads the
+//! chunk after it; the bytes are written in order.
 
 use std::io;
 use std::sync::Mutex;
@@ -382,7 +383,10 @@ impl ReportSource for Streamed<'_> {
 
     /// Reads `CHUNK` records at a time in order, then decodes, completes
     /// and renders them in parallel; the bytes are handed on in order.
-    /// Only a chunk's records and renderings are held at once.
+    /// While the pool renders one chunk, this thread writes the chunk
+    /// before it and reads the chunk after it, so the workers do not wait
+    /// for the reading and writing. At most three chunks (one being read,
+    /// one rendered, one written) are held at once.
     fn each_rendered(
         &self,
         render: &(dyn Fn(&FileReport) -> Vec<u8> + Sync),
@@ -390,27 +394,62 @@ impl ReportSource for Streamed<'_> {
     ) -> io::Result<()> {
         let mut reader = self.take_reader()?;
         let mut rest = self.verdicts.as_slice();
-        // Per file of the chunk: its index, its record still encoded, its verdicts.
-        let mut encoded: Vec<(usize, Vec<u8>, Verdicts<'_>)> = Vec::with_capacity(CHUNK);
-        for start in (0..self.status.len()).step_by(CHUNK) {
-            encoded.clear();
-            for file in start..self.status.len().min(start + CHUNK) {
-                let mine = take_verdicts(&mut rest, file);
-                let mut bytes = Vec::new();
-                reader.next_encoded(&mut bytes)?;
-                encoded.push((file, bytes, mine));
-            }
-            let rendered: Vec<Vec<u8>> = encoded
+        let files = self.status.len();
+        let render_chunk = |chunk: &[Encoded<'_>]| -> io::Result<Vec<Vec<u8>>> {
+            chunk
                 .par_iter()
                 .map(|(file, bytes, mine)| {
                     let record = spill::decode_record(bytes)?;
                     Ok(render(&self.report(*file, record, mine)))
                 })
-                .collect::<io::Result<_>>()?;
-            rendered.iter().try_for_each(|bytes| each(bytes))?;
+                .collect()
+        };
+        let mut next = read_chunk(&mut reader, &mut rest, 0..files.min(CHUNK))?;
+        let mut written: Vec<Vec<u8>> = Vec::new();
+        let mut start = 0;
+        while !next.is_empty() {
+            let current = std::mem::take(&mut next);
+            start += current.len();
+            let mut rendered = None;
+            let mut io_result = Ok(());
+            rayon::in_place_scope(|scope| {
+                scope.spawn(|_| rendered = Some(render_chunk(&current)));
+                // Meanwhile, on this thread: the previous chunk out, the
+                // next one in.
+                io_result = written
+                    .iter()
+                    .try_for_each(|bytes| each(bytes))
+                    .and_then(|()| {
+                        next = read_chunk(&mut reader, &mut rest, start..files.min(start + CHUNK))?;
+                        Ok(())
+                    });
+            });
+            io_result?;
+            written = rendered.unwrap_or_else(|| Ok(Vec::new()))?;
         }
+        written.iter().try_for_each(|bytes| each(bytes))?;
         self.extra.iter().try_for_each(|file| each(&render(file)))
     }
+}
+
+/// A checked file's index, its record still encoded, and its verdicts.
+type Encoded<'v> = (usize, Vec<u8>, Verdicts<'v>);
+
+/// The records of `files`, read in order, each with its verdicts (taken
+/// from the front of `rest`).
+fn read_chunk<'v>(
+    reader: &mut SpillReader,
+    rest: &mut Verdicts<'v>,
+    files: std::ops::Range<usize>,
+) -> io::Result<Vec<Encoded<'v>>> {
+    let mut chunk = Vec::with_capacity(files.len());
+    for file in files {
+        let mine = take_verdicts(rest, file);
+        let mut bytes = Vec::new();
+        reader.next_encoded(&mut bytes)?;
+        chunk.push((file, bytes, mine));
+    }
+    Ok(chunk)
 }
 
 /// A file's verdicts: (file, rule, key, other file, count) each.
@@ -493,6 +532,35 @@ mod tests {
         );
         assert!(text.contains("\"document-reused\""));
         assert!(text.contains("\"duplicate-claim\""));
+    }
+
+    /// Over several chunks (the last one partial), the pipelined report
+    /// (one chunk rendered while the one before is written and the one
+    /// after is read) keeps every file in order.
+    #[test]
+    fn a_report_of_several_chunks_keeps_the_files_in_order() {
+        let fixtures = fixture_inputs();
+        let inputs: Vec<Input> = fixtures
+            .iter()
+            .cycle()
+            .take(2 * CHUNK + 77)
+            .cloned()
+            .collect();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let env = Env::new(Config::default(), today);
+        let overrides = Overrides::default();
+        let keep = Keep {
+            claims: false,
+            sources: false,
+        };
+        let held =
+            engine::check_paths_with_progress(&inputs, &env, &overrides, keep, &|| {}).unwrap();
+        let options = Options {
+            sources: false,
+            expected: None,
+        };
+        let streamed = check_paths(inputs.clone(), &env, &overrides, options, &|| {}).unwrap();
+        assert_eq!(json::render(&streamed, today), json::render(&held, today));
     }
 
     #[test]
