@@ -563,6 +563,54 @@ mod tests {
         assert_eq!(json::render(&streamed, today), json::render(&held, today));
     }
 
+    /// A claim whose only findings are cross-file ones (the complete
+    /// example, given twice) still has them placed at a line and column
+    /// when its text is let go.
+    #[test]
+    fn cross_file_findings_of_a_clean_claim_keep_their_place() {
+        let example =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cpor/contoso-e5.toml");
+        let input = Input {
+            display: "contoso-e5.toml".into(),
+            path: example,
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let env = Env::new(Config::default(), today);
+        let options = Options {
+            sources: false,
+            expected: None,
+        };
+        let overrides = Overrides::default();
+        let streamed = check_paths(
+            vec![input.clone(), input],
+            &env,
+            &overrides,
+            options,
+            &|| {},
+        )
+        .unwrap();
+        let report: serde_json::Value =
+            serde_json::from_str(&json::render(&streamed, today)).unwrap();
+        let diagnostics: Vec<&serde_json::Value> = report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|f| f["diagnostics"].as_array().unwrap())
+            .collect();
+        let rules: std::collections::BTreeSet<&str> = diagnostics
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            rules,
+            ["document-reused", "duplicate-claim"].into_iter().collect()
+        );
+        for d in diagnostics {
+            assert!(d["line"].as_u64().is_some_and(|l| l > 1), "{d}");
+            assert!(d["column"].as_u64().is_some(), "{d}");
+        }
+    }
+
     #[test]
     fn the_files_are_read_back_once() {
         let inputs = fixture_inputs();
