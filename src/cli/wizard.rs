@@ -96,9 +96,9 @@ pub(super) fn run(global: &GlobalArgs, args: NewArgs, script: &Script) -> anyhow
             // a narrow terminal does not cut it, and it copies whole.
             let saved = match draft {
                 Some(d) => resume_lines(kind, &shown(&cwd, &d)),
-                None => "no answer had been saved yet".to_string(),
+                None => "  no answer had been saved yet".to_string(),
             };
-            bail!("stopped ({reason})\n  {}", saved.replace('\n', "\n  "));
+            bail!("stopped ({reason})\n{saved}");
         }
         // The library's message names the file (the --from draft, the
         // claim written) and says why.
@@ -416,16 +416,16 @@ impl Prompter for TermPrompter {
 
     fn draft_saved(&mut self, path: &Path) {
         let shown = shown(&self.cwd, path);
-        let lines = resume_lines(self.kind, &shown);
-        set_hint(format!("Stopped.\n  {}", lines.replace('\n', "\n  ")));
+        set_hint(format!("Stopped.\n{}", resume_lines(self.kind, &shown)));
     }
 }
 
 /// Where a stopped wizard's answers are and, on a line of its own, the
-/// command that resumes them.
+/// command that resumes them; indented under the line that says it
+/// stopped.
 fn resume_lines(kind: impl std::fmt::Display, draft: &str) -> String {
     format!(
-        "your answers are saved in {draft}\nto resume, run:\n  claimtool {kind} new --from {draft}"
+        "  your answers are saved in {draft}\n  to resume, run:\n    claimtool {kind} new --from {draft}"
     )
 }
 
