@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use toml::de::DeTable;
 
 use crate::decode::{OPTIONAL, REQUIRED, Table};
 use crate::diag::{Finding, Level};
@@ -119,7 +118,7 @@ impl Config {
 
     /// Decodes a config text; every problem is returned as a finding.
     pub fn parse(file: &SourceFile) -> Result<Config, Vec<Finding>> {
-        let doc = match DeTable::parse(&file.text) {
+        let doc = match crate::toml_tree::parse(&file.text) {
             Ok(doc) => doc,
             Err(e) => {
                 let mut f = Finding::new(&crate::rules::any::syntax::RULE, e.message());
@@ -128,7 +127,7 @@ impl Config {
             }
         };
         let mut out = Vec::new();
-        let mut root = Table::root(doc.get_ref());
+        let mut root = Table::root(&doc);
         let config = Config::decode(&mut root, &mut out, &file.dir());
         root.finish(&mut out);
         // Problems are listed top to bottom, as the file reads.

@@ -1,8 +1,8 @@
 //! Turning a parsed TOML table into typed values, with a finding for every
 //! structural problem instead of stopping at the first.
 //!
-//! The loader parses the text with `toml::de::DeTable` (which keeps the byte
-//! span of every key and value), then each claim kind walks its tables with a
+//! The loader parses the text into a [`crate::toml_tree`] (which keeps the
+//! byte span of every key and value), then each claim kind walks its tables with a
 //! [`Table`] reader: `t.string(out, "claim_name", REQUIRED)`. Each call
 //! records the key as known, and reports `missing-field` or `wrong-type` at
 //! the exact place. [`Table::finish`] then reports every key nobody asked for
@@ -12,10 +12,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::toml_tree::{Map, Node, Value as TomlValue};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
 
 use crate::diag::Finding;
 use crate::rules::any::{missing_field, unknown_field, wrong_type};
@@ -103,11 +102,11 @@ pub const REQUIRED: bool = true;
 /// Whether a field may be left out.
 pub const OPTIONAL: bool = false;
 
-type Value<'i> = Spanned<DeValue<'i>>;
+type Value<'i> = Node<'i>;
 
 /// Reads one TOML table, remembering which keys the format knows.
 pub struct Table<'t, 'i> {
-    table: &'t DeTable<'i>,
+    table: &'t Map<'i>,
     span: Range<usize>,
     path: String,
     known: Vec<&'static str>,
@@ -140,7 +139,7 @@ pub type SchemaNode = std::rc::Rc<std::cell::RefCell<ObjectSchema>>;
 
 impl<'t, 'i> Table<'t, 'i> {
     /// The document's top-level table.
-    pub fn root(table: &'t DeTable<'i>) -> Self {
+    pub fn root(table: &'t Map<'i>) -> Self {
         Table {
             table,
             span: 0..0,
@@ -153,7 +152,7 @@ impl<'t, 'i> Table<'t, 'i> {
     /// A reader over an empty table that records, instead of reading, every
     /// key a decoder asks for: running a decoder on it yields the format's
     /// schema, so the schema cannot drift from the loading code.
-    pub fn describe(empty: &'t DeTable<'i>) -> (Self, SchemaNode) {
+    pub fn describe(empty: &'t Map<'i>) -> (Self, SchemaNode) {
         let node = SchemaNode::default();
         let mut table = Table::root(empty);
         table.schema = Some(node.clone());
@@ -490,9 +489,11 @@ impl<'t, 'i> Table<'t, 'i> {
             return None;
         };
         let text: Option<Cow<'_, str>> = match value.get_ref() {
-            DeValue::String(s) => Some(Cow::Borrowed(s.trim())),
-            DeValue::Integer(i) if i.radix() == 10 => Some(Cow::Owned(i.as_str().replace('_', ""))),
-            DeValue::Float(f) => Some(Cow::Owned(f.as_str().replace('_', ""))),
+            TomlValue::String(s) => Some(Cow::Borrowed(s.trim())),
+            TomlValue::Integer(i) if i.radix() == 10 => {
+                Some(Cow::Owned(i.as_str().replace('_', "")))
+            }
+            TomlValue::Float(f) => Some(Cow::Owned(f.replace('_', ""))),
             _ => None,
         };
         match text.as_deref().map(parse_decimal_exact) {
@@ -757,7 +758,7 @@ fn mantissa_digits(text: &str) -> u32 {
 }
 
 /// "a string (\"x\")", "an integer (5)"...: what the user actually wrote.
-fn describe(value: &DeValue<'_>) -> String {
+fn describe(value: &TomlValue<'_>) -> String {
     let shorten = |s: &str| {
         if s.chars().count() > 40 {
             format!("{}…", s.chars().take(40).collect::<String>())
@@ -766,13 +767,13 @@ fn describe(value: &DeValue<'_>) -> String {
         }
     };
     match value {
-        DeValue::String(s) => format!("the string \"{}\"", shorten(s)),
-        DeValue::Integer(i) => format!("the integer {}", i.as_str()),
-        DeValue::Float(f) => format!("the number {}", f.as_str()),
-        DeValue::Boolean(b) => format!("the boolean {b}"),
-        DeValue::Datetime(d) => format!("the date-time {d}"),
-        DeValue::Array(_) => "a list".to_string(),
-        DeValue::Table(_) => "a table".to_string(),
+        TomlValue::String(s) => format!("the string \"{}\"", shorten(s)),
+        TomlValue::Integer(i) => format!("the integer {}", i.as_str()),
+        TomlValue::Float(f) => format!("the number {f}"),
+        TomlValue::Boolean(b) => format!("the boolean {b}"),
+        TomlValue::Datetime(d) => format!("the date-time {d}"),
+        TomlValue::Array(_) => "a list".to_string(),
+        TomlValue::Table(_) => "a table".to_string(),
     }
 }
 
@@ -847,9 +848,9 @@ mod tests {
         text: &str,
         f: impl FnOnce(&mut Table<'_, '_>, &mut Vec<Finding>),
     ) -> Vec<Finding> {
-        let doc = DeTable::parse(text).unwrap();
+        let doc = crate::toml_tree::parse(text).unwrap();
         let mut out = Vec::new();
-        let mut t = Table::root(doc.get_ref());
+        let mut t = Table::root(&doc);
         f(&mut t, &mut out);
         t.finish(&mut out);
         out

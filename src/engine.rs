@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::diag::{Finding, Overrides, Severity};
-use crate::load::{Loaded, load_path};
+use crate::load::{Loaded, load_input};
 use crate::model::{Claim, Kind};
 use crate::rules::{self, BatchCheck, BatchKey, BatchKeys, Check, Env, RuleCtx, Verdict};
 use crate::source::{Position, SourceFile};
@@ -153,6 +153,10 @@ impl ReportSource for Report {
 pub struct Input {
     pub display: String,
     pub path: PathBuf,
+    /// Whether the caller has just seen a regular file at `path` (a folder
+    /// walk's entry, a file checked on the command line): it is then opened
+    /// without being looked up again ([`crate::fsutil::read_bounded_regular`]).
+    pub regular: bool,
 }
 
 /// What a report keeps of each file besides its findings.
@@ -283,7 +287,7 @@ fn check_paths_and_files_extracting<T: Send + Sync>(
     let mut checked: Vec<Checked<T>> = inputs
         .par_iter()
         .filter_map(|input| {
-            let loaded = match load_path(&input.path, &input.display) {
+            let loaded = match load_input(input) {
                 Ok(loaded) => loaded,
                 Err(e) => return Some(Err((input.display.clone(), e))),
             };
@@ -556,9 +560,9 @@ pub(crate) fn other_kind(
 ) -> Option<Finding> {
     use crate::decode::StrEnum;
     let found = found.filter(|&k| k != expected)?;
-    let span = toml::de::DeTable::parse(text)
+    let span = crate::toml_tree::parse(text)
         .ok()
-        .and_then(|doc| doc.get_ref().get("kind").map(toml::Spanned::span));
+        .and_then(|doc| doc.get("kind").map(crate::toml_tree::Node::span));
     let mut finding = Finding::new(
         &rules::any::unknown_kind::RULE,
         format!(
@@ -617,6 +621,7 @@ pub(crate) mod tests {
             .map(|e| Input {
                 display: e.path().display().to_string(),
                 path: e.path().to_path_buf(),
+                regular: false,
             })
             .collect();
         inputs.sort_by(|a, b| a.path.cmp(&b.path));

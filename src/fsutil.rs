@@ -9,6 +9,9 @@
 //! being read, so `/dev/zero` or a 1 GB log costs nothing. Each
 //! [`ReadError`] names the file and says what it is ("is a folder", "is not
 //! a regular file", "is a link that loops", "is N bytes; ... at most M").
+//! [`read_bounded_regular`] is its form for a path the caller has just seen
+//! to be a regular file (a folder walk's entry): the same cap, without a
+//! second look-up of the path, which was a twentieth of checking a folder.
 //!
 //! [`write_atomic`] is the one way claimtool replaces a file in place (a
 //! wizard's draft and claim, `score import --out`): a temporary file in the
@@ -113,16 +116,58 @@ pub fn read_bounded(path: &Path, cap: u64, what: &'static str) -> Result<Vec<u8>
     if meta.len() > cap {
         return Err(too_large(meta.len()));
     }
+    read_open(path, cap, what, meta.len())
+}
+
+/// [`read_bounded`] for a path the caller has just found to be a regular
+/// file (a folder walk's entry, links followed): it is opened without being
+/// looked up first. Should it have been swapped for a FIFO since, the
+/// non-blocking open still returns; a device or a file grown past the cap
+/// is refused after `cap + 1` bytes.
+pub fn read_bounded_regular(
+    path: &Path,
+    cap: u64,
+    what: &'static str,
+) -> Result<Vec<u8>, ReadError> {
+    // A claim file is a few kilobytes: one read fills this, the next
+    // finds the end.
+    read_open(path, cap, what, 8 * 1024)
+}
+
+/// Opens `path` (never blocking on a FIFO) and reads at most `cap` bytes of
+/// it; `expected` sizes the buffer.
+fn read_open(
+    path: &Path,
+    cap: u64,
+    what: &'static str,
+    expected: u64,
+) -> Result<Vec<u8>, ReadError> {
     let io = |source| ReadError::Io {
         path: path.into(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(cap)).unwrap_or(0) + 1);
     // At most one byte past the cap, should the file have grown since.
-    file.take(cap + 1).read_to_end(&mut bytes).map_err(io)?;
+    (&file).take(cap + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > cap {
-        return Err(too_large(bytes.len() as u64));
+        // The size for the message: the file's own, when it can be had.
+        let size = file
+            .metadata()
+            .map_or(bytes.len() as u64, |m| m.len().max(cap + 1));
+        return Err(ReadError::TooLarge {
+            path: path.into(),
+            size,
+            cap,
+            what,
+        });
     }
     Ok(bytes)
 }
@@ -194,7 +239,7 @@ fn parent(path: &Path) -> &Path {
 
 #[cfg(test)]
 mod tests {
-    use super::{ReadError, create_parent, read_bounded, write_atomic};
+    use super::{ReadError, create_parent, read_bounded, read_bounded_regular, write_atomic};
 
     #[test]
     fn read_bounded_reads_regular_files_up_to_the_cap() {
@@ -216,6 +261,43 @@ mod tests {
                 "a.toml is 9 bytes; a claim file is at most 8 bytes, so it was not read"
             )
         );
+    }
+
+    #[test]
+    fn read_bounded_regular_keeps_the_cap_and_never_blocks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        std::fs::write(&path, "kind = 1\n").unwrap();
+        assert_eq!(read_bounded_regular(&path, 9, "x").unwrap(), b"kind = 1\n");
+        // Too large: refused with the file's real size, not the bytes read.
+        std::fs::write(&path, "x".repeat(20_000)).unwrap();
+        let e = read_bounded_regular(&path, 10_000, "a claim file").unwrap_err();
+        assert!(
+            matches!(
+                e,
+                ReadError::TooLarge {
+                    size: 20_000,
+                    cap: 10_000,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        // A device in a walked file's place is cut off at the cap.
+        assert!(matches!(
+            read_bounded_regular(std::path::Path::new("/dev/zero"), 100, "x"),
+            Err(ReadError::TooLarge { cap: 100, .. })
+        ));
+        #[cfg(unix)]
+        {
+            // A FIFO swapped in after the walk: the open does not wait for
+            // a writer (the test would hang if it did).
+            let fifo = dir.path().join("fifo");
+            let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+            // SAFETY: a valid NUL-terminated path.
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+            assert_eq!(read_bounded_regular(&fifo, 100, "x").unwrap(), b"");
+        }
     }
 
     #[test]

@@ -51,5 +51,6 @@ pub mod status;
 pub mod streamed;
 pub mod submit;
 pub mod term;
+pub mod toml_tree;
 pub mod wizard;
 pub mod workspace;

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use toml::de::{DeTable, DeValue};
+use crate::toml_tree::{Map, Node, Value};
 
 use crate::decode::{StrEnum, Table, nearest};
 use crate::diag::Finding;
@@ -34,6 +34,28 @@ pub fn load_path(path: &Path, display: &str) -> std::io::Result<Loaded> {
     // opened, a huge file before it is read.
     let read =
         crate::fsutil::read_bounded(path, file_too_large::MAX_CLAIM_FILE_BYTES, "a claim file");
+    loaded_from(read, path, display)
+}
+
+/// [`load_path`] for a file to check: one the caller has already found to
+/// be a regular file is opened without a second look-up.
+pub fn load_input(input: &crate::engine::Input) -> std::io::Result<Loaded> {
+    if !input.regular {
+        return load_path(&input.path, &input.display);
+    }
+    let read = crate::fsutil::read_bounded_regular(
+        &input.path,
+        file_too_large::MAX_CLAIM_FILE_BYTES,
+        "a claim file",
+    );
+    loaded_from(read, &input.path, &input.display)
+}
+
+fn loaded_from(
+    read: Result<Vec<u8>, crate::fsutil::ReadError>,
+    path: &Path,
+    display: &str,
+) -> std::io::Result<Loaded> {
     let bytes = match read {
         Ok(bytes) => bytes,
         Err(crate::fsutil::ReadError::TooLarge { size, .. }) => {
@@ -127,7 +149,7 @@ fn decode(text: &str) -> Decoded {
         findings,
         is_catalog,
     };
-    let (doc, errors) = DeTable::parse_recoverable(text);
+    let (doc, errors) = crate::toml_tree::parse_recoverable(text);
     if !errors.is_empty() {
         for e in errors.iter().take(10) {
             let mut f = Finding::new(&syntax::RULE, e.message().to_string())
@@ -137,15 +159,15 @@ fn decode(text: &str) -> Decoded {
         }
         return failed(out, false);
     }
-    let is_catalog = is_engagement_catalog(doc.get_ref());
+    let is_catalog = is_engagement_catalog(&doc);
     // The span-keeping parser leaves the range checks of number literals
     // (an integer like `0x` with no digits, one beyond 64 bits) to
     // deserialization; do them here, as the deserializer would.
-    check_number_literals(doc.get_ref(), &mut out);
+    check_number_literals(&doc, &mut out);
     if !out.is_empty() {
         return failed(out, is_catalog);
     }
-    let mut root = Table::root(doc.get_ref());
+    let mut root = Table::root(&doc);
     let Some(kind_value) = root.get("kind") else {
         out.push(
             Finding::new(&unknown_kind::RULE, "the file has no `kind`")
@@ -184,7 +206,7 @@ fn decode(text: &str) -> Decoded {
 
 /// Whether a parsed file is an engagement catalogue: no `kind`, and a
 /// top-level `[[engagement]]` list.
-fn is_engagement_catalog(doc: &DeTable<'_>) -> bool {
+fn is_engagement_catalog(doc: &Map<'_>) -> bool {
     !doc.contains_key("kind")
         && doc
             .get("engagement")
@@ -193,31 +215,31 @@ fn is_engagement_catalog(doc: &DeTable<'_>) -> bool {
 
 /// A `syntax` finding for every integer or float literal that does not fit
 /// its type (what `toml`'s deserializer would refuse).
-fn check_number_literals(table: &DeTable<'_>, out: &mut Vec<Finding>) {
+fn check_number_literals(table: &Map<'_>, out: &mut Vec<Finding>) {
     for (_, value) in table {
         check_value(value, out);
     }
 }
 
-fn check_value(value: &toml::Spanned<DeValue<'_>>, out: &mut Vec<Finding>) {
+fn check_value(value: &Node<'_>, out: &mut Vec<Finding>) {
     let problem = match value.get_ref() {
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+        Value::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
             .is_err()
             .then(|| format!("invalid integer `{i}`")),
-        DeValue::Float(f) => {
-            let text = f.as_str();
+        Value::Float(f) => {
+            let text: &str = f;
             let ok = text
                 .parse::<f64>()
                 .is_ok_and(|v| v.is_finite() || text.contains("inf") || text.contains("nan"));
             (!ok).then(|| format!("invalid number `{text}`"))
         }
-        DeValue::Array(items) => {
+        Value::Array(items) => {
             for item in items {
                 check_value(item, out);
             }
             None
         }
-        DeValue::Table(table) => {
+        Value::Table(table) => {
             check_number_literals(table, out);
             None
         }

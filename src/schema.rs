@@ -9,7 +9,6 @@
 //! them current.
 
 use serde_json::{Map, Value, json};
-use toml::de::DeTable;
 
 use crate::decode::{PropertySchema, SchemaNode, StrEnum, Table};
 use crate::model::{Kind, decode_claim};
@@ -286,7 +285,7 @@ fn description(key: &str) -> Option<&'static str> {
 
 /// The JSON Schema of `target`.
 pub fn schema(target: SchemaTarget) -> Value {
-    let empty = DeTable::new();
+    let empty = crate::toml_tree::Map::new();
     let (mut root, node) = Table::describe(&empty);
     let mut ignored = Vec::new();
     match target {

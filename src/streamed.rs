@@ -30,7 +30,6 @@ use rayon::prelude::*;
 
 use crate::diag::{Finding, Overrides, Severity};
 use crate::engine::{self, Counts, FileReport, Input, Keep, ReportSource, Status};
-use crate::load::load_path;
 use crate::model::Kind;
 use crate::rules::{BatchCheck, BatchKeys, Env};
 use crate::source::SourceFile;
@@ -145,12 +144,15 @@ struct Names {
     text: String,
     ends: Vec<u32>,
     /// Per input: 0, the path is the display name; 1, it is `./` and the
-    /// display name; 2, it is in `paths`.
+    /// display name; 2, it is in `paths`; plus [`Names::REGULAR`] when the
+    /// input is known to be a regular file ([`Input::regular`]).
     how: Vec<u8>,
     paths: std::collections::HashMap<usize, std::path::PathBuf>,
 }
 
 impl Names {
+    const REGULAR: u8 = 4;
+
     fn new(inputs: Vec<Input>) -> Names {
         let mut names = Names {
             text: String::with_capacity(inputs.iter().map(|i| i.display.len()).sum()),
@@ -172,7 +174,9 @@ impl Names {
                 names.paths.insert(i, input.path);
                 2
             };
-            names.how.push(how);
+            names
+                .how
+                .push(how | if input.regular { Names::REGULAR } else { 0 });
         }
         names
     }
@@ -188,12 +192,17 @@ impl Names {
 
     fn get(&self, i: usize) -> Input {
         let display = self.display(i).to_string();
-        let path = match self.how[i] {
+        let how = self.how[i];
+        let path = match how & !Names::REGULAR {
             0 => std::path::PathBuf::from(&display),
             1 => std::path::PathBuf::from(format!("./{display}")),
             _ => self.paths.get(&i).cloned().unwrap_or_default(),
         };
-        Input { display, path }
+        Input {
+            display,
+            path,
+            regular: how & Names::REGULAR != 0,
+        }
     }
 }
 
@@ -210,8 +219,8 @@ fn check_one(
     overrides: &Overrides,
     options: Options,
 ) -> Result<Option<Spilled>, Failure> {
-    let loaded = load_path(&input.path, &input.display)
-        .map_err(|e| Failure::Read(input.display.clone(), e))?;
+    let loaded =
+        crate::load::load_input(input).map_err(|e| Failure::Read(input.display.clone(), e))?;
     if loaded.is_catalog {
         return Ok(None);
     }
@@ -573,6 +582,7 @@ mod tests {
         let input = Input {
             display: "contoso-e5.toml".into(),
             path: example,
+            regular: false,
         };
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let env = Env::new(Config::default(), today);
@@ -779,16 +789,21 @@ mod tests {
             ("ü.toml", "./ü.toml"),
         ]
         .into_iter()
-        .map(|(display, path)| Input {
+        .enumerate()
+        .map(|(i, (display, path))| Input {
             display: display.to_string(),
             path: path.into(),
+            regular: i % 2 == 0,
         })
         .collect();
         let names = Names::new(inputs.clone());
         assert_eq!(names.len(), inputs.len());
         for (i, input) in inputs.iter().enumerate() {
             let back = names.get(i);
-            assert_eq!((&back.display, &back.path), (&input.display, &input.path));
+            assert_eq!(
+                (&back.display, &back.path, back.regular),
+                (&input.display, &input.path, input.regular)
+            );
             assert_eq!(names.display(i), input.display);
         }
     }

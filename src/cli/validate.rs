@@ -225,9 +225,12 @@ fn input(path: &Path) -> Input {
         path
     };
     let display = shown.to_string_lossy().into_owned();
+    // Only regular files get here: the walk and the command-line check
+    // have looked.
     Input {
         display,
         path: path.to_path_buf(),
+        regular: true,
     }
 }
 

@@ -243,6 +243,7 @@ pub(crate) fn findings(
     let input = crate::engine::Input {
         display: path.display().to_string(),
         path: path.to_path_buf(),
+        regular: false,
     };
     let report =
         crate::engine::check_paths(&[input], env, &crate::diag::Overrides::default()).unwrap();

@@ -74,6 +74,7 @@ impl Fixture {
         let input = engine::Input {
             display: path.display().to_string(),
             path: path.to_path_buf(),
+            regular: false,
         };
         let report = check_paths(&[input], &env, &Overrides::default()).unwrap();
         report.files[0]

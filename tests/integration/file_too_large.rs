@@ -36,6 +36,7 @@ fn findings(path: &Path) -> Vec<(&'static str, Severity)> {
     let input = Input {
         display: "claim.toml".into(),
         path: path.to_path_buf(),
+        regular: false,
     };
     let report = check_paths(&[input], &env, &Overrides::default()).unwrap();
     report.files[0]

@@ -99,6 +99,7 @@ fn rules_found(rule_dir: &Path, fixture: &Path) -> Vec<(&'static str, Severity)>
         .map(|p| Input {
             display: p.display().to_string(),
             path: p.clone(),
+            regular: false,
         })
         .collect();
     let report = check_paths(&inputs, &env, &Overrides::default()).expect("fixture readable");

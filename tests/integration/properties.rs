@@ -469,6 +469,20 @@ proptest! {
     fn mutated_examples_keep_the_invariants((kind, bytes) in mutated_example()) {
         check_invariants(bytes, &example(kind));
     }
+
+    /// The fast TOML reader builds what `toml` builds, or leaves the text
+    /// to it (src/toml_tree).
+    #[test]
+    fn the_toml_readers_agree(text in prop_oneof![
+        any_claim().prop_map(|(_, t)| t),
+        mutated_example().prop_map(|(_, b)| String::from_utf8_lossy(&b).into_owned()),
+    ]) {
+        if let Some(fast) = claimtool::toml_tree::parse_fast_only(&text) {
+            let (slow, errors) = claimtool::toml_tree::parse_with_toml_only(&text);
+            prop_assert!(errors.is_empty(), "toml refuses what was read fast: {}", errors[0]);
+            prop_assert_eq!(fast, slow);
+        }
+    }
 }
 
 proptest! {

@@ -21,7 +21,6 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::Serialize;
-use toml::de::DeTable;
 
 use crate::config::Config;
 use crate::decode::{OPTIONAL, REQUIRED, Sp, StrEnum, Table, quoted_list};
@@ -406,7 +405,7 @@ impl Catalog {
 
     /// Decodes a catalogue text; every problem is returned as a finding.
     pub fn parse(file: &SourceFile) -> Result<Catalog, Vec<Finding>> {
-        let doc = match DeTable::parse(&file.text) {
+        let doc = match crate::toml_tree::parse(&file.text) {
             Ok(doc) => doc,
             Err(e) => {
                 let mut f = Finding::new(&syntax::RULE, e.message())
@@ -416,7 +415,7 @@ impl Catalog {
             }
         };
         let mut out = Vec::new();
-        let mut root = Table::root(doc.get_ref());
+        let mut root = Table::root(&doc);
         let tables = root.tables(&mut out, "engagement");
         if tables.is_empty() && out.is_empty() {
             out.push(
