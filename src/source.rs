@@ -74,7 +74,9 @@ impl SourceFile {
     /// while it is used, for the reason [`Self::line_col`] gives.
     pub fn lines(&self) -> Lines<'_> {
         let bytes = self.text.as_bytes();
-        let mut starts = vec![0];
+        // Counted first (a quick pass) so the index is allocated once.
+        let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         let ascii = starts
             .iter()

@@ -8,7 +8,8 @@
 //! `[a]`, `[a.b]`, `[[a]]` of bare keys; values that are one-line basic or
 //! literal strings with no backslash, decimal integers without `_`,
 //! decimals like `7.5`, local dates (`2026-09-15`), `true`/`false`, arrays
-//! (over several lines, with comments) and one-line inline tables.
+//! (over several lines, with comments) and inline tables whose keys and
+//! commas are on one line (an array inside may span lines, as in `toml`).
 //! Left to `toml`: quoted or dotted keys, escapes, multi-line strings,
 //! other numbers and date-times, a table named twice or extended in any
 //! way but the plain one, and tables of more than [`MAX_KEYS`] keys (the
@@ -24,8 +25,8 @@ use super::{Integer, Key, Map, Node, Value};
 /// Beyond this many keys in one table, `toml`'s hashing does the
 /// duplicate checks.
 const MAX_KEYS: usize = 64;
-/// Arrays and inline tables nested deeper are left to `toml` (which has
-/// its own limit).
+/// Arrays, inline tables and headers nested deeper are left to `toml`
+/// (which has its own limit, 80).
 const MAX_DEPTH: usize = 16;
 
 pub(super) fn parse(text: &str) -> Option<Map<'_>> {
@@ -92,6 +93,11 @@ fn table_at<'m, 'i>(root: &'m mut Map<'i>, steps: &[Step]) -> Option<&'m mut Map
 fn insert<'i>(table: &mut Map<'i>, key: Key<'i>, value: Node<'i>) -> Option<usize> {
     if table.entries.len() >= MAX_KEYS || table.entries.iter().any(|(k, _)| k.name == key.name) {
         return None;
+    }
+    if table.entries.capacity() == 0 {
+        // Claim tables have a handful to a dozen keys: grown once or twice,
+        // not from one.
+        table.entries.reserve(8);
     }
     table.entries.push((key, value));
     Some(table.entries.len() - 1)
@@ -192,6 +198,11 @@ impl<'i> Reader<'i> {
         let is_array = self.eat(b'[').is_some();
         let mut keys = vec![self.bare_key()?];
         while self.eat(b'.').is_some() {
+            // A deep header is `toml`'s to judge (it refuses 80 levels and
+            // more), and would make as deep a tree to walk and to drop.
+            if keys.len() >= MAX_DEPTH {
+                return None;
+            }
             keys.push(self.bare_key()?);
         }
         self.eat(b']')?;
@@ -265,7 +276,9 @@ impl<'i> Reader<'i> {
 
     /// Whether a table came from a header (spanned by it, or by its key
     /// when a longer header made it), not from an inline `{ ... }`, which
-    /// cannot be added to.
+    /// cannot be added to. This and [`Self::is_array_of_tables`] read a
+    /// value's origin from where its span starts, which is how this reader
+    /// and `toml` assign spans; the tests comparing the two catch a change.
     fn opened_by_header(&self, node: &Node<'_>) -> bool {
         self.bytes.get(node.span.start) != Some(&b'{')
     }
@@ -327,7 +340,8 @@ impl<'i> Reader<'i> {
         }
     }
 
-    /// `{ a = 1, b = "x" }` on one line, no trailing comma.
+    /// `{ a = 1, b = "x" }`: keys and commas on one line, no trailing comma
+    /// (a value inside, such as an array, may span lines).
     fn inline_table(&mut self, depth: usize) -> Option<Map<'i>> {
         self.at += 1;
         let mut table = Map::new();

@@ -173,6 +173,9 @@ fn doubtful_texts_are_left_to_toml() {
         "a = true1\n",
         "a = -\n",
         "=1\n",
+        format!("[{}]\n", ["a"; 17].join(".")).as_str(),
+        format!("[{}]\nx = 1\n", ["a"; 81].join(".")).as_str(),
+        format!("[[{}]]\n", ["a"; 100].join(".")).as_str(),
     ] {
         assert!(fast::parse(text).is_none(), "read fast: {text:?}");
         // Whatever `toml` makes of it, the public entry points agree with it.
@@ -206,6 +209,8 @@ fn plain_shapes_are_read_fast_and_as_toml_reads_them() {
         "[[a.b]]\nx = 1\n[[a.b]]\nx = 2\n",
         "1234 = 1\n-_- = 2\ntrue = 3\n",
         "a\t=\t1\t\n",
+        "a = { b = [\n1, # one\n2\n] }\n",
+        format!("[{}]\nx = 1\n", ["a"; 16].join(".")).as_str(),
     ] {
         assert!(fast::parse(text).is_some(), "not read fast: {text:?}");
         assert_agree(text, "shape");
@@ -259,4 +264,15 @@ fn the_readers_agree_on_edited_claims() {
     }
     // Many edits land inside strings and comments and keep the text plain.
     assert!(read_fast > 300, "only {read_fast} edited texts read fast");
+}
+
+/// A header 100,000 keys deep (200 KB, under the claim file cap): `toml`
+/// refuses it, and reading it must not build a tree so deep that dropping
+/// it overflows a worker's stack (the test thread has the same 2 MiB).
+#[test]
+fn a_very_deep_header_is_refused_not_a_crash() {
+    let text = format!("[{}]\nx = 1\n", vec!["a"; 100_000].join("."));
+    assert!(fast::parse(&text).is_none());
+    let (_, errors) = parse_recoverable(&text);
+    assert!(!errors.is_empty());
 }
