@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use crate::toml_tree::{Map, Node, Value as TomlValue};
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use rust_decimal::Decimal;
 
 use crate::diag::Finding;
@@ -24,12 +25,13 @@ use crate::rules::any::{missing_field, unknown_field, wrong_type};
 pub struct Sp<T> {
     pub value: T,
     pub span: Range<usize>,
-    /// Dotted path of the field (`customer_contact.email`, `documents[0].path`).
-    pub path: String,
+    /// Dotted path of the field (`customer_contact.email`, `documents[0].path`),
+    /// inline up to 24 bytes: most paths are, and each decoded value has one.
+    pub path: CompactString,
 }
 
 impl<T> Sp<T> {
-    pub fn new(value: T, span: Range<usize>, path: impl Into<String>) -> Self {
+    pub fn new(value: T, span: Range<usize>, path: impl Into<CompactString>) -> Self {
         Sp {
             value,
             span,
@@ -112,7 +114,7 @@ const KNOWN_KEYS: usize = 24;
 pub struct Table<'t, 'i> {
     table: &'t Map<'i>,
     span: Range<usize>,
-    path: String,
+    path: CompactString,
     known: Vec<&'static str>,
     /// Set when describing the format instead of reading a file: every
     /// getter then records its key, type and requiredness here.
@@ -147,7 +149,7 @@ impl<'t, 'i> Table<'t, 'i> {
         Table {
             table,
             span: 0..0,
-            path: String::new(),
+            path: CompactString::const_new(""),
             known: Vec::with_capacity(KNOWN_KEYS),
             schema: None,
         }
@@ -220,13 +222,13 @@ impl<'t, 'i> Table<'t, 'i> {
         &self.path
     }
 
-    fn field_path(&self, key: &str) -> String {
+    fn field_path(&self, key: &str) -> CompactString {
         // Built by hand: every decoded value has one, and `format!` was a
         // twentieth of checking a claim (docs/performance.md).
         if self.path.is_empty() {
-            key.to_string()
+            CompactString::from(key)
         } else {
-            let mut path = String::with_capacity(self.path.len() + 1 + key.len());
+            let mut path = CompactString::with_capacity(self.path.len() + 1 + key.len());
             path.push_str(&self.path);
             path.push('.');
             path.push_str(key);
@@ -820,8 +822,8 @@ pub fn no_such_date(text: &str) -> Option<String> {
 
 /// `path[i]`, the path of a list's item (built by hand, as
 /// `field_path` is: every item of every list has one).
-fn item_path(path: &str, i: usize) -> String {
-    let mut item = String::with_capacity(path.len() + 6);
+fn item_path(path: &str, i: usize) -> CompactString {
+    let mut item = CompactString::with_capacity(path.len() + 6);
     item.push_str(path);
     item.push('[');
     item.push_str(itoa::Buffer::new().format(i));

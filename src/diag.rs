@@ -80,7 +80,7 @@ impl Finding {
     /// Points the finding at a decoded value (its span and field path).
     pub fn at<T>(mut self, value: &Sp<T>) -> Self {
         self.span = Some(value.span.clone());
-        self.field = Some(value.path.clone());
+        self.field = Some(value.path.to_string());
         self
     }
 

@@ -155,7 +155,7 @@ impl BatchKey {
         BatchKey {
             key: key_hash(&key),
             what,
-            field: at.path.clone(),
+            field: at.path.to_string(),
             span: at.span.clone(),
             position: None,
         }

@@ -35,7 +35,7 @@ fn collect(ctx: &RuleCtx<'_>, out: &mut Vec<BatchKey>) {
             out.push(BatchKey {
                 key: crate::rules::key_hash(&info.sha256),
                 what: path.value.clone(),
-                field: path.path.clone(),
+                field: path.path.to_string(),
                 span: path.span.clone(),
                 position: None,
             });

@@ -89,7 +89,7 @@ fn missing_field(need: Need, claim: &CoopClaim) -> String {
             .and_then(|a| a.metrics.iter().find(|(k, _)| k.value == name))
             .map_or_else(
                 || format!("activity.metrics.{name}"),
-                |(_, v)| v.path.clone(),
+                |(_, v)| v.path.to_string(),
             ),
         Need::PreApproval => "activity.pre_approval_id".to_string(),
     }
