@@ -85,7 +85,7 @@ fn each_finding<R: ReportSource + ?Sized>(
     out: impl Write,
     line: &LineWriter,
 ) -> io::Result<()> {
-    let mut out = io::BufWriter::new(out);
+    let mut out = io::BufWriter::with_capacity(super::OUTPUT_BUFFER, out);
     let render_file = |file: &FileReport| {
         let mut lines = Vec::new();
         for finding in &file.findings {

@@ -53,7 +53,7 @@ pub fn write<R: ReportSource + ?Sized>(
     options: HumanOptions,
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(out);
+    let mut out = std::io::BufWriter::with_capacity(super::OUTPUT_BUFFER, out);
     // Each file's findings are rendered on their own (in parallel for a
     // streamed run), then written in order.
     let render_file = |file: &FileReport| {

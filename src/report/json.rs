@@ -115,7 +115,7 @@ pub fn write<R: ReportSource + ?Sized>(
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
     use std::io::Write as _;
-    let mut out = std::io::BufWriter::new(out);
+    let mut out = std::io::BufWriter::with_capacity(super::OUTPUT_BUFFER, out);
     let today = serde_json::to_string(&today.to_string())?;
     write!(
         out,

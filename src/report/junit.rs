@@ -49,7 +49,11 @@ fn write_with<R: ReportSource + ?Sized, W: std::io::Write>(
     out: W,
     cases: impl FnOnce(&mut Writer<std::io::BufWriter<W>>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let mut writer = Writer::new_with_indent(std::io::BufWriter::new(out), b' ', 2);
+    let mut writer = Writer::new_with_indent(
+        std::io::BufWriter::with_capacity(super::OUTPUT_BUFFER, out),
+        b' ',
+        2,
+    );
     let counts = report.counts();
     // A file fails when it has an error finding: its status is `error`.
     let failures = counts.errors;

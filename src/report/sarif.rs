@@ -38,7 +38,7 @@ pub fn write<R: ReportSource + ?Sized>(
     /// The results sit four levels deep: eight spaces, the closing
     /// bracket six.
     const ITEM: &[u8] = b"\n        ";
-    let mut out = std::io::BufWriter::new(out);
+    let mut out = std::io::BufWriter::with_capacity(super::OUTPUT_BUFFER, out);
     let skeleton = serde_json::to_vec_pretty(&document([(); 0]))?;
     let close = skeleton
         .windows(NO_RESULTS.len())
