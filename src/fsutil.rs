@@ -157,6 +157,11 @@ fn read_open(
     let mut bytes = Vec::with_capacity(usize::try_from(expected.min(cap)).unwrap_or(0) + 1);
     // At most one byte past the cap, should the file have grown since.
     (&file).take(cap + 1).read_to_end(&mut bytes).map_err(io)?;
+    // A guessed buffer is given back: the text lives as long as its
+    // file's check, and hundreds of files are checked at once.
+    if bytes.capacity() > 2 * bytes.len() + 64 {
+        bytes.shrink_to_fit();
+    }
     if bytes.len() as u64 > cap {
         // The size for the message: the file's own, when it can be had.
         let size = file
