@@ -10,8 +10,10 @@
 //! [`ReadError`] names the file and says what it is ("is a folder", "is not
 //! a regular file", "is a link that loops", "is N bytes; ... at most M").
 //! [`read_bounded_regular`] is its form for a path the caller has just seen
-//! to be a regular file (a folder walk's entry): the same cap, without a
-//! second look-up of the path, which was a twentieth of checking a folder.
+//! to be a regular file (a folder walk's entry, a file named on the command
+//! line): the same checks and cap, asked of the opened file only when it
+//! reads as empty or longer than 8 KiB, instead of a second look-up of the
+//! path before opening, which was a twentieth of checking a folder.
 //!
 //! [`write_atomic`] is the one way claimtool replaces a file in place (a
 //! wizard's draft and claim, `score import --out`): a temporary file in the
@@ -116,36 +118,35 @@ pub fn read_bounded(path: &Path, cap: u64, what: &'static str) -> Result<Vec<u8>
     if meta.len() > cap {
         return Err(too_large(meta.len()));
     }
-    read_open(path, cap, what, meta.len())
+    let io = |source| ReadError::Io {
+        path: path.into(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    // At most one byte past the cap, should the file have grown since.
+    file.take(cap + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// [`read_bounded`] for a path the caller has just found to be a regular
-/// file (a folder walk's entry, links followed): it is opened without being
-/// looked up first. Should it have been swapped for a FIFO since, the
-/// non-blocking open still returns; a device or a file grown past the cap
-/// is refused after `cap + 1` bytes.
+/// file (a folder walk's entry or a file named on the command line, links
+/// followed): it is opened at once, without being looked up first, and
+/// without blocking should a FIFO have been swapped in since. What the
+/// opened file is (`fstat`) is asked only when it reads as empty or longer
+/// than a claim usually is ([`USUAL_TEXT_BYTES`]): a FIFO or a device is
+/// then refused as [`read_bounded`] refuses it, and a file over the cap
+/// after its first 8 KiB. A path that cannot be opened goes through
+/// [`read_bounded`], so its message is the usual one (does not exist, a
+/// broken link, a loop, too large).
 pub fn read_bounded_regular(
     path: &Path,
     cap: u64,
     what: &'static str,
 ) -> Result<Vec<u8>, ReadError> {
-    // A claim file is a few kilobytes: one read fills this, the next
-    // finds the end.
-    read_open(path, cap, what, 8 * 1024)
-}
-
-/// Opens `path` (never blocking on a FIFO) and reads at most `cap` bytes of
-/// it; `expected` sizes the buffer.
-fn read_open(
-    path: &Path,
-    cap: u64,
-    what: &'static str,
-    expected: u64,
-) -> Result<Vec<u8>, ReadError> {
-    let io = |source| ReadError::Io {
-        path: path.into(),
-        source,
-    };
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -153,29 +154,51 @@ fn read_open(
         use std::os::unix::fs::OpenOptionsExt as _;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let file = options.open(path).map_err(io)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(cap)).unwrap_or(0) + 1);
-    // At most one byte past the cap, should the file have grown since.
-    (&file).take(cap + 1).read_to_end(&mut bytes).map_err(io)?;
-    // A guessed buffer is given back: the text lives as long as its
-    // file's check, and hundreds of files are checked at once.
-    if bytes.capacity() > 2 * bytes.len() + 64 {
-        bytes.shrink_to_fit();
-    }
-    if bytes.len() as u64 > cap {
-        // The size for the message: the file's own, when it can be had.
-        let size = file
-            .metadata()
-            .map_or(bytes.len() as u64, |m| m.len().max(cap + 1));
-        return Err(ReadError::TooLarge {
+    let Ok(file) = options.open(path) else {
+        return read_bounded(path, cap, what);
+    };
+    let io = |source| ReadError::Io {
+        path: path.into(),
+        source,
+    };
+    let usual = USUAL_TEXT_BYTES.min(cap);
+    let mut bytes = Vec::with_capacity(usize::try_from(usual).unwrap_or(0) + 1);
+    (&file)
+        .take(usual + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.is_empty() || bytes.len() as u64 > usual {
+        let meta = file.metadata().map_err(io)?;
+        if !meta.is_file() {
+            return Err(ReadError::NotAFile { path: path.into() });
+        }
+        let too_large = |size| ReadError::TooLarge {
             path: path.into(),
             size,
             cap,
             what,
-        });
+        };
+        if meta.len() > cap {
+            return Err(too_large(meta.len()));
+        }
+        // At most one byte past the cap, should the file have grown since.
+        let rest = (cap + 1).saturating_sub(bytes.len() as u64);
+        (&file).take(rest).read_to_end(&mut bytes).map_err(io)?;
+        if bytes.len() as u64 > cap {
+            return Err(too_large(bytes.len() as u64));
+        }
+    }
+    // The guessed buffer is given back: the text lives as long as its
+    // file's check, and hundreds of files are checked at once.
+    if bytes.capacity() > 2 * bytes.len() + 64 {
+        bytes.shrink_to_fit();
     }
     Ok(bytes)
 }
+
+/// What a claim file or a config usually stays under: read at once by
+/// [`read_bounded_regular`] before anything else is asked of the file.
+const USUAL_TEXT_BYTES: u64 = 8 * 1024;
 
 /// What a failed `metadata` means: missing, a broken link, a loop.
 fn not_readable(path: &Path, e: io::Error) -> ReadError {
@@ -274,7 +297,17 @@ mod tests {
         let path = dir.path().join("a.toml");
         std::fs::write(&path, "kind = 1\n").unwrap();
         assert_eq!(read_bounded_regular(&path, 9, "x").unwrap(), b"kind = 1\n");
-        // Too large: refused with the file's real size, not the bytes read.
+        // Longer than a claim usually is, under the cap: read whole.
+        let long = "x".repeat(9_000);
+        std::fs::write(&path, &long).unwrap();
+        assert_eq!(
+            read_bounded_regular(&path, 10_000, "x").unwrap(),
+            long.as_bytes()
+        );
+        std::fs::write(&path, "").unwrap();
+        assert_eq!(read_bounded_regular(&path, 10, "x").unwrap(), b"");
+        // Too large: refused with the file's real size, before it is read
+        // past its first 8 KiB.
         std::fs::write(&path, "x".repeat(20_000)).unwrap();
         let e = read_bounded_regular(&path, 10_000, "a claim file").unwrap_err();
         assert!(
@@ -288,21 +321,24 @@ mod tests {
             ),
             "{e:?}"
         );
-        // A device in a walked file's place is cut off at the cap.
-        // (Its size is unknown: the message says more than the cap.)
-        assert!(matches!(
-            read_bounded_regular(std::path::Path::new("/dev/zero"), 100, "x"),
-            Err(ReadError::TooLarge { size, cap: 100, .. }) if size > 100
-        ));
+        // What cannot be opened is said as `read_bounded` says it.
+        let is = |p: &std::path::Path| read_bounded_regular(p, 100, "x").unwrap_err().to_string();
+        assert!(is(&dir.path().join("gone.toml")).ends_with("gone.toml does not exist"));
+        // A device in a walked file's place is refused, not read.
+        assert!(is(std::path::Path::new("/dev/zero")).contains("is not a regular file"));
         #[cfg(unix)]
         {
+            std::os::unix::fs::symlink("nowhere", dir.path().join("dangling")).unwrap();
+            assert!(
+                is(&dir.path().join("dangling")).contains("is a broken link: it points to nowhere")
+            );
             // A FIFO swapped in after the walk: the open does not wait for
-            // a writer (the test would hang if it did).
+            // a writer (the test would hang if it did), and it is refused.
             let fifo = dir.path().join("fifo");
             let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
             // SAFETY: a valid NUL-terminated path.
             assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-            assert_eq!(read_bounded_regular(&fifo, 100, "x").unwrap(), b"");
+            assert!(is(&fifo).contains("is not a regular file"));
         }
     }
 

@@ -47,6 +47,16 @@ fn repository_files() -> Vec<PathBuf> {
     files
 }
 
+/// The public toml-test suite's invalid documents (../shared/testdata, as
+/// tests/integration/robustness.rs reads them): `toml` refuses each, so the
+/// fast reader must give up on each. Empty when the corpus is absent.
+fn invalid_corpus() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/toml-test-invalid");
+    let mut files = Vec::new();
+    toml_files(&dir, &mut files);
+    files
+}
+
 /// One claim of the validate benchmark, filled in (benches/validate_bench.py's
 /// template, which benches/claim_cost.rs also fills in): the shape the
 /// 1.5x-of-`cat` target is measured on must stay on the fast reader.
@@ -103,6 +113,29 @@ fn the_readers_agree_on_every_toml_file_of_the_repository() {
         "{fast} of {} read fast",
         files.len()
     );
+}
+
+#[test]
+fn the_fast_reader_gives_up_on_every_invalid_toml_test_document() {
+    let files = invalid_corpus();
+    if files.is_empty() {
+        // As tests/integration/robustness.rs does with the same corpus.
+        eprintln!("../shared/testdata/toml-test-invalid is not present: skipped");
+        return;
+    }
+    assert!(files.len() >= 400, "only {} files", files.len());
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        assert!(
+            fast::parse(&text).is_none(),
+            "{} is read fast, though toml refuses it",
+            path.display()
+        );
+        assert_agree(&text, &path.display().to_string());
+    }
 }
 
 #[test]
@@ -210,6 +243,7 @@ fn plain_shapes_are_read_fast_and_as_toml_reads_them() {
         "1234 = 1\n-_- = 2\ntrue = 3\n",
         "a\t=\t1\t\n",
         "a = { b = [\n1, # one\n2\n] }\n",
+        "a = [\r\n  1, # one\r\n  2\r\n]\r\nb = 3\r\n",
         format!("[{}]\nx = 1\n", ["a"; 16].join(".")).as_str(),
     ] {
         assert!(fast::parse(text).is_some(), "not read fast: {text:?}");
