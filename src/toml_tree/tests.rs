@@ -300,6 +300,20 @@ fn the_readers_agree_on_edited_claims() {
     assert!(read_fast > 300, "only {read_fast} edited texts read fast");
 }
 
+/// Values nested up to 16 deep are read fast; deeper ones go to `toml`.
+#[test]
+fn nesting_deeper_than_16_is_left_to_toml() {
+    let array = |n: usize| format!("a = {}1{}\n", "[".repeat(n), "]".repeat(n));
+    let table = |n: usize| format!("a = {}1{}\n", "{ b = ".repeat(n), " }".repeat(n));
+    for text in [array(16), table(16)] {
+        assert!(fast::parse(&text).is_some(), "not read fast: {text}");
+        assert_agree(&text, "16 deep");
+    }
+    for text in [array(17), table(17)] {
+        assert!(fast::parse(&text).is_none(), "read fast: {text}");
+    }
+}
+
 /// A header 100,000 keys deep (200 KB, under the claim file cap): `toml`
 /// refuses it, and reading it must not build a tree so deep that dropping
 /// it overflows a worker's stack (the test thread has the same 2 MiB).
