@@ -197,6 +197,7 @@ fn doubtful_texts_are_left_to_toml() {
         "a = { b = 1,\n c = 2 }\n",
         "a = 1 b = 2\n",
         "a = 1\rb = 2\n",
+        "a = [1,\r2]\n",
         "# bell \u{7}\n",
         "a = \"nul \u{0}\"\n",
         "a = 12345678901234567890\n",
