@@ -306,6 +306,21 @@ mod tests {
         );
         std::fs::write(&path, "").unwrap();
         assert_eq!(read_bounded_regular(&path, 10, "x").unwrap(), b"");
+        // Exactly the cap is allowed; one byte more is not.
+        let at_cap = "x".repeat(10_000);
+        std::fs::write(&path, &at_cap).unwrap();
+        assert_eq!(
+            read_bounded_regular(&path, 10_000, "x").unwrap(),
+            at_cap.as_bytes()
+        );
+        assert!(matches!(
+            read_bounded_regular(&path, 9_999, "x"),
+            Err(ReadError::TooLarge {
+                size: 10_000,
+                cap: 9_999,
+                ..
+            })
+        ));
         // Too large: refused with the file's real size, before it is read
         // past its first 8 KiB.
         std::fs::write(&path, "x".repeat(20_000)).unwrap();
