@@ -198,6 +198,9 @@ fn doubtful_texts_are_left_to_toml() {
         "a = 1 b = 2\n",
         "a = 1\rb = 2\n",
         "a = [1,\r2]\n",
+        "a = \"next line \u{85}\"\n",
+        "a = 'del \u{7f}'\n",
+        "a = \"\tbell \u{7}\"\n",
         "# bell \u{7}\n",
         "a = \"nul \u{0}\"\n",
         "a = 12345678901234567890\n",
@@ -245,6 +248,9 @@ fn plain_shapes_are_read_fast_and_as_toml_reads_them() {
         "a\t=\t1\t\n",
         "a = { b = [\n1, # one\n2\n] }\n",
         "a = [\r\n  1, # one\r\n  2\r\n]\r\nb = 3\r\n",
+        // Tabs and characters written with a C2 or 82 byte in UTF-8 take
+        // the byte-by-byte check of plain text, and pass it.
+        "a = \"tab\there\"\nb = '£5 © 2026 €9'\n# a\tcomment £ €\n",
         format!("[{}]\nx = 1\n", ["a"; 16].join(".")).as_str(),
     ] {
         assert!(fast::parse(text).is_some(), "not read fast: {text:?}");
