@@ -109,27 +109,13 @@ pub fn regular_file(path: &Path) -> Result<std::fs::Metadata, ReadError> {
 /// is for the too-large message ("a claim file", "a catalogue").
 pub fn read_bounded(path: &Path, cap: u64, what: &'static str) -> Result<Vec<u8>, ReadError> {
     let meta = regular_file(path)?;
-    let too_large = |size| ReadError::TooLarge {
-        path: path.into(),
-        size,
-        cap,
-        what,
-    };
+    // Refused before it is opened.
     if meta.len() > cap {
-        return Err(too_large(meta.len()));
+        return Err(too_large(path, meta.len(), cap, what));
     }
-    let io = |source| ReadError::Io {
-        path: path.into(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    // At most one byte past the cap, should the file have grown since.
-    file.take(cap + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > cap {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    read_on(path, &file, &meta, bytes, cap, what)
 }
 
 /// [`read_bounded`] for a path the caller has just found to be a regular
@@ -157,36 +143,15 @@ pub fn read_bounded_regular(
     let Ok(file) = options.open(path) else {
         return read_bounded(path, cap, what);
     };
-    let io = |source| ReadError::Io {
-        path: path.into(),
-        source,
-    };
     let usual = USUAL_TEXT_BYTES.min(cap);
     let mut bytes = Vec::with_capacity(usize::try_from(usual).unwrap_or(0) + 1);
     (&file)
         .take(usual + 1)
         .read_to_end(&mut bytes)
-        .map_err(io)?;
+        .map_err(|e| io_error(path, e))?;
     if bytes.is_empty() || bytes.len() as u64 > usual {
-        let meta = file.metadata().map_err(io)?;
-        if !meta.is_file() {
-            return Err(ReadError::NotAFile { path: path.into() });
-        }
-        let too_large = |size| ReadError::TooLarge {
-            path: path.into(),
-            size,
-            cap,
-            what,
-        };
-        if meta.len() > cap {
-            return Err(too_large(meta.len()));
-        }
-        // At most one byte past the cap, should the file have grown since.
-        let rest = (cap + 1).saturating_sub(bytes.len() as u64);
-        (&file).take(rest).read_to_end(&mut bytes).map_err(io)?;
-        if bytes.len() as u64 > cap {
-            return Err(too_large(bytes.len() as u64));
-        }
+        let meta = file.metadata().map_err(|e| io_error(path, e))?;
+        bytes = read_on(path, &file, &meta, bytes, cap, what)?;
     }
     // The guessed buffer is given back: the text lives as long as its
     // file's check, and hundreds of files are checked at once.
@@ -194,6 +159,50 @@ pub fn read_bounded_regular(
         bytes.shrink_to_fit();
     }
     Ok(bytes)
+}
+
+/// The rest of an opened file, after the `bytes` already read from it:
+/// refused unless `meta` says it is a regular file of at most `cap` bytes,
+/// then read to its end, at most one byte past the cap should it have
+/// grown since.
+fn read_on(
+    path: &Path,
+    file: &std::fs::File,
+    meta: &std::fs::Metadata,
+    mut bytes: Vec<u8>,
+    cap: u64,
+    what: &'static str,
+) -> Result<Vec<u8>, ReadError> {
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile { path: path.into() });
+    }
+    if meta.len() > cap {
+        return Err(too_large(path, meta.len(), cap, what));
+    }
+    let rest = (cap + 1).saturating_sub(bytes.len() as u64);
+    file.take(rest)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, e))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(path, bytes.len() as u64, cap, what));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, size: u64, cap: u64, what: &'static str) -> ReadError {
+    ReadError::TooLarge {
+        path: path.into(),
+        size,
+        cap,
+        what,
+    }
+}
+
+fn io_error(path: &Path, source: io::Error) -> ReadError {
+    ReadError::Io {
+        path: path.into(),
+        source,
+    }
 }
 
 /// What a claim file or a config usually stays under: read at once by
@@ -215,10 +224,7 @@ fn not_readable(path: &Path, e: io::Error) -> ReadError {
             Err(_) => ReadError::Missing { path: path.into() },
         };
     }
-    ReadError::Io {
-        path: path.into(),
-        source: e,
-    }
+    io_error(path, e)
 }
 
 /// Writes `contents` to `path` through a temporary file in the same folder,

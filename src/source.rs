@@ -16,7 +16,7 @@ pub struct Position {
 impl Position {
     /// The start and end of `span` (an end before the start is the start),
     /// given how an offset becomes a line and a column.
-    fn of(span: &Range<usize>, line_col: impl Fn(usize) -> (usize, usize)) -> Self {
+    pub(crate) fn of(span: &Range<usize>, line_col: impl Fn(usize) -> (usize, usize)) -> Self {
         let (line, column) = line_col(span.start);
         let (end_line, end_column) = line_col(span.end.max(span.start));
         Position {

@@ -201,11 +201,10 @@ impl<'a, 'i> IntoIterator for &'a Map<'i> {
 /// Parses a document, keeping every problem `toml` finds (the tree is then
 /// whatever could be read, as `toml` recovered it).
 pub fn parse_recoverable(text: &str) -> (Map<'_>, Vec<toml::de::Error>) {
-    if let Some(map) = fast::parse(text) {
-        return (map, Vec::new());
+    match fast::parse(text) {
+        Some(map) => (map, Vec::new()),
+        None => parse_with_toml_only(text),
     }
-    let (doc, errors) = DeTable::parse_recoverable(text);
-    (from_toml(doc.into_inner()), errors)
 }
 
 /// Parses a document, stopping at its first problem.

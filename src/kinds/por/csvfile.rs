@@ -158,14 +158,7 @@ impl Row {
                 .map_or(offset - line_start, |s| s.chars().count());
             (self.line + newlines, column + 1)
         };
-        let (line, column) = at(span.start);
-        let (end_line, end_column) = at(span.end.max(span.start));
-        Position {
-            line,
-            column,
-            end_line,
-            end_column,
-        }
+        Position::of(span, at)
     }
 }
 
